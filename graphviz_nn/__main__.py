@@ -1,0 +1,5 @@
+import sys
+
+from graphviz_nn.cli import main
+
+sys.exit(main())
