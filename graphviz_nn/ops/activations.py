@@ -1,0 +1,104 @@
+"""Activations: sigmoid, tanh, relu, leaky_relu, elu and softmax (stable)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .spec import OpSpec, register
+from .tensor import check_axis
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^−x); e^−x overflowing to inf gives the right limit 0 (warnings are off)."""
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _sigmoid_local(xs, out, node):
+    return [out * (1.0 - out)]
+
+
+def _tanh_local(xs, out, node):
+    return [1.0 - out * out]
+
+
+def _relu_local(xs, out, node):
+    return [(xs[0] > 0).astype(out.dtype)]
+
+
+def _leaky_local(xs, out, node):
+    x = xs[0]
+    return [np.where(x > 0, 1.0, node.attrs["alpha"]).astype(out.dtype)]
+
+
+def _elu_forward(xs, node):
+    x = xs[0]
+    return np.where(x > 0, x, node.attrs["alpha"] * np.expm1(np.minimum(x, 0)))
+
+
+def _elu_local(xs, out, node):
+    x = xs[0]
+    return [np.where(x > 0, 1.0, out + node.attrs["alpha"]).astype(out.dtype)]
+
+
+def _softmax_forward(xs, node):
+    x = xs[0]
+    axis = node.attrs.get("axis", -1)
+    e = np.exp(x - x.max(axis=axis, keepdims=True))   # subtract the max: no overflow
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _softmax_vjp(g, xs, out, node, need):
+    axis = node.attrs.get("axis", -1)
+    return [out * (g - (g * out).sum(axis=axis, keepdims=True))]
+
+
+def _check_alpha(attrs):
+    alpha = attrs.get("alpha")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
+        raise ValueError(f"alpha must be a number, not {alpha!r}")
+
+
+def _check_softmax_axis(attrs):
+    if not isinstance(attrs.get("axis"), int) or isinstance(attrs.get("axis"), bool):
+        raise ValueError(f"softmax needs one integer axis, not {attrs.get('axis')!r}")
+    check_axis(attrs)
+
+
+def _local_vjp(g, xs, out, node, need):
+    """Elementwise ops: downstream = upstream × local."""
+    return [g * node.spec.local_fn(xs, out, node)[0]]
+
+
+register(OpSpec(
+    "sigmoid", "σ", "Activations", ("x",), {}, "σ(x) = 1/(1+e^−x)", ("∂σ/∂x = σ(1−σ)",),
+    "Squashes to (0, 1); the classic neuron of CS231n.",
+    lambda xs, node: sigmoid(xs[0]),
+    lambda g, xs, out, node, need: [g * (out * (1.0 - out))], _sigmoid_local))
+register(OpSpec(
+    "tanh", "tanh", "Activations", ("x",), {}, "tanh(x)", ("∂tanh/∂x = 1 − tanh²",),
+    "Squashes to (−1, 1).",
+    lambda xs, node: np.tanh(xs[0]),
+    lambda g, xs, out, node, need: [g * (1.0 - out * out)], _tanh_local))
+register(OpSpec(
+    "relu", "ReLU", "Activations", ("x",), {}, "max(0, x)",
+    ("∂ReLU/∂x = 1 if x > 0 else 0",),
+    "Keeps positives, zeroes negatives; the gradient passes only where x > 0.",
+    lambda xs, node: np.maximum(xs[0], 0),
+    lambda g, xs, out, node, need: [g * (xs[0] > 0)], _relu_local))
+register(OpSpec(
+    "leaky_relu", "LReLU", "Activations", ("x",), {"alpha": 0.01}, "x if x > 0 else α·x",
+    ("∂/∂x = 1 if x > 0 else α",),
+    "Like ReLU but lets a small slope α through for negatives.",
+    lambda xs, node: np.where(xs[0] > 0, xs[0], node.attrs["alpha"] * xs[0]),
+    _local_vjp, _leaky_local, _check_alpha))
+register(OpSpec(
+    "elu", "ELU", "Activations", ("x",), {"alpha": 1.0}, "x if x > 0 else α(eˣ − 1)",
+    ("∂/∂x = 1 if x > 0 else ELU(x) + α",),
+    "Smooth for negatives, saturating at −α.",
+    _elu_forward, _local_vjp, _elu_local, _check_alpha))
+register(OpSpec(
+    "softmax", "softmax", "Activations", ("x",), {"axis": -1},
+    "softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ  (max subtracted first)",
+    ("∂L/∂x = s ⊙ (upstream − Σ(upstream ⊙ s)),  s = softmax(x)",),
+    "Turns scores into probabilities along an axis.",
+    _softmax_forward, _softmax_vjp, None, _check_softmax_axis))

@@ -1,0 +1,128 @@
+"""Losses: mse and the fused, stable softmax_cross_entropy; and dropout (regularization)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .spec import OpSpec, register
+
+
+class OpError(ValueError):
+    """A forward pass could not run for a reason the op explains itself."""
+
+
+# ---- mse = mean((pred − target)²) ----
+
+def _mse_forward(xs, node):
+    d = xs[0] - xs[1]
+    return np.asarray((d * d).mean())
+
+
+def _mse_vjp(g, xs, out, node, need):
+    d = xs[0] - xs[1]
+    gp = g * (2.0 / max(d.size, 1)) * d
+    return [gp, -gp if need[1] else None]
+
+
+def _mse_local(xs, out, node):
+    d = xs[0] - xs[1]
+    k = 2.0 / max(d.size, 1)
+    return [k * d, -k * d]
+
+
+register(OpSpec(
+    "mse", "MSE", "Losses", ("pred", "target"), {}, "mean((pred − target)²)",
+    ("∂MSE/∂pred = 2(pred − target)/n", "∂MSE/∂target = −2(pred − target)/n"),
+    "Mean squared error over all elements.",
+    _mse_forward, _mse_vjp, _mse_local))
+
+
+# ---- softmax_cross_entropy: fused for stability (log-sum-exp) ----
+
+def _labels(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Integer class labels checked against the logits (N, C); a clear error otherwise."""
+    n, c = z.shape
+    if y.ndim != 1 or y.shape[0] != n:
+        raise OpError(f"labels must have shape ({n},) for logits {tuple(z.shape)}, "
+                      f"got {tuple(y.shape)}")
+    if y.dtype.kind not in "iu":
+        if y.dtype.kind != "f" or not np.all(np.isfinite(y)) or np.any(y != np.round(y)):
+            raise OpError("labels must be integer class indices")
+        y = y.astype(np.int64)
+    if n and (y.min() < 0 or y.max() >= c):
+        raise OpError(f"labels must be between 0 and {c - 1} (logits have {c} classes)")
+    return y
+
+
+def _ce_forward(xs, node):
+    z, y = xs
+    if z.ndim == 1:                     # one sample: logits (C,), label ()
+        z, y = z[None, :], np.reshape(y, (1,))
+    if z.ndim != 2:
+        raise OpError(f"logits must be (batch, classes), got shape {tuple(xs[0].shape)}")
+    y = _labels(z, y)
+    n = z.shape[0]
+    shifted = z - z.max(axis=1, keepdims=True)
+    lse = np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    logp = shifted - lse
+    node._saved = (np.exp(logp), y)     # probabilities for the backward pass
+    return np.asarray(-logp[np.arange(n), y].mean() if n else np.zeros((), z.dtype))
+
+
+def _ce_grad(xs, node):
+    p, y = node._saved
+    d = p.copy()
+    n = d.shape[0]
+    d[np.arange(n), y] -= 1.0
+    d /= max(n, 1)
+    return d.reshape(xs[0].shape)
+
+
+def _ce_vjp(g, xs, out, node, need):
+    return [g * _ce_grad(xs, node), None]
+
+
+register(OpSpec(
+    "softmax_cross_entropy", "CE", "Losses", ("logits", "labels"), {},
+    "mean over the batch of −log softmax(logits)[label]",
+    ("∂L/∂logits = (softmax(logits) − onehot(label)) / N", "labels are integers: no gradient"),
+    "Softmax and cross-entropy in one stable step (log-sum-exp); integer labels, batch mean.",
+    _ce_forward, _ce_vjp, lambda xs, out, node: [_ce_grad(xs, node), None]))
+
+
+# ---- dropout ----
+
+def _dropout_forward(xs, node):
+    x = xs[0]
+    p = node.attrs["p"]
+    if not node.graph.training or p == 0:
+        node._saved = None
+        return x
+    mask = (node.graph.rng.random(x.shape) >= p).astype(x.dtype)
+    mask /= 1.0 - p
+    node._saved = mask
+    return x * mask
+
+
+def _dropout_local(xs, out, node):
+    mask = node._saved
+    return [np.ones_like(out) if mask is None else mask.copy()]
+
+
+def _dropout_vjp(g, xs, out, node, need):
+    mask = node._saved
+    return [g if mask is None else g * mask]
+
+
+def _check_p(attrs):
+    p = attrs.get("p")
+    if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p < 1:
+        raise ValueError(f"dropout p must be a number in [0, 1), not {p!r}")
+
+
+register(OpSpec(
+    "dropout", "dropout", "Regularization", ("x",), {"p": 0.5},
+    "x · mask / (1 − p) while training (mask ~ Bernoulli(1 − p)); x when evaluating",
+    ("∂/∂x = mask / (1 − p) while training, 1 when evaluating",),
+    "Randomly zeroes a fraction p of the inputs while training, rescaling the rest.",
+    _dropout_forward, _dropout_vjp, _dropout_local, _check_p))

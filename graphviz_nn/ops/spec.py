@@ -1,0 +1,82 @@
+"""The op record (:class:`OpSpec`), the registry :data:`OPS` and the one unbroadcast step.
+
+An op is a row of data: its name, how the GUI draws it, the formula and local derivatives a
+learner reads, and two callables the engine runs:
+
+``forward(xs, node) -> ndarray``
+    ``xs`` are the input values in port order; ``node`` gives ``attrs`` and a ``_saved`` slot
+    (dropout keeps its mask there, the fused loss its probabilities).
+``vjp(g, xs, out, node, need) -> list``
+    the vector-Jacobian product: given the upstream gradient ``g`` (shape of ``out``), the
+    gradient for each port, or ``None`` where ``need[i]`` is false. A port's gradient may have
+    the broadcast shape; the engine sums it back to the input's shape with :func:`unbroadcast`.
+``local_fn(xs, out, node) -> list``  (optional)
+    the local derivative's number per port where it is elementwise, else ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+CATEGORIES = ("Inputs", "Arithmetic", "Tensor", "Activations", "Losses", "Regularization")
+
+
+@dataclass(frozen=True)
+class OpSpec:
+    """Everything about one op, in one place."""
+
+    name: str
+    symbol: str
+    category: str
+    ports: tuple[str, ...]
+    attrs: dict = field(default_factory=dict)
+    formula: str = ""
+    local: tuple[str, ...] = ()
+    doc: str = ""
+    forward: Callable | None = None
+    vjp: Callable | None = None
+    local_fn: Callable | None = None
+    check_attrs: Callable | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for input, param and const: nodes with no input ports."""
+        return not self.ports
+
+
+OPS: dict[str, OpSpec] = {}
+
+
+def register(spec: OpSpec) -> OpSpec:
+    """Add ``spec`` to :data:`OPS` (names are unique)."""
+    if spec.name in OPS:
+        raise ValueError(f"op {spec.name!r} registered twice")
+    if spec.category not in CATEGORIES:
+        raise ValueError(f"op {spec.name!r}: unknown category {spec.category!r}")
+    if not spec.is_leaf and len(spec.local) != len(spec.ports):
+        raise ValueError(f"op {spec.name!r}: one local derivative per port")
+    OPS[spec.name] = spec
+    return spec
+
+
+def unbroadcast(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Sum a gradient of a broadcast result back to the input's ``shape``."""
+    if g.shape == shape:
+        return g
+    extra = g.ndim - len(shape)
+    if extra > 0:
+        g = g.sum(axis=tuple(range(extra)))
+    axes = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+    if axes:
+        g = g.sum(axis=axes, keepdims=True)
+    if g.shape != shape:
+        g = np.broadcast_to(g, shape).copy()
+    return np.asarray(g)
+
+
+def ones(xs: list, out: np.ndarray, node) -> list:
+    """Local derivative 1 for every port (shaped like the output)."""
+    return [np.ones_like(out) for _ in xs]

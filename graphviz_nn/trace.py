@@ -1,0 +1,93 @@
+"""The step-by-step record of one forward and one backward pass, for the GUI's timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import numpy as np
+
+from .node import GraphError, Node
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+
+@dataclass
+class ForwardStep:
+    """``node`` produced ``value`` (a snapshot) from ``inputs``."""
+
+    node: Node
+    value: np.ndarray
+    inputs: list[Node]
+    kind: str = field(default="forward", init=False)
+
+
+@dataclass
+class LocalGrad:
+    """One input port of a backward step: downstream = upstream × local."""
+
+    port: int
+    input: Node
+    formula: str
+    local: np.ndarray | None
+    downstream: np.ndarray
+
+
+@dataclass
+class BackwardStep:
+    """``node`` received ``upstream`` (∂output/∂node) and sent ``locals`` to its inputs."""
+
+    node: Node
+    upstream: np.ndarray
+    locals: list[LocalGrad]
+    kind: str = field(default="backward", init=False)
+
+
+class Trace(list):
+    """Forward steps (non-leaf ancestors of ``output``, topological order), then backward steps
+    (one per non-leaf node, reverse order, the output first with upstream 1)."""
+
+    def __init__(self, output: Node, steps=()) -> None:
+        super().__init__(steps)
+        self.output = output
+
+    @property
+    def forward_steps(self) -> list[ForwardStep]:
+        return [s for s in self if s.kind == "forward"]
+
+    @property
+    def backward_steps(self) -> list[BackwardStep]:
+        return [s for s in self if s.kind == "backward"]
+
+
+LOCAL_MAX_SIZE = 10_000  # above this many elements the local derivative's number is skipped
+
+
+def make_trace(graph: Graph, output: Node) -> Trace:
+    """Run forward and backward on ``graph`` and record every step."""
+    graph._own(output)
+    graph.forward()
+    if output.error is not None or output.value is None:
+        raise GraphError(f"cannot trace {output.name}: {output.error or 'no value'}")
+    ancestors = nx.ancestors(graph._nx, output.id) | {output.id}
+    trace = Trace(output)
+    for node in graph._topo():
+        if node.id in ancestors and not node.is_leaf:
+            trace.append(ForwardStep(node, node.value.copy(), list(node.inputs)))
+    record: list = []
+    graph._backward(output, None, record)
+    for node, upstream, xs, sent in record:
+        spec = node.spec
+        locals_num = None
+        if spec.local_fn is not None and node.value.size <= LOCAL_MAX_SIZE:
+            with np.errstate(all="ignore"):
+                locals_num = spec.local_fn(xs, node.value, node)
+        steps = []
+        for port, down in sent:
+            num = None if locals_num is None else locals_num[port]
+            steps.append(LocalGrad(port, node.inputs[port], spec.local[port],
+                                   None if num is None else np.array(num), down.copy()))
+        trace.append(BackwardStep(node, upstream.copy(), steps))
+    return trace
