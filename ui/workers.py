@@ -1,0 +1,298 @@
+"""Training off the GUI thread.
+
+``TrainingWorker`` runs ``model.fit`` on a plain ``threading.Thread``. The callback it hands to
+``fit`` never touches a widget and never emits a Qt signal: it copies the few numbers the display
+needs into a buffer guarded by a lock. A ``QTimer`` on the GUI thread drains that buffer at a
+bounded rate and emits ``progress`` with everything that arrived since the last tick, so the
+trainer never waits for painting and the GUI thread's share of the GIL stays small.
+
+Pause makes the callback wait on a ``threading.Event`` between two steps; stop sets
+``model.stop_training``; "step one batch" lets exactly one more step run and pauses again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+try:  # the real base class when the training layer is importable; duck typing otherwise
+    from graphviz_nn.nn import Callback as _CallbackBase
+except ImportError:  # pragma: no cover - only while the training layer is being written
+    _CallbackBase = object
+
+DRAIN_HZ = 25            # GUI refresh rate of the curves while training
+DIAG_INTERVAL_S = 0.004  # at most one gradient-flow sample per 4 ms of training
+SNAPSHOT_INTERVAL_S = 0.15  # weight snapshots for the decision boundary
+
+
+@dataclass
+class Update:
+    """What arrived from the trainer since the last drain (all plain numpy / python data)."""
+
+    steps: np.ndarray                       # global step numbers (from 0)
+    loss: np.ndarray
+    accuracy: np.ndarray                    # nan where the model has no accuracy metric
+    epoch: int = 0                          # epoch of the newest step (from 0)
+    batch: int = 0                          # batch within that epoch (from 0)
+    epochs: list[tuple[int, dict]] = field(default_factory=list)  # (epoch, logs) finished
+    diag_steps: list[int] = field(default_factory=list)
+    diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
+    weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
+    weights_step: int = -1
+    epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return int(self.steps.size)
+
+
+class _BufferCallback(_CallbackBase):
+    """The callback ``fit`` calls on the worker thread: copy numbers, maybe wait, never paint."""
+
+    def __init__(self, worker: TrainingWorker) -> None:
+        self._w = worker
+
+    # Keras callback protocol -------------------------------------------------------------------
+    def set_model(self, model: Any) -> None:  # some frameworks call this; nothing to do
+        pass
+
+    def set_params(self, params: Any) -> None:
+        pass
+
+    def on_train_begin(self, logs: dict | None = None) -> None:
+        pass
+
+    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+        pass
+
+    def on_batch_begin(self, batch: int, logs: dict | None = None) -> None:
+        pass
+
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        pass
+
+    def on_batch_end(self, step: int, logs: dict | None = None) -> None:
+        w = self._w
+        logs = logs or {}
+        step = int(logs.get("step", step)) + w.step_offset
+        row = (step, float(logs.get("loss", np.nan)), float(logs.get("accuracy", np.nan)),
+               int(logs.get("epoch", 0)) + w.epoch_offset, int(logs.get("batch", 0)))
+        now = time.perf_counter()
+        diag = None
+        if w.want_diagnostics and now - w._last_diag >= DIAG_INTERVAL_S:
+            w._last_diag = now
+            try:
+                diag = w.model.diagnostics()
+            except Exception:  # noqa: BLE001 - diagnostics are optional for the display
+                w.want_diagnostics = False
+        snap = None
+        if now - w._last_snap >= SNAPSHOT_INTERVAL_S or w._steps_left is not None:
+            w._last_snap = now
+            snap = w.model.get_weights()
+        with w._lock:
+            w._rows.append(row)
+            if diag is not None:
+                w._diag.append((step, diag))
+            if snap is not None:
+                w._snapshot = (step, snap)
+        w.steps_done += 1
+        if w._steps_left is not None:
+            w._steps_left -= 1
+            if w._steps_left <= 0:
+                w._steps_left = None
+                w._go.clear()
+        if not w._go.is_set():
+            w._wait_while_paused()
+
+    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+        w = self._w
+        snap = w.model.get_weights() if w.want_epoch_weights else None
+        logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
+        with w._lock:
+            w._epochs.append((int(epoch) + w.epoch_offset, logs))
+            if snap is not None:
+                w._epoch_weights.append((int(epoch) + w.epoch_offset, snap))
+
+    def on_train_end(self, logs: dict | None = None) -> None:
+        pass
+
+    def on_nonfinite(self, info: dict) -> None:
+        info = dict(info)
+        info["step"] = int(info.get("step", -1)) + self._w.step_offset
+        self._w._nonfinite = info
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float, np.floating, np.integer)) and not isinstance(v, bool)
+
+
+class TrainingWorker(QObject):
+    """Runs ``model.fit(**fit_kwargs)`` on a background thread and reports at ``DRAIN_HZ``.
+
+    Signals (all emitted on the GUI thread):
+        progress(Update)      new steps, epochs, diagnostics and weight snapshots
+        paused(int)           the trainer is waiting after the given step
+        finished(str, dict)   reason "done" | "stopped" | "nonfinite" | "error", with details
+                              (for "nonfinite": step, node; for "error": message)
+    """
+
+    progress = Signal(object)
+    paused = Signal(int)
+    finished = Signal(str, dict)
+
+    def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
+                 epoch_offset: int = 0, start_paused_after: int | None = None,
+                 want_epoch_weights: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.fit_kwargs = dict(fit_kwargs)
+        self.step_offset = step_offset
+        self.epoch_offset = epoch_offset
+        self.want_diagnostics = hasattr(model, "diagnostics")
+        self.want_epoch_weights = want_epoch_weights
+        self.steps_done = 0
+        self.history: Any = None
+        self._lock = threading.Lock()
+        self._rows: list[tuple] = []
+        self._diag: list[tuple[int, list[dict]]] = []
+        self._epochs: list[tuple[int, dict]] = []
+        self._epoch_weights: list[tuple[int, list]] = []
+        self._snapshot: tuple[int, list] | None = None
+        self._last_diag = 0.0
+        self._last_snap = 0.0
+        self._go = threading.Event()
+        self._go.set()
+        self._steps_left: int | None = start_paused_after
+        self._stop = False
+        self._nonfinite: dict | None = None
+        self._error: str | None = None
+        self._done = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._paused_reported = False
+        self._finished_emitted = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(1000 / DRAIN_HZ))
+        self._timer.timeout.connect(self._tick)
+
+    # control (GUI thread) ------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start training on a new daemon thread."""
+        if self._thread is not None:
+            raise RuntimeError("a TrainingWorker runs once; make a new one to train again")
+        self._thread = threading.Thread(target=self._run, name="graphviz-nn-training", daemon=True)
+        self._timer.start()
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and not self._done.is_set()
+
+    def is_paused(self) -> bool:
+        return self.is_running() and not self._go.is_set()
+
+    def pause(self) -> None:
+        self._go.clear()
+
+    def resume(self) -> None:
+        self._steps_left = None
+        self._paused_reported = False
+        self._go.set()
+
+    def step_once(self) -> None:
+        """Let exactly one more batch run, then pause again."""
+        self._steps_left = 1
+        self._paused_reported = False
+        self._go.set()
+
+    def stop(self) -> None:
+        """Ask fit to stop after the current step (also wakes a paused trainer)."""
+        self._stop = True
+        try:
+            self.model.stop_training = True
+        except AttributeError:
+            pass
+        self._go.set()
+
+    def join(self, timeout: float | None = 10.0) -> bool:
+        """Wait for the thread to end; returns True if it has ended."""
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        ended = not self._thread.is_alive()
+        if ended:
+            self._tick()
+        return ended
+
+    def stop_and_join(self, timeout: float = 10.0) -> bool:
+        self.stop()
+        return self.join(timeout)
+
+    # worker thread -------------------------------------------------------------------------------
+    def _wait_while_paused(self) -> None:
+        with self._lock:
+            self._snapshot = (self.step_offset + self.steps_done - 1, self.model.get_weights())
+        while not self._go.wait(0.1):
+            if self._stop:
+                break
+
+    def _run(self) -> None:
+        try:
+            self.model.stop_training = False
+            kwargs = dict(self.fit_kwargs)
+            kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [_BufferCallback(self)]
+            kwargs.setdefault("verbose", 0)
+            if self._steps_left is not None:
+                self._go.set()  # run the requested steps, then pause
+            self.history = self.model.fit(**kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost
+            self._error = f"{type(exc).__name__}: {exc}"
+            self._error_trace = traceback.format_exc()
+        finally:
+            self._done.set()
+
+    # GUI thread ----------------------------------------------------------------------------------
+    def drain(self) -> Update | None:
+        """Take everything the trainer buffered since the last call (None if nothing)."""
+        with self._lock:
+            rows, self._rows = self._rows, []
+            diag, self._diag = self._diag, []
+            epochs, self._epochs = self._epochs, []
+            ew, self._epoch_weights = self._epoch_weights, []
+            snap, self._snapshot = self._snapshot, None
+        if not rows and not diag and not epochs and snap is None:
+            return None
+        arr = np.array(rows, dtype=float).reshape(-1, 5)
+        up = Update(steps=arr[:, 0].astype(np.int64), loss=arr[:, 1], accuracy=arr[:, 2],
+                    epochs=epochs, diag_steps=[s for s, _ in diag],
+                    diagnostics=[d for _, d in diag], epoch_weights=ew)
+        if rows:
+            up.epoch, up.batch = int(rows[-1][3]), int(rows[-1][4])
+        if snap is not None:
+            up.weights_step, up.weights = snap
+        return up
+
+    def _tick(self) -> None:
+        up = self.drain()
+        if up is not None:
+            self.progress.emit(up)
+        if self._done.is_set():
+            self._timer.stop()
+            if not self._finished_emitted:
+                self._finished_emitted = True
+                self.finished.emit(*self._outcome())
+        elif not self._go.is_set() and not self._paused_reported and self._steps_left is None:
+            self._paused_reported = True
+            self.paused.emit(self.step_offset + self.steps_done - 1)
+
+    def _outcome(self) -> tuple[str, dict]:
+        if self._error is not None:
+            return "error", {"message": self._error}
+        if self._nonfinite is not None:
+            return "nonfinite", dict(self._nonfinite)
+        if self._stop:
+            return "stopped", {"steps": self.steps_done}
+        return "done", {"steps": self.steps_done}
