@@ -9,24 +9,13 @@
 The engine is numpy + networkx only; it never imports Qt.
 """
 
+from .gradcheck import gradcheck
 from .graph import Graph
+from .io import load
 from .node import GraphError, Node
 from .ops import OPS, OpSpec
+from .parse import ParseError, parse
 from .trace import BackwardStep, ForwardStep, LocalGrad, Trace
 
 __all__ = ["OPS", "BackwardStep", "ForwardStep", "Graph", "GraphError", "LocalGrad", "Node",
-           "OpSpec", "Trace", "gradcheck", "load", "parse"]
-
-
-def __getattr__(name: str):
-    # parse, load and gradcheck arrive in later modules; imported on first use
-    if name == "parse":
-        from .parse import parse
-        return parse
-    if name == "load":
-        from .io import load
-        return load
-    if name == "gradcheck":
-        from .gradcheck import gradcheck
-        return gradcheck
-    raise AttributeError(f"module 'graphviz_nn' has no attribute {name!r}")
+           "OpSpec", "ParseError", "Trace", "gradcheck", "load", "parse"]
