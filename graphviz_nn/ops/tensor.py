@@ -18,6 +18,8 @@ def _matmul_vjp(g, xs, out, node, need):
     a, b = xs
     if a.ndim == 2 and b.ndim == 2:                 # the common case, no reshaping
         return [g @ b.T if need[0] else None, a.T @ g if need[1] else None]
+    if a.ndim == 1 and b.ndim == 1:                 # dot product: g is a scalar
+        return [g * b, g * a]
     a2 = a[None, :] if a.ndim == 1 else a
     b2 = b[:, None] if b.ndim == 1 else b
     g2 = g
