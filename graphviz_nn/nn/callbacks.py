@@ -1,0 +1,121 @@
+"""Callbacks (Keras's hooks into ``fit``), the ``History`` every fit returns, and
+``EarlyStopping``.
+
+Logs are plain dicts of floats and ints. A callback can stop training by setting
+``self.model.stop_training = True``; so can another thread, between two steps.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["Callback", "History", "EarlyStopping", "LambdaCallback"]
+
+
+class Callback:
+    """Override any of the ``on_*`` methods; ``self.model`` is set by ``fit``."""
+
+    model = None
+
+    def set_model(self, model) -> None:
+        self.model = model
+
+    def on_train_begin(self, logs: dict) -> None: ...
+    def on_epoch_begin(self, epoch: int, logs: dict) -> None: ...
+    def on_batch_end(self, step: int, logs: dict) -> None: ...
+    def on_epoch_end(self, epoch: int, logs: dict) -> None: ...
+    def on_train_end(self, logs: dict) -> None: ...
+
+    def on_nonfinite(self, info: dict) -> None:
+        """A step produced NaN/inf: ``info = {"step": k, "node": name}``; fit then stops."""
+
+
+class LambdaCallback(Callback):
+    """A callback from plain functions: ``LambdaCallback(on_batch_end=lambda step, logs: ...)``."""
+
+    def __init__(self, **hooks) -> None:
+        for key, fn in hooks.items():
+            if not key.startswith("on_") or not hasattr(Callback, key):
+                raise ValueError(f"unknown callback hook {key!r}")
+            setattr(self, key, fn)
+
+
+class History(Callback):
+    """What ``fit`` returns: ``history.history["loss"]`` etc., one value per epoch."""
+
+    def __init__(self) -> None:
+        self.history: dict[str, list[float]] = {}
+        self.epoch: list[int] = []
+        self.params: dict = {}
+        self.nonfinite: dict | None = None     # set when the non-finite guard stopped fit
+
+    def on_train_begin(self, logs):
+        self.history, self.epoch, self.nonfinite = {}, [], None
+
+    def on_epoch_end(self, epoch, logs):
+        self.epoch.append(epoch)
+        for key, value in logs.items():
+            self.history.setdefault(key, []).append(value)
+
+    def on_nonfinite(self, info):
+        self.nonfinite = dict(info)
+
+
+class EarlyStopping(Callback):
+    """Stop when ``monitor`` has not improved for ``patience`` epochs (Keras's rules).
+
+    With ``restore_best_weights=True`` the weights of the best epoch are put back at the
+    end of training.
+    """
+
+    def __init__(self, monitor: str = "val_loss", min_delta: float = 0.0, patience: int = 0,
+                 mode: str = "auto", restore_best_weights: bool = False,
+                 baseline: float | None = None, start_from_epoch: int = 0) -> None:
+        if mode not in ("auto", "min", "max"):
+            raise ValueError(f"mode must be 'auto', 'min' or 'max', got {mode!r}")
+        if mode == "auto":
+            mode = "max" if "acc" in monitor else "min"
+        self.monitor, self.patience, self.mode = monitor, int(patience), mode
+        self.min_delta = abs(float(min_delta)) * (1 if mode == "max" else -1)
+        self.restore_best_weights, self.baseline = restore_best_weights, baseline
+        self.start_from_epoch = int(start_from_epoch)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.wait, self.stopped_epoch, self.best_epoch = 0, 0, 0
+        self.best = -math.inf if self.mode == "max" else math.inf
+        self.best_weights = None
+
+    def _better(self, value: float, reference: float) -> bool:
+        if self.mode == "max":
+            return value - self.min_delta > reference
+        return value - self.min_delta < reference
+
+    def on_train_begin(self, logs):
+        self._reset()
+
+    def on_epoch_end(self, epoch, logs):
+        current = logs.get(self.monitor)
+        if current is None:
+            known = ", ".join(logs) or "none"
+            raise ValueError(f"EarlyStopping monitors {self.monitor!r}, which fit does not "
+                             f"report (it reports: {known}); give validation data for val_*")
+        if epoch < self.start_from_epoch:
+            return
+        if self.restore_best_weights and self.best_weights is None:
+            self.best_weights, self.best_epoch = self.model.get_weights(), epoch
+        self.wait += 1
+        if self._better(current, self.best):
+            self.best, self.best_epoch = current, epoch
+            if self.restore_best_weights:
+                self.best_weights = self.model.get_weights()
+            if self.baseline is None or self._better(current, self.baseline):
+                self.wait = 0
+            return
+        if self.wait >= self.patience and epoch > 0:
+            self.stopped_epoch = epoch
+            self.model.stop_training = True
+
+    def on_train_end(self, logs):
+        if self.restore_best_weights and self.best_weights is not None:
+            self.model.set_weights(self.best_weights)
