@@ -1,0 +1,179 @@
+"""The explorer window, driven through its own actions; numbers read from the canvas and the
+inspector as a learner would read them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.app import MainWindow
+
+
+@pytest.fixture
+def win(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def node_item(w, name):
+    return w.scene.node_item(w.controller.graph[name].id)
+
+
+def edge_item(w, src, dst, port):
+    g = w.controller.graph
+    return w.scene.edge_item(g[src].id, g[dst].id, port)
+
+
+def test_default_example_forward_then_backward(win):
+    a = win.actions
+    # before anything runs, only the leaves show values
+    assert node_item(win, "x").value_text() == "-2"
+    assert node_item(win, "f").value_text() == ""
+    a["forward"].trigger()
+    assert node_item(win, "q").value_text() == "3"
+    assert node_item(win, "f").value_text() == "-12"
+    assert edge_item(win, "q", "f", 0).value_text() == "3"
+    assert edge_item(win, "q", "f", 0).grad_text() == ""
+    a["backward"].trigger()
+    assert node_item(win, "x").grad_text() == "∂ -4"
+    assert node_item(win, "y").grad_text() == "∂ -4"
+    assert node_item(win, "z").grad_text() == "∂ 3"
+    assert edge_item(win, "x", "q", 0).grad_text() == "-4"
+    assert edge_item(win, "z", "f", 1).grad_text() == "3"
+    assert edge_item(win, "q", "f", 0).grad_text() == "-4"
+    assert "cannot" not in win.inspector.node_text()
+
+
+def test_stepping_back_and_forth_spells_out_the_chain_rule(win):
+    a = win.actions
+    a["step_forward"].trigger()             # forward: q
+    assert node_item(win, "q").value_text() == "3"
+    assert node_item(win, "f").value_text() == ""
+    assert node_item(win, "q").highlighted
+    a["step_forward"].trigger()             # forward: f
+    assert node_item(win, "f").value_text() == "-12"
+    a["step_forward"].trigger()             # backward through f
+    text = win.inspector.step_text()
+    assert "upstream ∂f/∂f = 1 × local ∂f/∂q = -4 → downstream ∂f/∂q = -4" in text
+    assert "downstream ∂f/∂z = 3" in text
+    assert edge_item(win, "q", "f", 0).grad_text() == "-4"
+    assert edge_item(win, "q", "f", 0).emphasised
+    assert edge_item(win, "x", "q", 0).grad_text() == ""
+    a["step_forward"].trigger()             # backward through q
+    text = win.inspector.step_text()
+    assert "upstream ∂f/∂q = -4 × local ∂q/∂x = 1 → downstream ∂f/∂x = -4" in text
+    assert edge_item(win, "x", "q", 0).grad_text() == "-4"
+    a["step_back"].trigger()
+    assert edge_item(win, "x", "q", 0).grad_text() == ""
+    assert node_item(win, "x").grad_text() == ""
+    assert node_item(win, "f").highlighted and not node_item(win, "q").highlighted
+    a["first"].trigger()
+    assert node_item(win, "f").value_text() == ""
+    a["last"].trigger()
+    assert node_item(win, "x").grad_text() == "∂ -4"
+    assert win.timeline.slider.value() == win.timeline.slider.maximum()
+
+
+def test_keyboard_steps(win, qtbot):
+    win.activateWindow()
+    win.canvas.setFocus()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Right)
+    assert win.controller.cursor == 1
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Left)
+    assert win.controller.cursor == 0
+    qtbot.keyClick(win.canvas, Qt.Key.Key_End)
+    assert win.controller.cursor == len(win.controller.trace) - 1
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Home)
+    assert win.controller.cursor == -1
+
+
+def test_play_runs_to_the_end_and_stops(win, qtbot):
+    win.timeline.speed.setValue(30)
+    win.actions["play"].trigger()
+    assert win.timeline.playing
+    qtbot.waitUntil(lambda: not win.timeline.playing, timeout=3000)
+    assert win.controller.cursor == len(win.controller.trace) - 1
+    assert not win.actions["play"].isChecked()
+
+
+def test_timeline_slider_seeks(win):
+    win.timeline.slider.setValue(1)
+    assert win.controller.cursor == 1
+    assert node_item(win, "f").value_text() == "-12"
+    assert "forward 2/2" in win.timeline.label.text()
+
+
+def test_fan_out_lists_each_gradient_and_the_sum(win):
+    assert win.apply_expression("f = x * x + x")
+    win.actions["backward"].trigger()
+    x = win.controller.graph["x"]
+    win.controller.set_value(x.id, 3.0)
+    win.actions["backward"].trigger()
+    win.controller.select([x.id])
+    text = win.inspector.node_text()
+    # f = x² + x: the product sends 3 twice (once per port), the sum sends 1; total 7
+    assert "feeds" in text
+    assert text.count(": 3") >= 2 and ": 1" in text
+    assert "sum ∂f/∂x = 7" in text
+
+
+def test_expression_bar_good_and_bad(win):
+    assert win.apply_expression("out = sigmoid(w0*x0 + w1*x1 + w2)")
+    assert "out" in win.controller.graph
+    assert not win.expression_message.isVisible()
+    before = win.controller.graph
+    assert not win.apply_expression("out = sigmoid(w0*")
+    assert win.expression_message.isVisible()
+    assert "syntax" in win.expression_message.text().lower()
+    assert win.controller.graph is before           # the current graph stays
+
+
+def test_expression_keeps_known_leaf_values(win):
+    assert win.apply_expression("f = (x + y) * z")
+    win.actions["forward"].trigger()
+    assert node_item(win, "f").value_text() == "-12"
+
+
+def test_editing_a_leaf_value_in_the_inspector(win):
+    win.actions["forward"].trigger()
+    x = win.controller.graph["x"]
+    win.controller.select([x.id])
+    assert win.inspector.value_edit.isVisible()
+    win.inspector.value_edit.setText("3")
+    win.inspector.value_edit.returnPressed.emit()
+    assert node_item(win, "f").value_text() == "-32"      # (3 + 5) · -4
+    win.inspector.value_edit.setText("three")
+    win.inspector.value_edit.returnPressed.emit()
+    assert win.inspector.value_error.isVisible()
+    assert node_item(win, "f").value_text() == "-32"
+
+
+def test_export_png_and_svg(win, tmp_path):
+    win.actions["backward"].trigger()
+    assert win.export_view(tmp_path / "v.png")
+    assert (tmp_path / "v.png").stat().st_size > 1000
+    assert win.export_view(tmp_path / "v.svg")
+    svg = (tmp_path / "v.svg").read_text()
+    assert ">-12<" in svg and ">-4<" in svg
+    assert not win.export_view(tmp_path / "v.gif")
+
+
+def test_open_file_and_bad_file(win, tmp_path):
+    from ui.examples import sigmoid_neuron
+    sigmoid_neuron().save(tmp_path / "s.json")
+    assert win.open_file(tmp_path / "s.json")
+    assert "w0" in win.controller.graph
+    (tmp_path / "bad.json").write_text("{not json")
+    assert not win.open_file(tmp_path / "bad.json")
+    assert "w0" in win.controller.graph           # the graph is not lost
+    assert "bad.json" in win.statusBar().currentMessage()
+
+
+def test_main_with_missing_file_returns_error(capsys):
+    from ui.app import main
+    assert main(["/no/such/graph.json"]) != 0
+    assert "no such file" in capsys.readouterr().err

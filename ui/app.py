@@ -1,0 +1,342 @@
+"""The main window: toolbar, expression bar, graph canvas, inspector and timeline.
+
+``ui.app.main(argv)`` starts the app on the f = (x + y)·z example, or opens a graph file.
+Signals between the controller, the scene and the panels are connected in ``_wire_signals``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import graphviz_nn as gnn
+from ui import examples, style
+from ui.actions import make_actions
+from ui.canvas.scene import GraphScene
+from ui.canvas.view import GraphView
+from ui.controller import GraphController
+from ui.panels.inspector import InspectorPanel
+from ui.panels.quiz import QuizPanel
+from ui.panels.timeline import TimelinePanel
+
+AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
+         "right": Qt.DockWidgetArea.RightDockWidgetArea,
+         "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+         "top": Qt.DockWidgetArea.TopDockWidgetArea}
+
+
+class MainWindow(QMainWindow):
+    """The explorer window. ``actions`` maps names to QActions (see ui/actions.py)."""
+
+    def __init__(self, graph=None, example: str | None = examples.DEFAULT) -> None:
+        super().__init__()
+        self.setWindowTitle("graphviz-nn")
+        self.resize(1360, 820)
+        self.controller = GraphController(parent=self)
+        self.scene = GraphScene(self)
+        self.canvas = GraphView(self.scene)
+        self.inspector = InspectorPanel()
+        self.timeline = TimelinePanel()
+        self.quiz = QuizPanel()
+        self.inspector.add_section(self.quiz)
+        self.expression = QLineEdit()
+        self.expression.setPlaceholderText("type an expression, e.g. f = (x + y) * z  "
+                                           "or  out = sigmoid(w0*x0 + w1*x1 + w2)")
+        self.expression_message = QLabel("")
+        self.expression_message.setStyleSheet(f"color: {style.ERROR_COLOR}")
+        self.expression_message.setWordWrap(True)
+        self.actions = make_actions(self)
+        self.example_key: str | None = None
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(4, 4, 4, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.expression)
+        lay.addWidget(self.expression_message)
+        lay.addWidget(self.canvas, 1)
+        lay.addWidget(self.timeline)
+        self.setCentralWidget(central)
+        self.expression_message.setVisible(False)
+        self.inspector_dock = self.add_panel(self.inspector, "Inspector", "right")
+        self._build_toolbar_and_menus()
+        self._wire_signals()
+        self.statusBar()
+        if graph is not None:
+            self.controller.load_graph(graph, getattr(graph, "output", None))
+        elif example:
+            self.load_example(example)
+
+    # ----- construction ------------------------------------------------------------------------
+    def _build_toolbar_and_menus(self) -> None:
+        a = self.actions
+        self.examples_menu = QMenu("Examples", self)
+        for ex in examples.EXAMPLES:
+            act = self.examples_menu.addAction(ex.title)
+            act.setObjectName(f"example_{ex.key}")
+            act.setToolTip(ex.text)
+            act.setStatusTip(ex.text[:160])
+            act.triggered.connect(lambda _=False, k=ex.key: self.load_example(k))
+        self.examples_menu.setToolTipsVisible(True)
+        tb = self.addToolBar("Main")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        for group in (("new", "open", "save"), ("undo", "redo")):
+            for name in group:
+                tb.addAction(a[name])
+            tb.addSeparator()
+        button = QToolButton()
+        button.setText("Examples ▾")
+        button.setMenu(self.examples_menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tb.addWidget(button)
+        tb.addSeparator()
+        for group in (("forward", "backward", "step_back", "step_forward", "play", "first", "last"),
+                      ("layout", "fit"), ("check_numerically", "quiz", "export")):
+            for name in group:
+                tb.addAction(a[name])
+            tb.addSeparator()
+        bar = self.menuBar()
+        for title, names in (("&File", ("new", "open", "save", "save_as", "export")),
+                             ("&Edit", ("undo", "redo")),
+                             ("&View", ("layout", "fit")),
+                             ("&Run", ("forward", "backward", "step_back", "step_forward", "play",
+                                       "first", "last", "check_numerically", "quiz"))):
+            menu = bar.addMenu(title)
+            for name in names:
+                menu.addAction(a[name])
+        bar.addMenu(self.examples_menu)
+        self.view_menu = bar.addMenu("&Panels")
+        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+
+    def add_panel(self, widget: QWidget, title: str, area: str = "left") -> QDockWidget:
+        """Dock ``widget`` at ``area`` ("left", "right", "bottom", "top"); returns the dock."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(AREAS.get(area, Qt.DockWidgetArea.LeftDockWidgetArea), dock)
+        if hasattr(self, "view_menu"):
+            self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def status(self, msg: str) -> None:
+        self.statusBar().showMessage(msg, 8000)
+
+    def _wire_signals(self) -> None:
+        c, a, s = self.controller, self.actions, self.scene
+        c.graph_replaced.connect(self._on_graph_replaced)
+        c.structure_changed.connect(self._on_structure_changed)
+        c.values_changed.connect(self.refresh)
+        c.cursor_changed.connect(self.refresh)
+        c.marks_changed.connect(self.refresh)
+        c.quiz_changed.connect(a["quiz"].setChecked)
+        c.node_moved.connect(lambda nid: s.set_node_pos(nid, c.node(nid).pos))
+        c.message.connect(self.status)
+        c.selection_changed.connect(lambda _ids: self.refresh())
+        s.nodes_moved.connect(self._on_nodes_moved)
+        s.selection_ids.connect(c.select)
+        a["forward"].triggered.connect(c.run_forward)
+        a["backward"].triggered.connect(c.run_backward)
+        a["step_back"].triggered.connect(lambda: c.step(-1))
+        a["step_forward"].triggered.connect(lambda: c.step(1))
+        a["first"].triggered.connect(lambda: c.seek(-1))
+        a["last"].triggered.connect(lambda: c.seek(len(c.trace) - 1 if c.trace else -1))
+        a["play"].toggled.connect(self.timeline.set_playing)
+        a["layout"].triggered.connect(self._relayout)
+        a["fit"].triggered.connect(self.canvas.fit)
+        a["quiz"].toggled.connect(c.set_quiz)
+        a["check_numerically"].triggered.connect(self.check_numerically)
+        a["export"].triggered.connect(self._export_dialog)
+        a["new"].triggered.connect(self.new_graph)
+        a["open"].triggered.connect(self._open_dialog)
+        a["save"].triggered.connect(self._save)
+        a["save_as"].triggered.connect(self._save_as_dialog)
+        a["undo"].triggered.connect(c.undo_stack.undo)
+        a["redo"].triggered.connect(c.undo_stack.redo)
+        c.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        c.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        self.timeline.seek_requested.connect(c.seek)
+        self.timeline.step_requested.connect(c.step)
+        self.timeline.playing_changed.connect(a["play"].setChecked)
+        self.quiz.reveal_requested.connect(c.reveal)
+        self.expression.returnPressed.connect(self.apply_expression)
+        self.inspector.value_edited.connect(self._on_value_edited)
+
+    # ----- reacting to the controller --------------------------------------------------------------
+    def _on_graph_replaced(self) -> None:
+        self.scene.set_graph(self.controller.graph)
+        self.refresh()
+        self.canvas.fit()
+
+    def _on_structure_changed(self) -> None:
+        self.scene.sync_structure(self.controller.graph)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Show the controller's current state everywhere (only changed items repaint)."""
+        c = self.controller
+        state = c.display_state()
+        self.scene.apply_state(state, c.marked)
+        self.inspector.refresh(c, state)
+        self.timeline.show_position(c.cursor, len(c.trace) if c.trace else 0, c.n_forward,
+                                    c.current_step())
+        if c.quiz:
+            self.quiz.setVisible(True)
+            self.quiz.show_step(c.current_step(), c.output.name if c.output else None,
+                                c.hidden_step() is not None)
+        else:
+            self.quiz.setVisible(False)
+
+    def _on_nodes_moved(self, moved: dict) -> None:
+        for nid, pos in moved.items():
+            self.controller._move(nid, pos)
+
+    def _on_value_edited(self, node_id: int, value) -> None:
+        try:
+            self.controller.set_value(node_id, value)
+        except (gnn.GraphError, ValueError) as exc:
+            self.inspector.show_value_error(str(exc))
+
+    # ----- intents -----------------------------------------------------------------------------------
+    def load_example(self, key: str) -> None:
+        ex = examples.BY_KEY[key]
+        g = ex.build()
+        self.example_key = key
+        self.controller.load_graph(g, g.output)
+        self.inspector.set_example(ex.title, ex.text)
+        self.setWindowTitle(f"graphviz-nn: {ex.title}")
+        self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
+
+    def new_graph(self) -> None:
+        self.example_key = None
+        self.inspector.set_example(None)
+        self.controller.load_graph(gnn.Graph())
+        self.setWindowTitle("graphviz-nn: untitled")
+
+    def apply_expression(self, text: str | None = None) -> bool:
+        """Build the graph typed in the expression bar; a bad one leaves the graph as it was."""
+        text = self.expression.text() if text is None else text
+        if text != self.expression.text():
+            self.expression.setText(text)
+        from ui.expression import build_expression
+        graph, error = build_expression(text, self.controller.graph)
+        self.expression_message.setVisible(error is not None)
+        if error is not None:
+            self.expression_message.setText(error)
+            return False
+        self.expression_message.setText("")
+        self.example_key = None
+        self.inspector.set_example(None)
+        self.controller.load_graph(graph, graph.output)
+        self.status(f"Built {graph.output.name} from the expression; "
+                    "select a leaf to change its value.")
+        return True
+
+    def open_file(self, path: str | Path) -> bool:
+        """Load a graph file; on failure say why in the status bar and keep the current graph."""
+        try:
+            g = gnn.load(path)
+        except (OSError, ValueError) as exc:
+            self.status(f"Cannot open {path}: {exc}")
+            return False
+        self.example_key = None
+        self.inspector.set_example(None)
+        self.controller.load_graph(g, g.output)
+        self.setWindowTitle(f"graphviz-nn: {Path(path).name}")
+        self.current_path = Path(path)
+        return True
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open graph", "", "Graphs (*.json);;All (*)")
+        if path:
+            self.open_file(path)
+
+    def _save(self) -> None:
+        path = getattr(self, "current_path", None)
+        if path is None:
+            self._save_as_dialog()
+        else:
+            self.save_file(path)
+
+    def _save_as_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save graph", "graph.json", "Graphs (*.json)")
+        if path:
+            self.save_file(path)
+
+    def save_file(self, path: str | Path) -> bool:
+        try:
+            self.controller.graph.save(path)
+        except (OSError, ValueError) as exc:
+            self.status(f"Cannot save {path}: {exc}")
+            return False
+        self.current_path = Path(path)
+        self.status(f"Saved {path}")
+        return True
+
+    def _relayout(self) -> None:
+        self.controller.relayout()
+        self.canvas.fit()
+
+    def export_view(self, path: str | Path) -> bool:
+        """Write the whole graph as PNG or SVG (by the file's extension)."""
+        from ui.render import export_scene
+        try:
+            export_scene(self.scene, path)
+        except (OSError, ValueError) as exc:
+            self.status(f"Cannot export {path}: {exc}")
+            return False
+        self.status(f"Exported {path}")
+        return True
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        if path:
+            self.export_view(path)
+
+    def check_numerically(self) -> list[str]:
+        """Compare every gradient with central differences; returns the names that disagree."""
+        from ui.numcheck import check_graph
+        c = self.controller
+        if c.trace is None or c.output is None:
+            self.status(f"Nothing to check: {c.trace_error or 'no output'}")
+            return []
+        report = check_graph(c.graph, c.output)
+        bad = [r.node for r in report if not r.ok]
+        c.set_marked(bad)
+        names = [c.node(i).name for i in bad]
+        self.status("All gradients agree with central differences." if not names else
+                    "Gradients disagree with central differences at: " + ", ".join(names))
+        return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the window; ``argv`` may hold one graph file to open."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("graphviz-nn")
+    window = MainWindow(example=None if argv else examples.DEFAULT)
+    if argv:
+        if not Path(argv[0]).is_file():
+            print(f"graphviz-nn: cannot open {argv[0]}: no such file", file=sys.stderr)
+            return 2
+        if not window.open_file(argv[0]):
+            print(f"graphviz-nn: {window.statusBar().currentMessage()}", file=sys.stderr)
+            return 2
+    window.show()
+    return app.exec()

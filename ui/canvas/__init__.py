@@ -1,0 +1,1 @@
+"""The graph canvas: QGraphicsScene items that paint and emit intent, a scene and a view."""

@@ -1,0 +1,114 @@
+"""An edge: a curve from an output port to an input port, its forward value written above
+(green) and the gradient sent back along it written below (red)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui import style
+from ui.canvas.fonts import font, metrics
+
+LABEL_SIZE = 9.0
+LABEL_H = 14.0
+
+
+class EdgeItem(QGraphicsItem):
+    """Edge ``src_id -> dst_id`` on input ``port``; endpoints are set by the scene."""
+
+    def __init__(self, src_id: int, dst_id: int, port: int) -> None:
+        super().__init__()
+        self.src_id = src_id
+        self.dst_id = dst_id
+        self.port = port
+        self.value = None
+        self.grad = None
+        self.grad_hidden = False
+        self.emphasised = False
+        self._value_text = ""
+        self._grad_text = ""
+        self._p1 = QPointF()
+        self._p2 = QPointF()
+        self._path = QPainterPath()
+        self._rect = QRectF()
+        self.setZValue(0.0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.src_id, self.dst_id, self.port)
+
+    def set_ends(self, p1: QPointF, p2: QPointF) -> None:
+        if p1 == self._p1 and p2 == self._p2:
+            return
+        self.prepareGeometryChange()
+        self._p1, self._p2 = QPointF(p1), QPointF(p2)
+        dx = max(abs(p2.x() - p1.x()) * 0.5, 40.0)
+        path = QPainterPath(p1)
+        path.cubicTo(QPointF(p1.x() + dx, p1.y()), QPointF(p2.x() - dx, p2.y()), p2)
+        self._path = path
+        self._update_rect()
+
+    def label_anchor(self) -> QPointF:
+        """Where the labels sit: the middle of the curve."""
+        return self._path.pointAtPercent(0.5) if not self._path.isEmpty() else QPointF()
+
+    def _update_rect(self) -> None:
+        rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
+        mid = self.label_anchor()
+        w = max(metrics(LABEL_SIZE).horizontalAdvance(t)
+                for t in (self._value_text, self._grad_text, " "))
+        rect = rect.united(QRectF(mid.x() - w / 2 - 4, mid.y() - LABEL_H - 4, w + 8, 2 * LABEL_H + 8))
+        self._rect = rect
+
+    def set_labels(self, value, grad, grad_hidden: bool = False) -> None:
+        """Show ``value`` above and ``grad`` below (either may be None)."""
+        if value is self.value and grad is self.grad and grad_hidden == self.grad_hidden:
+            return
+        self.prepareGeometryChange()
+        self.value, self.grad, self.grad_hidden = value, grad, grad_hidden
+        self._value_text = style.fmt_value(value)
+        self._grad_text = "?" if grad_hidden else style.fmt_value(grad)
+        self._update_rect()
+        self.update()
+
+    def set_emphasised(self, on: bool) -> None:
+        if on != self.emphasised:
+            self.emphasised = on
+            self.setZValue(0.5 if on else 0.0)
+            self.update()
+
+    def value_text(self) -> str:
+        return self._value_text
+
+    def grad_text(self) -> str:
+        return self._grad_text
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8.0)
+        return stroker.createStroke(self._path)
+
+    def paint(self, painter, option, widget=None) -> None:
+        colour = QColor(style.EMPHASIS if self.emphasised or self.isSelected() else style.EDGE_COLOR)
+        painter.setPen(QPen(colour, 3.0 if self.emphasised else 1.4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        mid = self.label_anchor()
+        painter.setFont(font(LABEL_SIZE, self.emphasised))
+        for text, colour, top in ((self._value_text, style.VALUE_COLOR, mid.y() - LABEL_H - 1),
+                                  (self._grad_text, style.GRAD_COLOR, mid.y() + 1)):
+            if not text:
+                continue
+            w = metrics(LABEL_SIZE, self.emphasised).horizontalAdvance(text) + 6
+            box = QRectF(mid.x() - w / 2, top, w, LABEL_H)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 215))
+            painter.drawRect(box)
+            painter.setPen(QColor(colour))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

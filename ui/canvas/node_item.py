@@ -1,0 +1,234 @@
+"""A node on the canvas: op symbol, name, value (green), gradient (red), shape and heatmaps.
+
+The item holds plain display data (no engine objects), paints it, and reports moves, clicks
+and double-clicks to the scene, which turns them into intent signals.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui import style
+from ui.canvas.fonts import font, metrics
+from ui.canvas.port_item import PortItem
+from ui.canvas.thumbnail import heatmap_image
+
+WIDTH = 176.0
+HEIGHT = 64.0
+THUMB = 24.0
+TEXT_X = 50.0
+
+FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"}
+
+
+def _is_tensor(value) -> bool:
+    return value is not None and np.asarray(value).size > 1
+
+
+class NodeItem(QGraphicsItem):
+    """One graph node. ``kind`` is the op name (``"input"``, ``"param"``, ``"add"``, ...)."""
+
+    def __init__(self, node_id: int, name: str, symbol: str, kind: str,
+                 ports: tuple[str, ...] | list[str]) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.name = name
+        self.symbol = symbol
+        self.kind = kind
+        self.value = None
+        self.grad = None
+        self.error: str | None = None
+        self.highlighted = False
+        self.marked = False
+        self.grad_hidden = False
+        self._value_text = ""
+        self._grad_text = ""
+        self._value_img: QImage | None = None
+        self._grad_img: QImage | None = None
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self.in_ports = [PortItem(node_id, i, p, self) for i, p in enumerate(ports)]
+        self.out_port = PortItem(node_id, -1, name, self)
+        self._place_ports()
+        self._update_tooltip()
+
+    # ----- geometry -------------------------------------------------------------------------
+    def _place_ports(self) -> None:
+        n = len(self.in_ports)
+        for i, port in enumerate(self.in_ports):
+            port.setPos(0.0, HEIGHT * (i + 1) / (n + 1))
+        self.out_port.setPos(WIDTH, HEIGHT / 2)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-3, -3, WIDTH + 6, HEIGHT + 6)
+
+    def in_port_pos(self, port: int) -> QPointF:
+        """Scene position of input port ``port``."""
+        if 0 <= port < len(self.in_ports):
+            return self.mapToScene(self.in_ports[port].pos())
+        return self.mapToScene(QPointF(0.0, HEIGHT / 2))
+
+    def out_port_pos(self) -> QPointF:
+        return self.mapToScene(self.out_port.pos())
+
+    # ----- content (each setter repaints only when something changed) ------------------------
+    def set_name(self, name: str) -> None:
+        if name != self.name:
+            self.name = name
+            self._update_tooltip()
+            self.update()
+
+    def set_value(self, value) -> None:
+        if value is self.value:
+            return
+        self.value = value
+        self._value_text = style.fmt_value(value)
+        self._value_img = heatmap_image(value) if _is_tensor(value) else None
+        self._update_tooltip()
+        self.update()
+
+    def set_grad(self, grad, hidden: bool = False) -> None:
+        if grad is self.grad and hidden == self.grad_hidden:
+            return
+        self.grad = grad
+        self.grad_hidden = hidden
+        if hidden:
+            self._grad_text, self._grad_img = "∂ ?", None
+        else:
+            self._grad_text = "" if grad is None else "∂ " + style.fmt_value(grad)
+            self._grad_img = heatmap_image(grad) if _is_tensor(grad) else None
+        self._update_tooltip()
+        self.update()
+
+    def set_error(self, error: str | None) -> None:
+        if error != self.error:
+            self.error = error
+            self._update_tooltip()
+            self.update()
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def set_marked(self, on: bool) -> None:
+        if on != self.marked:
+            self.marked = on
+            self.update()
+
+    def value_text(self) -> str:
+        """What the node shows as its value (for tests and the renderer)."""
+        return self._value_text
+
+    def grad_text(self) -> str:
+        return self._grad_text
+
+    def _update_tooltip(self) -> None:
+        lines = [f"{self.name}  ({self.kind})"]
+        if self.value is not None:
+            lines.append("value " + style.fmt_stats(self.value))
+        if self.grad is not None and not self.grad_hidden:
+            lines.append("grad " + style.fmt_stats(self.grad))
+        if self.error:
+            lines.append(self.error)
+        self.setToolTip("\n".join(lines))
+
+    # ----- painting ----------------------------------------------------------------------------
+    def paint(self, painter, option, widget=None) -> None:
+        rect = QRectF(0, 0, WIDTH, HEIGHT)
+        border = QColor(style.NODE_BORDER)
+        width = 1.2
+        if self.isSelected():
+            border, width = QColor(style.EMPHASIS), 2.0
+        if self.marked or self.error:
+            border, width = QColor(style.ERROR_COLOR), 2.2
+        if self.highlighted:
+            border, width = QColor(style.HIGHLIGHT), 3.2
+        pen = QPen(border, width)
+        if self.marked:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor(FILLS.get(self.kind, style.NODE_FILL))))
+        painter.drawRoundedRect(rect, 8, 8)
+        self._paint_symbol(painter)
+        right = WIDTH - 6 - (THUMB + 4 if (self._value_img or self._grad_img) else 0)
+        tw = right - TEXT_X
+        painter.setPen(QColor(style.TEXT_COLOR))
+        painter.setFont(font(9.5, True))
+        painter.drawText(QRectF(TEXT_X, 5, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                         metrics(9.5, True).elidedText(self.name, Qt.TextElideMode.ElideRight, tw))
+        painter.setFont(font(9.0))
+        if self.error and self.value is None:
+            painter.setPen(QColor(style.ERROR_COLOR))
+            painter.drawText(QRectF(TEXT_X, 23, tw, 34),
+                             Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+                             self.error)
+        else:
+            painter.setPen(QColor(style.VALUE_COLOR))
+            painter.drawText(QRectF(TEXT_X, 23, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                             metrics().elidedText(self._value_text, Qt.TextElideMode.ElideRight, tw))
+            painter.setPen(QColor(style.GRAD_COLOR))
+            painter.drawText(QRectF(TEXT_X, 41, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                             metrics().elidedText(self._grad_text, Qt.TextElideMode.ElideRight, tw))
+        x = WIDTH - 6 - THUMB
+        for img, y, colour in ((self._value_img, 6.0, style.VALUE_COLOR),
+                               (self._grad_img, HEIGHT - 6 - THUMB, style.GRAD_COLOR)):
+            if img is not None:
+                target = QRectF(x, y, THUMB, THUMB)
+                painter.drawImage(target, img)
+                painter.setPen(QPen(QColor(colour), 1.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(target)
+
+    def _paint_symbol(self, painter) -> None:
+        r = QRectF(8, HEIGHT / 2 - 17, 34, 34)
+        painter.setPen(QPen(QColor(style.NODE_BORDER), 1.0))
+        painter.setBrush(QBrush(QColor("#ffffff")))
+        if self.kind in FILLS:
+            painter.drawRoundedRect(r, 5, 5)
+        else:
+            painter.drawEllipse(r)
+        size = 15.0 if len(self.symbol) <= 1 else 10.0 if len(self.symbol) <= 3 else 8.0
+        painter.setFont(font(size, len(self.symbol) <= 1))
+        painter.setPen(QColor(style.TEXT_COLOR))
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.symbol)
+
+    # ----- interaction: report to the scene -------------------------------------------------------
+    def itemChange(self, change, value):  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "node_item_moved"):
+                scene.node_item_moved(self)
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        scene = self.scene()
+        if hasattr(scene, "begin_node_drag"):
+            scene.begin_node_drag()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        scene = self.scene()
+        if hasattr(scene, "end_node_drag"):
+            scene.end_node_drag()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if hasattr(scene, "report_node_activated"):
+            scene.report_node_activated(self)
+        event.accept()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if hasattr(scene, "report_node_context"):
+            scene.report_node_context(self, event.screenPos())
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,76 @@
+"""A port circle on a node: paints itself and reports presses/drags to the scene.
+
+The scene turns these reports into signals (``port_pressed``, ``port_dragged``,
+``port_released``) that the editor's wiring code (ui/canvas/wiring.py) listens to.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from ui import style
+
+RADIUS = 5.0
+
+
+class PortItem(QGraphicsItem):
+    """Input port ``index`` (or the output port, ``index == -1``) of node ``node_id``."""
+
+    def __init__(self, node_id: int, index: int, name: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.node_id = node_id
+        self.index = index
+        self.name = name
+        self.connected = False
+        self._hover = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip(f"output of {name}" if index < 0 else f"input port {name}")
+
+    @property
+    def is_output(self) -> bool:
+        return self.index < 0
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        r = RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setPen(QPen(QColor(style.NODE_BORDER), 1.2))
+        fill = style.EMPHASIS if self._hover else (style.NODE_BORDER if self.connected else "#ffffff")
+        painter.setBrush(QBrush(QColor(fill)))
+        r = RADIUS + (1 if self._hover else 0)
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+
+    def set_connected(self, connected: bool) -> None:
+        if connected != self.connected:
+            self.connected = connected
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if event.button() == Qt.MouseButton.LeftButton and hasattr(scene, "report_port_press"):
+            scene.report_port_press(self, event.scenePos())
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if hasattr(scene, "report_port_drag"):
+            scene.report_port_drag(self, event.scenePos())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if hasattr(scene, "report_port_release"):
+            scene.report_port_release(self, event.scenePos())

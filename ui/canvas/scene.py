@@ -1,0 +1,187 @@
+"""The graph scene: builds node and edge items from a Graph, shows a DisplayState, and turns
+what the items report (moves, port presses, double-clicks) into intent signals.
+
+The scene never changes the graph; the controller does, and the scene follows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from ui import style
+from ui.canvas.edge_item import EdgeItem
+from ui.canvas.node_item import NodeItem
+from ui.canvas.port_item import PortItem
+from ui.canvas.state import DisplayState, EdgeKey
+
+
+class GraphScene(QGraphicsScene):
+    """Items for every node and edge of a graph, keyed by node id and (src, dst, port)."""
+
+    nodes_moved = Signal(object)                 # {node_id: (x, y)} after a drag ends
+    node_activated = Signal(int)                 # double-click on a node
+    node_context = Signal(int, object)           # right-click: node id, QPoint (screen)
+    port_pressed = Signal(int, int, object)      # node id, port (-1 = output), QPointF (scene)
+    port_dragged = Signal(object)                # QPointF (scene) while dragging from a port
+    port_released = Signal(object)               # QPointF (scene) where the drag ended
+    selection_ids = Signal(list)                 # ids of the selected nodes
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setBackgroundBrush(QBrush(QColor(style.BACKGROUND)))
+        self.nodes: dict[int, NodeItem] = {}
+        self.edges: dict[EdgeKey, EdgeItem] = {}
+        self._edges_of: dict[int, set[EdgeKey]] = {}
+        self._press_pos: dict[int, QPointF] = {}
+        self._current: int | None = None
+        self._emphasised: set[EdgeKey] = set()
+        self.selectionChanged.connect(self._on_selection_changed)
+
+    # ----- structure ------------------------------------------------------------------------
+    def set_graph(self, graph) -> None:
+        """Throw away all items and build them again for ``graph``."""
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self._edges_of.clear()
+        self._current = None
+        self._emphasised = set()
+        self.sync_structure(graph)
+
+    def sync_structure(self, graph) -> None:
+        """Add, remove and rename items so that they match ``graph`` (positions from node.pos)."""
+        ids = {n.id for n in graph.nodes}
+        for nid in [i for i in self.nodes if i not in ids]:
+            self.removeItem(self.nodes.pop(nid))
+        for n in graph.nodes:
+            item = self.nodes.get(n.id)
+            if item is None or item.kind != n.op or len(item.in_ports) != len(n.spec.ports):
+                if item is not None:
+                    self.removeItem(item)
+                item = NodeItem(n.id, n.name, n.spec.symbol, n.op, n.spec.ports)
+                self.nodes[n.id] = item
+                self.addItem(item)
+            item.set_name(n.name)
+            if n.pos is not None:
+                self.set_node_pos(n.id, n.pos)
+        keys = {(s.id, d.id, p) for s, d, p in graph.edges}
+        for key in [k for k in self.edges if k not in keys]:
+            self.removeItem(self.edges.pop(key))
+        for key in keys - self.edges.keys():
+            edge = EdgeItem(*key)
+            self.edges[key] = edge
+            self.addItem(edge)
+        self._edges_of = {}
+        for key in self.edges:
+            self._edges_of.setdefault(key[0], set()).add(key)
+            self._edges_of.setdefault(key[1], set()).add(key)
+        for item in self.nodes.values():
+            for port in item.in_ports:
+                port.set_connected(False)
+            item.out_port.set_connected(bool(self._edges_of.get(item.node_id)) and any(
+                k[0] == item.node_id for k in self._edges_of[item.node_id]))
+        for key, edge in self.edges.items():
+            dst = self.nodes[key[1]]
+            if 0 <= key[2] < len(dst.in_ports):
+                dst.in_ports[key[2]].set_connected(True)
+            self._route(edge)
+
+    def set_node_pos(self, node_id: int, pos) -> None:
+        item = self.nodes.get(node_id)
+        if item is not None and (item.pos().x(), item.pos().y()) != (pos[0], pos[1]):
+            item.setPos(float(pos[0]), float(pos[1]))
+
+    def _route(self, edge: EdgeItem) -> None:
+        src, dst = self.nodes.get(edge.src_id), self.nodes.get(edge.dst_id)
+        if src is not None and dst is not None:
+            edge.set_ends(src.out_port_pos(), dst.in_port_pos(edge.port))
+
+    # ----- what is shown ---------------------------------------------------------------------
+    def apply_state(self, st: DisplayState, marked: set[int] | frozenset = frozenset()) -> None:
+        """Show values, gradients and the current step; items repaint only if they changed."""
+        for nid, item in self.nodes.items():
+            item.set_value(st.values.get(nid))
+            item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
+            item.set_error(st.errors.get(nid))
+            item.set_marked(nid in marked)
+        for key, edge in self.edges.items():
+            edge.set_labels(st.values.get(key[0]), st.edge_grads.get(key), key in st.hidden_edges)
+        if st.current != self._current:
+            if self._current in self.nodes:
+                self.nodes[self._current].set_highlighted(False)
+            if st.current in self.nodes:
+                self.nodes[st.current].set_highlighted(True)
+            self._current = st.current
+        if st.emphasised != self._emphasised:
+            for key in self._emphasised - st.emphasised:
+                if key in self.edges:
+                    self.edges[key].set_emphasised(False)
+            for key in st.emphasised - self._emphasised:
+                if key in self.edges:
+                    self.edges[key].set_emphasised(True)
+            self._emphasised = set(st.emphasised)
+
+    # ----- lookups -------------------------------------------------------------------------
+    def node_item(self, node_id: int) -> NodeItem | None:
+        return self.nodes.get(node_id)
+
+    def edge_item(self, src_id: int, dst_id: int, port: int) -> EdgeItem | None:
+        return self.edges.get((src_id, dst_id, port))
+
+    def port_at(self, pos: QPointF) -> tuple[int, int] | None:
+        """``(node_id, port)`` of the port under scene point ``pos`` (port -1 = output)."""
+        for item in self.items(pos):
+            if isinstance(item, PortItem):
+                return item.node_id, item.index
+        return None
+
+    def node_at(self, pos: QPointF) -> int | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item.node_id
+        return None
+
+    def selected_ids(self) -> list[int]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def positions(self) -> dict[int, tuple[float, float]]:
+        return {nid: (it.pos().x(), it.pos().y()) for nid, it in self.nodes.items()}
+
+    # ----- reports from items -> intent signals ---------------------------------------------------
+    def node_item_moved(self, item: NodeItem) -> None:
+        for key in self._edges_of.get(item.node_id, ()):
+            self._route(self.edges[key])
+
+    def begin_node_drag(self) -> None:
+        self._press_pos = {i.node_id: i.pos() for i in self.selectedItems()
+                           if isinstance(i, NodeItem)}
+
+    def end_node_drag(self) -> None:
+        moved = {}
+        for nid, old in self._press_pos.items():
+            item = self.nodes.get(nid)
+            if item is not None and item.pos() != old:
+                moved[nid] = (item.pos().x(), item.pos().y())
+        self._press_pos = {}
+        if moved:
+            self.nodes_moved.emit(moved)
+
+    def report_node_activated(self, item: NodeItem) -> None:
+        self.node_activated.emit(item.node_id)
+
+    def report_node_context(self, item: NodeItem, screen_pos) -> None:
+        self.node_context.emit(item.node_id, screen_pos)
+
+    def report_port_press(self, port: PortItem, pos: QPointF) -> None:
+        self.port_pressed.emit(port.node_id, port.index, pos)
+
+    def report_port_drag(self, port: PortItem, pos: QPointF) -> None:
+        self.port_dragged.emit(pos)
+
+    def report_port_release(self, port: PortItem, pos: QPointF) -> None:
+        self.port_released.emit(pos)
+
+    def _on_selection_changed(self) -> None:
+        self.selection_ids.emit(self.selected_ids())

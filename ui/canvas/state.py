@@ -1,0 +1,114 @@
+"""What the canvas shows at a timeline position: values, gradients, the current step.
+
+``TraceTimeline`` reads a trace once and records, per node and per edge, when its value or
+gradient appears; ``state_at(cursor)`` then answers with the same array objects every time, so
+the canvas can tell by identity what changed and repaint only that.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy as np
+
+EdgeKey = tuple[int, int, int]
+
+
+@dataclass
+class DisplayState:
+    values: dict[int, object] = field(default_factory=dict)       # node id -> array or None
+    grads: dict[int, object] = field(default_factory=dict)
+    edge_grads: dict[EdgeKey, object] = field(default_factory=dict)
+    hidden_nodes: set[int] = field(default_factory=set)           # quiz: gradient not revealed
+    hidden_edges: set[EdgeKey] = field(default_factory=set)
+    errors: dict[int, str] = field(default_factory=dict)
+    current: int | None = None                                    # node id of the current step
+    emphasised: set[EdgeKey] = field(default_factory=set)
+
+
+def graph_state(graph) -> DisplayState:
+    """State straight from the graph's own values and gradients (no trace, e.g. after edits)."""
+    st = DisplayState()
+    for n in graph.nodes:
+        st.values[n.id] = n.value
+        st.grads[n.id] = n.grad
+        if n.error:
+            st.errors[n.id] = n.error
+    for src, dst, port in graph.edges:
+        if dst.grad is None:
+            continue
+        try:
+            st.edge_grads[(src.id, dst.id, port)] = graph.edge_grad(src, dst, port)
+        except Exception:  # noqa: BLE001 - no gradient along this edge yet
+            pass
+    return st
+
+
+class TraceTimeline:
+    """Per-node and per-edge events of one trace, for fast lookups at any cursor."""
+
+    def __init__(self, graph, trace) -> None:
+        self.trace = trace
+        self.steps = list(trace)
+        self._values: dict[int, list[tuple[int, object]]] = {}
+        self._grads: dict[int, list[tuple[int, object]]] = {}
+        self._edges: dict[EdgeKey, tuple[int, object]] = {}
+        self.step_node: list[int] = []
+        self.step_edges: list[set[EdgeKey]] = []
+        edges_into: dict[int, set[EdgeKey]] = {}
+        for s, d, p in graph.edges:
+            edges_into.setdefault(d.id, set()).add((s.id, d.id, p))
+        for n in graph.nodes:
+            if n.is_leaf:
+                self._values[n.id] = [(-1, n.value)]
+        acc: dict[int, object] = {}
+        for i, step in enumerate(self.steps):
+            nid = step.node.id
+            self.step_node.append(nid)
+            self.step_edges.append(edges_into.get(nid, set()))
+            if step.kind == "forward":
+                self._values.setdefault(nid, []).append((i, step.value))
+                continue
+            self._grads.setdefault(nid, []).append((i, step.upstream))
+            acc[nid] = step.upstream
+            for lg in step.locals:
+                iid = lg.input.id
+                self._edges[(iid, nid, lg.port)] = (i, lg.downstream)
+                prev = acc.get(iid)
+                total = lg.downstream if prev is None else np.asarray(prev) + lg.downstream
+                acc[iid] = total
+                self._grads.setdefault(iid, []).append((i, total))
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @staticmethod
+    def _at(events: list[tuple[int, object]], cursor: int):
+        k = bisect_right(events, cursor, key=lambda e: e[0])
+        return events[k - 1][1] if k else None
+
+    def state_at(self, cursor: int, hide_step: int | None = None) -> DisplayState:
+        """What is known after steps ``0..cursor``; ``hide_step``'s gradients show as '?'."""
+        st = DisplayState()
+        for nid, ev in self._values.items():
+            st.values[nid] = self._at(ev, cursor)
+        hidden_inputs: set[int] = set()
+        if hide_step is not None and 0 <= hide_step < len(self.steps) \
+                and self.steps[hide_step].kind == "backward":
+            hidden_inputs = {lg.input.id for lg in self.steps[hide_step].locals}
+        for nid, ev in self._grads.items():
+            if nid in hidden_inputs:
+                st.grads[nid] = self._at(ev, hide_step - 1)
+                st.hidden_nodes.add(nid)
+            else:
+                st.grads[nid] = self._at(ev, cursor)
+        for key, (i, g) in self._edges.items():
+            if i <= cursor:
+                st.edge_grads[key] = g
+                if i == hide_step:
+                    st.hidden_edges.add(key)
+        if 0 <= cursor < len(self.steps):
+            st.current = self.step_node[cursor]
+            st.emphasised = set(self.step_edges[cursor])
+        return st

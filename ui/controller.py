@@ -1,0 +1,259 @@
+"""The controller: the one object that owns and mutates the Graph.
+
+Primitive edits (``_add_node``, ``_connect``, ...) change the graph without undo; the
+QUndoCommands of ui/commands.py call them. Public intents (``load_graph``, ``run_forward``,
+``step``, ``seek``, ...) are what widgets call. The controller re-traces after every change and
+tells the views through signals, which are declared here and connected in ``_wire_signals()``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+import graphviz_nn as gnn
+from ui.canvas.layout import layered_layout
+from ui.canvas.state import DisplayState, TraceTimeline, graph_state
+
+
+def pick_output(graph):
+    """The node to differentiate: the last sink in topological order, preferring scalars."""
+    sinks = [n for n in graph.nodes if not graph.consumers(n) and not n.is_leaf]
+    if not sinks:
+        return None
+    scalars = [n for n in sinks if n.value is not None and np.asarray(n.value).size == 1]
+    return (scalars or sinks)[-1]
+
+
+def layout_graph(graph, only_missing: bool = False) -> None:
+    """Give every node (or only those without one) a position from the layered layout."""
+    ids = [n.id for n in graph.nodes]
+    edges = [(s.id, d.id, p) for s, d, p in graph.edges]
+    first = {n.id for n in graph.nodes if n.op == "input"}
+    pos = layered_layout(ids, edges, first)
+    for n in graph.nodes:
+        if not only_missing or n.pos is None:
+            n.pos = pos[n.id]
+
+
+class GraphController(QObject):
+    """Owns ``graph``; holds the output node, the trace and the timeline cursor."""
+
+    graph_replaced = Signal()
+    structure_changed = Signal()
+    values_changed = Signal()
+    node_moved = Signal(int)
+    cursor_changed = Signal(int)
+    message = Signal(str)
+    selection_changed = Signal(list)
+    marks_changed = Signal()            # nodes flagged by "check numerically" changed
+    quiz_changed = Signal(bool)
+
+    def __init__(self, graph=None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.graph = graph if graph is not None else gnn.Graph()
+        self.output = None
+        self.trace = None
+        self.timeline: TraceTimeline | None = None
+        self.cursor = -1
+        self.trace_error: str | None = None
+        self.marked: set[int] = set()
+        self.quiz = False
+        self.revealed: set[int] = set()     # backward steps whose answers the quiz revealed
+        self.selection: list[int] = []
+        self.undo_stack = QUndoStack(self)
+        self._wire_signals()
+
+    def _wire_signals(self) -> None:
+        self.undo_stack.cleanChanged.connect(lambda clean: None)
+        self.selection_changed.connect(self._remember_selection)
+
+    def _remember_selection(self, ids: list) -> None:
+        self.selection = list(ids)
+
+    # ----- reading ---------------------------------------------------------------------------
+    def node(self, node_id: int):
+        return self.graph.node_by_id(node_id)
+
+    @property
+    def n_forward(self) -> int:
+        return len(self.trace.forward_steps) if self.trace is not None else 0
+
+    def current_step(self):
+        if self.trace is None or not 0 <= self.cursor < len(self.trace):
+            return None
+        return self.trace[self.cursor]
+
+    def hidden_step(self) -> int | None:
+        """In quiz mode, the current backward step whose gradients are not revealed yet."""
+        step = self.current_step()
+        if self.quiz and step is not None and step.kind == "backward" \
+                and self.cursor not in self.revealed:
+            return self.cursor
+        return None
+
+    def display_state(self) -> DisplayState:
+        if self.timeline is not None:
+            return self.timeline.state_at(self.cursor, self.hidden_step())
+        return graph_state(self.graph)
+
+    # ----- tracing ---------------------------------------------------------------------------
+    def _retrace(self, keep_phase: bool = True) -> None:
+        """Trace again after a change; keep the learner where they were (before / forward / all)."""
+        old_len, old_fwd, old_cursor = (len(self.trace) if self.trace else 0), self.n_forward, self.cursor
+        self.trace = self.timeline = None
+        self.trace_error = None
+        self.revealed.clear()
+        if self.output is None or self.output.id not in {n.id for n in self.graph.nodes}:
+            self.graph.forward()
+            self.output = pick_output(self.graph)
+        if self.output is None:
+            self.graph.forward()
+            self.cursor = -1
+            return
+        try:
+            self.trace = self.graph.trace(self.output)
+        except (gnn.GraphError, ValueError, FloatingPointError) as exc:
+            self.trace_error = str(exc)
+            self.graph.forward()
+            self.cursor = -1
+            return
+        self.timeline = TraceTimeline(self.graph, self.trace)
+        if not keep_phase or old_cursor < 0:
+            self.cursor = -1
+        elif old_len and old_cursor >= old_len - 1:
+            self.cursor = len(self.trace) - 1
+        else:
+            self.cursor = min(self.n_forward, len(self.trace)) - 1 if old_cursor >= old_fwd - 1 \
+                else -1
+
+    def _after_structure(self) -> None:
+        self.marked.clear()
+        self._retrace()
+        self.structure_changed.emit()
+        self.values_changed.emit()
+        self.cursor_changed.emit(self.cursor)
+
+    def _after_values(self) -> None:
+        self.marked.clear()
+        self._retrace()
+        self.values_changed.emit()
+        self.cursor_changed.emit(self.cursor)
+
+    # ----- primitive edits without undo (ui/commands.py calls these) ------------------------------
+    def _add_node(self, op: str, name: str | None = None, value=None, pos=None,
+                  attrs: dict | None = None, node_id: int | None = None):
+        kwargs = dict(attrs or {})
+        if node_id is not None:
+            kwargs["node_id"] = node_id
+        node = self.graph.add_node(op, name=name, value=value, pos=pos, **kwargs)
+        self._after_structure()
+        return node
+
+    def _remove_node(self, node_id: int) -> None:
+        self.graph.remove(self.node(node_id))
+        self._after_structure()
+
+    def _connect(self, src_id: int, dst_id: int, port: int) -> None:
+        self.graph.connect(self.node(src_id), self.node(dst_id), port)
+        self._after_structure()
+
+    def _disconnect(self, dst_id: int, port: int) -> None:
+        self.graph.disconnect(self.node(dst_id), port)
+        self._after_structure()
+
+    def _rename(self, node_id: int, name: str) -> None:
+        self.graph.rename(self.node(node_id), name)
+        self.structure_changed.emit()
+
+    def _set_value(self, node_id: int, value) -> None:
+        self.graph.set_value(self.node(node_id), value)
+        self._after_values()
+
+    def _set_attr(self, node_id: int, key: str, value) -> None:
+        self.graph.set_attr(self.node(node_id), key, value)
+        self._after_values()
+
+    def _move(self, node_id: int, pos) -> None:
+        self.node(node_id).pos = (float(pos[0]), float(pos[1]))
+        self.node_moved.emit(node_id)
+
+    # ----- public intents ------------------------------------------------------------------------
+    def load_graph(self, graph, output=None) -> None:
+        """Replace the graph (new document, example, expression, file); the timeline restarts."""
+        self.graph = graph
+        layout_graph(graph, only_missing=True)
+        self.output = output if output is not None else None
+        if self.output is None:
+            graph.forward()
+            self.output = pick_output(graph)
+        self.marked.clear()
+        self.selection = []
+        self._retrace(keep_phase=False)
+        self.graph_replaced.emit()
+        self.values_changed.emit()
+        self.cursor_changed.emit(self.cursor)
+
+    def set_value(self, node_id: int, value) -> None:
+        """A leaf gets a new value (GraphError if it cannot take it)."""
+        self._set_value(node_id, value)
+
+    def set_output(self, node_id: int) -> None:
+        self.output = self.node(node_id)
+        self._after_values()
+
+    def relayout(self) -> None:
+        """Lay the whole graph out again (left to right by generation)."""
+        layout_graph(self.graph)
+        self.structure_changed.emit()
+
+    def run_forward(self) -> None:
+        """Show the whole forward pass (cursor at its last step)."""
+        if self._need_trace():
+            self.seek(self.n_forward - 1)
+
+    def run_backward(self) -> None:
+        """Show the whole backward pass too (cursor at the last step)."""
+        if self._need_trace():
+            self.revealed.update(range(len(self.trace)))
+            self.seek(len(self.trace) - 1)
+
+    def step(self, delta: int = 1) -> None:
+        if self._need_trace():
+            self.seek(self.cursor + delta)
+
+    def seek(self, index: int) -> None:
+        if self.trace is None:
+            return
+        index = max(-1, min(int(index), len(self.trace) - 1))
+        if index != self.cursor:
+            self.cursor = index
+            self.cursor_changed.emit(index)
+
+    def _need_trace(self) -> bool:
+        if self.trace is None:
+            self.message.emit(f"cannot step: {self.trace_error or 'the graph has no output node'}")
+            return False
+        return True
+
+    def set_quiz(self, on: bool) -> None:
+        if on != self.quiz:
+            self.quiz = on
+            self.revealed.clear()
+            if on and self.cursor >= 0 and self.trace is not None:
+                self.revealed.update(range(self.cursor + 1))
+            self.quiz_changed.emit(on)
+            self.cursor_changed.emit(self.cursor)
+
+    def reveal(self) -> None:
+        """Quiz: show the gradients of the current step."""
+        self.revealed.add(self.cursor)
+        self.cursor_changed.emit(self.cursor)
+
+    def set_marked(self, ids) -> None:
+        self.marked = set(ids)
+        self.marks_changed.emit()
+
+    def select(self, ids: list[int]) -> None:
+        self.selection_changed.emit(list(ids))

@@ -1,0 +1,73 @@
+"""Draw the graph scene to PNG or SVG, in the window (Export) or headless (render command).
+
+SVG goes through QSvgGenerator, so every value and gradient is a <text> element.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from ui import style
+
+MARGIN = 24.0
+PNG_SCALE = 2.0
+MAX_PNG_SIDE = 8000
+
+
+def scene_rect(scene) -> QRectF:
+    return scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def export_scene(scene, path: str | Path) -> None:
+    """Write the whole scene to ``path`` (.png or .svg); ValueError for another extension."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext not in (".png", ".svg"):
+        raise ValueError(f"cannot export to '{path.suffix or path.name}': use .png or .svg")
+    scene.clearSelection()
+    rect = scene_rect(scene)
+    if rect.isEmpty():
+        rect = QRectF(0, 0, 200, 100)
+    if ext == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(int(rect.width()), int(rect.height())))
+        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        gen.setTitle("graphviz-nn graph")
+        gen.setDescription("values (green) above edges, gradients (red) below")
+        painter = QPainter(gen)
+        _render(scene, painter, rect, QRectF(0, 0, rect.width(), rect.height()))
+        ok = painter.end()
+        if not ok or not path.exists():
+            raise OSError(f"could not write {path}")
+        return
+    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(rect.width(), rect.height()))
+    img = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
+                 QImage.Format.Format_ARGB32)
+    img.fill(QColor(style.BACKGROUND))
+    painter = QPainter(img)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    _render(scene, painter, rect, QRectF(0, 0, img.width(), img.height()))
+    painter.end()
+    tmp = path.with_name(path.name + ".tmp.png")
+    if not img.save(str(tmp), "PNG"):
+        raise OSError(f"could not write {path}")
+    tmp.replace(path)
+
+
+def _render(scene, painter: QPainter, source: QRectF, target: QRectF) -> None:
+    # items use a device cache on screen; render them directly for files
+    items = [it for it in scene.items()]
+    modes = [it.cacheMode() for it in items]
+    for it in items:
+        it.setCacheMode(it.CacheMode.NoCache)
+    try:
+        painter.fillRect(target, QColor(style.BACKGROUND))
+        scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        for it, mode in zip(items, modes, strict=True):
+            it.setCacheMode(mode)
