@@ -47,18 +47,14 @@ class Optimizer:
     def _make_slots(self, p: np.ndarray) -> dict[str, np.ndarray]:
         return {"tmp": np.empty_like(p)}
 
-    def _ensure_slots(self, params: Sequence[np.ndarray]) -> list[dict[str, np.ndarray]]:
+    def apply(self, params: Sequence[np.ndarray], grads: Sequence[np.ndarray]) -> None:
+        """One update step: change every array of ``params`` in place from ``grads``.
+
+        The state is (re)created when the parameters' number or shapes change."""
         slots = self._slots
         if slots is None or len(slots) != len(params) or any(
-            s["tmp"].shape != p.shape or s["tmp"].dtype != p.dtype for s, p in zip(slots, params, strict=True)
-        ):
+                s["tmp"].shape != p.shape for s, p in zip(slots, params, strict=True)):
             slots = self._slots = [self._make_slots(p) for p in params]
-        return slots
-
-    # -- the step ----------------------------------------------------------------------------
-    def apply(self, params: Sequence[np.ndarray], grads: Sequence[np.ndarray]) -> None:
-        """One update step: change every array of ``params`` in place from ``grads``."""
-        slots = self._ensure_slots(params)
         self.iterations += 1
         self._begin_step()
         for p, g, s in zip(params, grads, slots, strict=True):

@@ -68,6 +68,7 @@ class Plan:
                           np.int64 if head.sparse else dtype)
         self.rows = 0                                          # rows of the last step
         self.sqnorms = [0.0] * (2 * len(self.dense))
+        self._flat = [g.reshape(-1) for g in self.grads]       # views, for the finite check
 
     # -- the arrays an optimizer updates -----------------------------------------------------
     @property
@@ -102,7 +103,7 @@ class Plan:
         for k in range(len(self.dense) - 1, -1, -1):
             s = self.dense[k]
             np.matmul(s.inp.T, dz, out=s.dW)
-            np.sum(dz, axis=0, out=s.db)
+            np.add.reduce(dz, axis=0, out=s.db)
             if k == 0:
                 break                                 # no gradient for the data x
             dx = s.dx[:n]
@@ -128,8 +129,7 @@ class Plan:
     def grads_finite(self) -> bool:
         """True if every gradient is finite (a dot product per array, exact on doubt)."""
         ok = True
-        for k, g in enumerate(self.grads):
-            flat = g.reshape(-1)
+        for k, flat in enumerate(self._flat):
             sq = float(np.dot(flat, flat))
             self.sqnorms[k] = sq
             if not math.isfinite(sq) and not np.isfinite(flat).all():
