@@ -203,8 +203,7 @@ class MainWindow(QMainWindow):
             self.quiz.setVisible(False)
 
     def _on_nodes_moved(self, moved: dict) -> None:
-        for nid, pos in moved.items():
-            self.controller._move(nid, pos)
+        self.controller.move_nodes(moved)
 
     def _on_value_edited(self, node_id: int, value) -> None:
         try:
@@ -217,7 +216,10 @@ class MainWindow(QMainWindow):
         ex = examples.BY_KEY[key]
         g = ex.build()
         self.example_key = key
-        self.controller.load_graph(g, g.output)
+        if self.controller.graph is not None and len(self.controller.graph):
+            self.controller.replace_graph(g, f"Example {ex.title}", g.output.name)
+        else:
+            self.controller.load_graph(g, g.output)
         self.inspector.set_example(ex.title, ex.text)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
         self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
@@ -225,7 +227,7 @@ class MainWindow(QMainWindow):
     def new_graph(self) -> None:
         self.example_key = None
         self.inspector.set_example(None)
-        self.controller.load_graph(gnn.Graph())
+        self.controller.replace_graph(gnn.Graph(), "New graph")
         self.setWindowTitle("graphviz-nn: untitled")
 
     def apply_expression(self, text: str | None = None) -> bool:
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         self.expression_message.setText("")
         self.example_key = None
         self.inspector.set_example(None)
-        self.controller.load_graph(graph, graph.output)
+        self.controller.replace_graph(graph, f"Expression {text}", graph.output.name)
         self.status(f"Built {graph.output.name} from the expression; "
                     "select a leaf to change its value.")
         return True

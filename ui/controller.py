@@ -16,6 +16,20 @@ import graphviz_nn as gnn
 from ui.canvas.layout import layered_layout
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
+try:  # the editor's undoable intents (ui/editing.py, issue 5)
+    from ui.editing import EditingMixin
+except ImportError:  # pragma: no cover - editor not installed: edit directly, without undo
+    class EditingMixin:  # type: ignore[no-redef]
+        def set_value(self, node_id: int, value) -> None:
+            self._set_value(node_id, value)
+
+        def move_nodes(self, moved: dict, merge: bool = False) -> None:
+            for nid, pos in moved.items():
+                self._move(nid, pos)
+
+        def replace_graph(self, graph, text: str = "Replace graph", output=None) -> None:
+            self.load_graph(graph, graph[output] if output else None)
+
 
 def pick_output(graph):
     """The node to differentiate: the last sink in topological order, preferring scalars."""
@@ -37,7 +51,7 @@ def layout_graph(graph, only_missing: bool = False) -> None:
             n.pos = pos[n.id]
 
 
-class GraphController(QObject):
+class GraphController(EditingMixin, QObject):
     """Owns ``graph``; holds the output node, the trace and the timeline cursor."""
 
     graph_replaced = Signal()
@@ -184,7 +198,7 @@ class GraphController(QObject):
         """Replace the graph (new document, example, expression, file); the timeline restarts."""
         self.graph = graph
         layout_graph(graph, only_missing=True)
-        self.output = output if output is not None else None
+        self.output = output if output is not None else getattr(graph, "output", None)
         if self.output is None:
             graph.forward()
             self.output = pick_output(graph)
@@ -194,10 +208,6 @@ class GraphController(QObject):
         self.graph_replaced.emit()
         self.values_changed.emit()
         self.cursor_changed.emit(self.cursor)
-
-    def set_value(self, node_id: int, value) -> None:
-        """A leaf gets a new value (GraphError if it cannot take it)."""
-        self._set_value(node_id, value)
 
     def set_output(self, node_id: int) -> None:
         self.output = self.node(node_id)

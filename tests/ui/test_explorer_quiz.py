@@ -1,0 +1,98 @@
+"""Quiz mode (predict, then reveal) and 'Check numerically'."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from graphviz_nn.ops import OPS
+from ui.app import MainWindow
+
+
+@pytest.fixture
+def win(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    return w
+
+
+def edge_grad_text(w, src, dst, port):
+    g = w.controller.graph
+    return w.scene.edge_item(g[src].id, g[dst].id, port).grad_text()
+
+
+def test_quiz_hides_then_grades_and_reveals(win):
+    win.actions["quiz"].trigger()
+    assert win.controller.quiz and win.quiz.isVisibleTo(win)
+    win.actions["forward"].trigger()
+    win.actions["step_forward"].trigger()          # backward through f
+    # the answers are hidden on the canvas and in the inspector
+    assert edge_grad_text(win, "q", "f", 0) == "?"
+    assert edge_grad_text(win, "z", "f", 1) == "?"
+    assert "downstream ∂f/∂q = ?" in win.inspector.step_text()
+    assert len(win.quiz.inputs) == 2
+    win.quiz.inputs[0].setText("-4")
+    win.quiz.inputs[1].setText("3.0")
+    assert win.quiz.check() == [True, True]
+    assert "right" in win.quiz.result_text()
+    assert edge_grad_text(win, "q", "f", 0) == "-4"     # revealed
+    win.actions["step_forward"].trigger()          # backward through q
+    assert edge_grad_text(win, "x", "q", 0) == "?"
+    win.quiz.inputs[0].setText("4")                # a classic sign mistake
+    win.quiz.inputs[1].setText("-4.01")            # within the tolerance
+    assert win.quiz.check() == [False, True]
+    text = win.quiz.result_text()
+    assert "you said 4, it is -4" in text and "score 3/4" in text
+    assert edge_grad_text(win, "x", "q", 0) == "-4"
+
+
+def test_quiz_not_a_number_is_wrong_not_a_crash(win):
+    win.actions["quiz"].trigger()
+    win.actions["forward"].trigger()
+    win.actions["step_forward"].trigger()
+    win.quiz.inputs[0].setText("minus four")
+    assert win.quiz.check()[0] is False
+    assert "not a number" in win.quiz.result_text()
+
+
+def test_quiz_off_shows_everything(win):
+    win.actions["quiz"].trigger()
+    win.actions["quiz"].trigger()
+    win.actions["forward"].trigger()
+    win.actions["step_forward"].trigger()
+    assert edge_grad_text(win, "q", "f", 0) == "-4"
+    assert not win.quiz.isVisibleTo(win)
+
+
+def test_check_numerically_passes_on_correct_gradients(win):
+    win.actions["backward"].trigger()
+    assert win.check_numerically() == []
+    assert win.controller.marked == set()
+    assert "agree" in win.statusBar().currentMessage()
+
+
+def test_check_numerically_flags_a_wrong_gradient_rule(win, monkeypatch):
+    good = OPS["mul"]
+
+    def wrong_vjp(g, xs, out, node, need):      # forgets to swap the inputs
+        return [g * xs[0] if need[0] else None, g * xs[1] if need[1] else None]
+
+    monkeypatch.setitem(OPS, "mul", dataclasses.replace(good, vjp=wrong_vjp))
+    win.load_example("cs231n")
+    win.actions["backward"].trigger()
+    bad = win.check_numerically()
+    assert set(bad) == {"q", "z", "x", "y"}      # everything below the broken multiply
+    ids = {win.controller.graph[n].id for n in bad}
+    assert win.controller.marked == ids
+    assert all(win.scene.node_item(i).marked for i in ids)
+    assert not win.scene.node_item(win.controller.graph["f"].id).marked
+    assert "q" in win.statusBar().currentMessage()
+
+
+def test_check_numerically_on_tensors(win):
+    win.load_example("spiral")
+    win.actions["backward"].trigger()
+    assert win.check_numerically() == []
+    assert np.isfinite(win.controller.graph["W1"].grad).all()
