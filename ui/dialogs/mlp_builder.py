@@ -1,0 +1,204 @@
+""""Build MLP…": a dialog that generates a whole multi-layer perceptron graph in one step.
+
+The graph comes from the training layer (``Sequential(...).graph``) when it is available, so
+what the learner steps through is exactly what ``fit`` trains; otherwise it is built from engine
+ops. Either way ``x`` and ``y`` get a small random batch so the forward and backward passes can
+be stepped through at once, and the nodes are laid out left to right by layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
+LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
+COLUMN, ROW = 240.0, 100.0
+
+
+@dataclass
+class MlpSpec:
+    """What the dialog asks for."""
+
+    inputs: int = 2
+    hidden: list[int] = field(default_factory=lambda: [8])
+    activation: str = "relu"
+    classes: int = 3
+    loss: str = "sparse_categorical_crossentropy"
+    batch: int = 4
+    seed: int = 0
+
+
+def parse_hidden(text: str) -> list[int]:
+    """'16, 8' -> [16, 8]; an empty text means no hidden layer. Raises ValueError with a reason."""
+    sizes = []
+    for part in text.replace(";", ",").replace(" ", ",").split(","):
+        if not part:
+            continue
+        try:
+            size = int(part)
+        except ValueError:
+            raise ValueError(f"hidden sizes must be whole numbers, got {part!r}") from None
+        if not 1 <= size <= 4096:
+            raise ValueError(f"hidden size {size} is out of range (1 to 4096)")
+        sizes.append(size)
+    return sizes
+
+
+def _sample_batch(spec: MlpSpec) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(spec.seed)
+    x = rng.normal(size=(spec.batch, spec.inputs))
+    y = rng.integers(0, spec.classes, size=spec.batch)
+    return x, y
+
+
+def _targets(spec: MlpSpec, y: np.ndarray) -> np.ndarray:
+    return np.eye(spec.classes)[y] if spec.loss == "mse" else y
+
+
+def build_with_engine(spec: MlpSpec):
+    """The MLP built from engine ops: returns (graph, output node name)."""
+    from graphviz_nn import Graph
+
+    g, rng = Graph(), np.random.default_rng(spec.seed)
+    xv, yv = _sample_batch(spec)
+    h = g.input("x", xv)
+    y = g.input("y", _targets(spec, yv))
+    sizes = [spec.inputs, *spec.hidden, spec.classes]
+    for k in range(1, len(sizes)):
+        fan_in, fan_out = sizes[k - 1], sizes[k]
+        limit = np.sqrt(6.0 / (fan_in + fan_out))  # Glorot uniform, as Keras
+        w = g.param(f"W{k}", rng.uniform(-limit, limit, size=(fan_in, fan_out)))
+        b = g.param(f"b{k}", np.zeros(fan_out))
+        z = g.add(g.matmul(h, w, name=f"xW{k}"), b, name=f"z{k}")
+        last = k == len(sizes) - 1
+        h = z if last else getattr(g, spec.activation)(z, name=f"a{k}")
+    if spec.loss == "mse":
+        loss = g.mse(g.softmax(h, name="p"), y, name="loss")
+    else:
+        loss = g.softmax_cross_entropy(h, y, name="loss")
+    return g, loss.name
+
+
+def build_with_keras_layer(spec: MlpSpec):
+    """The MLP from ``graphviz_nn.nn.Sequential`` (raises ImportError when it is missing)."""
+    from graphviz_nn.nn import Dense, Sequential
+
+    layers = [Dense(n, activation=spec.activation, **({"input_shape": (spec.inputs,)} if i == 0 else {}))
+              for i, n in enumerate(spec.hidden)]
+    first = {} if spec.hidden else {"input_shape": (spec.inputs,)}
+    layers.append(Dense(spec.classes, activation="softmax", **first))
+    model = Sequential(layers, seed=spec.seed)
+    model.compile(optimizer="adam", loss=spec.loss, metrics=["accuracy"])
+    g = model.graph.copy(dtype="float64")  # float64: the numbers a learner checks by hand
+    xv, yv = _sample_batch(spec)
+    g.set_value(g["x"], xv)
+    g.set_value(g["y"], _targets(spec, yv))
+    return g, "loss"
+
+
+def build_mlp(spec: MlpSpec):
+    """(graph, output name) for ``spec``, laid out by layer."""
+    try:
+        g, out = build_with_keras_layer(spec)
+        g.forward()
+        if g[out].value is None:
+            raise ValueError("the Sequential graph does not compute")
+    except (ImportError, AttributeError, KeyError, TypeError, ValueError, IndexError):
+        g, out = build_with_engine(spec)
+    layout_layers(g)
+    return g, out
+
+
+def layout_layers(graph) -> None:
+    """Place nodes in columns by depth (leaves one column left of their first consumer)."""
+    depth: dict[int, int] = {}
+    for node in graph.nodes:  # topological order
+        srcs = [s for s in node.inputs if s is not None]
+        depth[node.id] = 1 + max((depth[s.id] for s in srcs), default=-1) if srcs else 0
+    for node in graph.nodes:
+        if node.is_leaf:
+            uses = [depth[d.id] for d, _ in graph.consumers(node)]
+            depth[node.id] = max(0, min(uses) - 1) if uses else 0
+    rows: dict[int, int] = {}
+    for node in graph.nodes:
+        col = depth[node.id]
+        row = rows.get(col, 0)
+        rows[col] = row + 1
+        node.pos = (col * COLUMN, row * ROW + (col % 2) * ROW / 2)
+
+
+class MlpBuilderDialog(QDialog):
+    """Input size, hidden sizes, activation, classes, loss; ``spec()`` reads them back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Build MLP")
+        self.inputs = QSpinBox(minimum=1, maximum=4096, value=2)
+        self.hidden = QLineEdit("8")
+        self.hidden.setPlaceholderText("e.g. 16, 8  (empty: no hidden layer)")
+        self.activation = QComboBox()
+        self.activation.addItems(ACTIVATIONS)
+        self.classes = QSpinBox(minimum=2, maximum=1000, value=3)
+        self.loss = QComboBox()
+        self.loss.addItems(list(LOSSES))
+        self.batch = QSpinBox(minimum=1, maximum=256, value=4)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout(self)
+        form.addRow("Input size", self.inputs)
+        form.addRow("Hidden sizes", self.hidden)
+        form.addRow("Activation", self.activation)
+        form.addRow("Classes", self.classes)
+        form.addRow("Loss", self.loss)
+        form.addRow("Sample batch", self.batch)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def spec(self) -> MlpSpec:
+        """The choices as an MlpSpec (ValueError with a reason for bad hidden sizes)."""
+        return MlpSpec(inputs=self.inputs.value(), hidden=parse_hidden(self.hidden.text()),
+                       activation=self.activation.currentText(), classes=self.classes.value(),
+                       loss=LOSSES[self.loss.currentText()], batch=self.batch.value())
+
+    def accept(self) -> None:
+        try:
+            self.spec()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+def apply_mlp(controller, spec: MlpSpec) -> str:
+    """Replace the controller's graph with the MLP as one undo step; return the output name."""
+    from ui.commands import GraphReplaceCmd
+
+    graph, out = build_mlp(spec)
+    sizes = "-".join(str(n) for n in [spec.inputs, *spec.hidden, spec.classes])
+    controller.undo_stack.push(GraphReplaceCmd(controller, graph, f"Build MLP {sizes}", out))
+    return out
+
+
+def run_dialog(window) -> bool:
+    """Show the dialog over ``window`` and build the MLP if accepted."""
+    dlg = MlpBuilderDialog(window)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return False
+    apply_mlp(window.controller, dlg.spec())
+    return True

@@ -1,0 +1,342 @@
+"""The document: New / Open / Save / Save As, recent files, unsaved state, autosave, recovery.
+
+The graph is "dirty" while the undo stack is not at its clean index. The window title shows the
+file name and ``*`` when dirty; closing a dirty window asks first. While dirty, the graph is
+written to a recovery file every 30 s; a clean save or close removes it, so a recovery file
+found at start means the last session crashed, and the user is offered to restore it.
+
+Every dialog goes through an overridable method (``ask_open_path``, ``ask_save_path``,
+``ask_save_changes``, ``ask_restore``, ``show_error``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+RECOVERY_ENV = "GRAPHVIZ_NN_RECOVERY_DIR"
+RECOVERY_NAME = "recovery.json"
+AUTOSAVE_MS = 30_000
+MAX_RECENT = 8
+FILE_FILTER = "Graph files (*.json);;All files (*)"
+
+
+def default_recovery_dir() -> Path:
+    """``$GRAPHVIZ_NN_RECOVERY_DIR`` if set, else the per-user app data folder."""
+    env = os.environ.get(RECOVERY_ENV)
+    if env:
+        return Path(env)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".graphviz-nn") / "recovery"
+
+
+class Document(QObject):
+    """File handling for one window and its controller."""
+
+    path_changed = Signal(str)
+
+    def __init__(self, window, controller, recovery_dir: str | Path | None = None,
+                 settings: QSettings | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(window)
+        self.window, self.ctrl = window, controller
+        self.path: Path | None = None
+        self.recovery_dir = Path(recovery_dir) if recovery_dir else default_recovery_dir()
+        self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
+        self._restored_dirty = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(autosave_ms)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+        self.recent_menu: QMenu | None = None
+        controller.undo_stack.cleanChanged.connect(self.update_title)
+        controller.undo_stack.indexChanged.connect(self.update_title)
+        window.installEventFilter(self)
+        self.update_title()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def recovery_path(self) -> Path:
+        return self.recovery_dir / RECOVERY_NAME
+
+    def is_dirty(self) -> bool:
+        """True when the graph differs from what was last opened or saved."""
+        return self._restored_dirty or not self.ctrl.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def update_title(self, *_args) -> None:
+        self.window.setWindowTitle(f"{self.display_name()}[*] — graphviz-nn")
+        self.window.setWindowModified(self.is_dirty())
+
+    def _set_path(self, path: Path | None) -> None:
+        self.path = path
+        self.update_title()
+        self.path_changed.emit(str(path or ""))
+
+    def _mark_clean(self) -> None:
+        self._restored_dirty = False
+        self.ctrl.undo_stack.setClean()
+        self.update_title()
+
+    def _show_graph(self, graph) -> None:
+        """Show ``graph`` as a fresh document: new graph, empty history."""
+        self.ctrl.load_graph(graph)
+        self.ctrl.undo_stack.clear()
+
+    # ------------------------------------------------------------------ dialogs (overridable)
+    def ask_open_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open graph", self._start_dir(),
+                                              FILE_FILTER)
+        return path or None
+
+    def ask_save_path(self) -> str | None:
+        start = str(self.path) if self.path else str(Path(self._start_dir()) / "graph.json")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save graph as", start, FILE_FILTER)
+        if path and not Path(path).suffix:
+            path += ".json"
+        return path or None
+
+    def ask_save_changes(self) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox.question(
+            self.window, "Unsaved changes",
+            f"Save the changes to {self.display_name()} before closing it?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(box, "cancel")
+
+    def ask_restore(self, info: str) -> bool:
+        box = QMessageBox.question(
+            self.window, "Restore unsaved work?",
+            f"graphviz-nn did not close normally. Restore the unsaved graph{info}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return box == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    def _start_dir(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.cwd())
+
+    def _status(self, msg: str) -> None:
+        status = getattr(self.window, "status", None)
+        if callable(status):
+            status(msg)
+
+    # ------------------------------------------------------------------ file actions
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the current graph."""
+        if not self.is_dirty():
+            return True
+        answer = self.ask_save_changes()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new(self) -> bool:
+        """Start an empty graph (after asking about unsaved changes)."""
+        if not self.maybe_save():
+            return False
+        from graphviz_nn import Graph
+
+        self._show_graph(Graph())
+        self._set_path(None)
+        self._mark_clean()
+        self.discard_recovery()
+        return True
+
+    def open(self, path: str | Path | None = None) -> bool:
+        """Open a graph file; a broken file is reported and the current graph kept."""
+        if not self.maybe_save():
+            return False
+        path = path or self.ask_open_path()
+        if not path:
+            return False
+        return self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open ``path`` without asking about unsaved changes (used at start-up too)."""
+        import graphviz_nn as gnn
+
+        path = Path(path)
+        try:
+            graph = gnn.load(path)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.show_error("Could not open file",
+                            f"Could not open {path.name}: {reason}\nThe current graph is kept.")
+            self._status(f"Could not open {path.name}: {reason}")
+            if isinstance(exc, FileNotFoundError):
+                self._forget_recent(path)
+            return False
+        self._show_graph(graph)
+        self._set_path(path.resolve())
+        self._mark_clean()
+        self.add_recent(path)
+        self.discard_recovery()
+        self._status(f"Opened {path}")
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one."""
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the graph to ``path`` (atomically, by the engine) and mark it clean."""
+        path = Path(path)
+        try:
+            self.ctrl.graph.save(path)
+        except (OSError, ValueError, TypeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.show_error("Could not save file", f"Could not save {path.name}: {reason}")
+            return False
+        self._set_path(path.resolve())
+        self._mark_clean()
+        self.add_recent(path)
+        self.discard_recovery()
+        self._status(f"Saved {path}")
+        return True
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _forget_recent(self, path: Path) -> None:
+        files = [p for p in self.recent_files() if p != str(path.resolve())]
+        self.settings.setValue("recent_files", files)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open(p))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    # ------------------------------------------------------------------ autosave and recovery
+    def autosave(self) -> bool:
+        """Write the recovery file if there are unsaved changes; True if written."""
+        if not self.is_dirty():
+            return False
+        try:
+            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+            self.ctrl.graph.save(self.recovery_path)
+            info = {"path": str(self.path) if self.path else None, "time": time.time()}
+            tmp = self.recovery_dir / "recovery-info.json.tmp"
+            tmp.write_text(json.dumps(info), encoding="utf-8")
+            os.replace(tmp, self.recovery_dir / "recovery-info.json")
+        except (OSError, ValueError, TypeError) as exc:
+            self._status(f"Autosave failed: {exc}")
+            return False
+        return True
+
+    def discard_recovery(self) -> None:
+        for name in (RECOVERY_NAME, "recovery-info.json"):
+            try:
+                (self.recovery_dir / name).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+
+    def offer_recovery(self) -> bool:
+        """If a recovery file exists (the last session crashed), offer to restore it."""
+        if not self.recovery_path.exists():
+            return False
+        import graphviz_nn as gnn
+
+        info, original = "", None
+        try:
+            meta = json.loads((self.recovery_dir / "recovery-info.json").read_text("utf-8"))
+            original = meta.get("path")
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(meta["time"])))
+            info = f" of {Path(original).name if original else 'Untitled'} (autosaved {when})"
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        if not self.ask_restore(info):
+            self.discard_recovery()
+            return False
+        try:
+            graph = gnn.load(self.recovery_path)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            self.show_error("Could not restore", f"The recovery file is unreadable: {exc}")
+            self.discard_recovery()
+            return False
+        self._show_graph(graph)
+        self._set_path(Path(original) if original else None)
+        self._restored_dirty = True
+        self.update_title()
+        self._status("Restored the unsaved graph; save it to keep it")
+        return True
+
+    # ------------------------------------------------------------------ closing
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            if not self.maybe_save():
+                event.ignore()
+                return True
+            self.timer.stop()
+            self.discard_recovery()
+        return super().eventFilter(obj, event)
+
+
+def _file_menu(window) -> QMenu:
+    bar = window.menuBar()
+    for act in bar.actions():
+        if act.menu() is not None and act.text().replace("&", "") == "File":
+            return act.menu()
+    return bar.addMenu("&File")
+
+
+def install(window, recovery_dir: str | Path | None = None,
+            settings: QSettings | None = None) -> Document:
+    """Create the window's Document and hook the File actions (reusing ``window.actions``)."""
+    doc = Document(window, window.controller, recovery_dir=recovery_dir, settings=settings)
+    window.document = doc
+    actions = getattr(window, "actions", None)
+    if not isinstance(actions, dict):
+        actions = {}
+    menu = _file_menu(window)
+    slots = {"new": ("&New", "Ctrl+N", doc.new), "open": ("&Open…", "Ctrl+O", doc.open),
+             "save": ("&Save", "Ctrl+S", doc.save),
+             "save_as": ("Save &As…", "Ctrl+Shift+S", doc.save_as)}
+    for key, (text, shortcut, slot) in slots.items():
+        act = actions.get(key)
+        if act is None:
+            act = QAction(text, window)
+            act.setShortcut(shortcut)
+            menu.addAction(act)
+            actions[key] = act
+        act.triggered.connect(lambda _=False, s=slot: s())
+    doc.recent_menu = QMenu("Open &Recent", window)
+    menu.addMenu(doc.recent_menu)
+    doc._fill_recent_menu()
+    return doc
