@@ -18,47 +18,40 @@ from .ops import OPS, OpError, unbroadcast
 class PassesMixin:
     """forward, backward, edge_grad."""
 
+    def _forward_plan(self) -> list:
+        plan = self._plans.get("forward")
+        if plan is None:
+            plan = [(n, OPS[n.op].forward, n.inputs) for n in self._topo()]
+            self._plans["forward"] = plan
+        return plan
+
     def forward(self) -> dict[Node, str]:
         """Compute every node it can; returns ``{node: why not}`` for the others (and sets
         ``node.error``). Never raises for a broken graph."""
         errors: dict[Node, str] = {}
         self._edge_grads.clear()
         with np.errstate(all="ignore"):
-            for node in self._topo():
+            for node, fwd, ins in self._forward_plan():
                 node.grad = None
-                spec = OPS[node.op]
-                fwd = spec.forward
-                if fwd is None:
-                    node.error = None if node.value is not None else "no value set"
-                    if node.error:
-                        errors[node] = node.error
+                if fwd is None:                               # a leaf
+                    if node.value is None:
+                        node.error = errors[node] = "no value set"
+                    else:
+                        node.error = None
                     continue
-                xs = []
-                why = None
-                for port, inp in enumerate(node.inputs):
-                    if inp is None:
-                        why = f"missing input on port {spec.ports[port]}"
-                        break
-                    v = inp.value
-                    if v is None or inp.error is not None:
-                        why = f"input {inp.name!r} on port {spec.ports[port]} has no value"
-                        break
-                    xs.append(v)
-                if why is None:
-                    try:
-                        out = fwd(xs, node)
-                        if type(out) is not np.ndarray:
-                            out = np.asarray(out)
-                    except OpError as exc:
-                        why = str(exc)
-                    except (ValueError, IndexError, TypeError) as exc:
-                        why = _shape_error(spec, xs, exc)
-                if why is None:
+                try:
+                    xs = [i.value for i in ins]               # AttributeError: port empty
+                    for v in xs:
+                        if v is None:
+                            raise _NoValue
+                    out = fwd(xs, node)
+                    if type(out) is not np.ndarray:
+                        out = np.asarray(out)
                     node.value = out
                     node.error = None
-                else:
+                except Exception as exc:                      # noqa: BLE001 (reported per node)
                     node.value = None
-                    node.error = errors[node] = why
+                    node.error = errors[node] = _why(node, exc)
         self._fresh = not errors
         return errors
 
@@ -71,11 +64,16 @@ class PassesMixin:
         self._backward(output, wrt, None)
 
     def _backward(self, output: Node, wrt, record: list | None) -> None:
-        self._own(output)
-        plan = self._backward_plan(output, wrt)
+        key = (output.id, None if wrt is None else tuple(n.id for n in wrt))
+        plan = self._plans.get(key)
+        if plan is None or plan[0][0] is not output:
+            plan = self._backward_plan(output, wrt, key)
         if not self._fresh:
             for node, _, ins, _ in plan:
                 for n in (node, *ins):
+                    if n is None:
+                        raise GraphError(f"cannot run backward: {node.name!r} has an "
+                                         "unconnected port")
                     if n.value is None or n.error is not None:
                         why = f" ({n.error})" if n.error else "; run forward first"
                         raise GraphError(f"cannot run backward: {n.name!r} has no value{why}")
@@ -88,7 +86,7 @@ class PassesMixin:
             for node, vjp, ins, need in plan:
                 g = grads.pop(node, None)
                 node.grad = g
-                if vjp is None or g is None:
+                if g is None:
                     continue
                 xs = [i.value for i in ins]
                 gs = vjp(g, xs, node.value, node, need)
@@ -99,32 +97,38 @@ class PassesMixin:
                         continue
                     if type(gi) is not np.ndarray:
                         gi = np.asarray(gi)
-                    if gi.shape != xs[port].shape:
-                        gi = unbroadcast(gi, xs[port].shape)
+                    shape = xs[port].shape
+                    if gi.shape != shape:
+                        gi = unbroadcast(gi, shape)
                     edge[(node.id, port)] = gi
-                    sent.append((port, gi))
+                    if record is not None:
+                        sent.append((port, gi))
                     prev = grads.get(inp)
                     grads[inp] = gi if prev is None else prev + gi
                 if record is not None:
                     record.append((node, g, xs, sent))
+        for n, g in grads.items():                            # the leaves
+            n.grad = g
 
-    def _backward_plan(self, output: Node, wrt) -> list:
-        key = (output.id, None if wrt is None else frozenset(self._own(n).id for n in wrt))
-        plan = self._plans.get(key)
-        if plan is None:
-            relevant = nx.ancestors(self._nx, output.id) | {output.id}
-            if key[1] is not None:
-                reach = set(key[1])
-                for i in key[1]:
-                    reach |= nx.descendants(self._nx, i)
-                relevant &= reach
-            plan = []
-            for node in reversed(self._topo()):
-                if node.id in relevant:
-                    need = tuple(i is not None and i.id in relevant for i in node.inputs)
-                    vjp = None if node.is_leaf or not any(need) else OPS[node.op].vjp
-                    plan.append((node, vjp, list(node.inputs), need))
-            self._plans[key] = plan
+    def _backward_plan(self, output: Node, wrt, key) -> list:
+        """[(node, vjp, inputs, need)] in reverse topological order: the non-leaf nodes
+        between ``wrt`` (default: every leaf) and ``output``."""
+        self._own(output)
+        relevant = nx.ancestors(self._nx, output.id) | {output.id}
+        if wrt is not None:
+            reach = set()
+            for n in wrt:
+                reach |= nx.descendants(self._nx, self._own(n).id) | {n.id}
+            relevant &= reach
+        plan = []
+        for node in reversed(self._topo()):
+            if node.id in relevant and not node.is_leaf:
+                need = tuple(i is not None and i.id in relevant for i in node.inputs)
+                if any(need) or node is output:
+                    plan.append((node, OPS[node.op].vjp, list(node.inputs), need))
+        if not plan or plan[0][0] is not output:      # a leaf output, or output not needed
+            plan.insert(0, (output, _no_vjp, [], ()))
+        self._plans[key] = plan
         return plan
 
     def edge_grad(self, src: Node, dst: Node, port: int | None = None) -> np.ndarray | None:
@@ -145,6 +149,30 @@ class PassesMixin:
         for g in found[1:]:
             total = total + g
         return total
+
+
+class _NoValue(Exception):
+    """An input has no value (raised and caught inside forward)."""
+
+
+def _no_vjp(g, xs, out, node, need):
+    return []
+
+
+def _why(node: Node, exc: Exception) -> str:
+    """Why ``node`` could not be computed, in words (never a bare numpy message)."""
+    spec = node.spec
+    for port, inp in enumerate(node.inputs):
+        if inp is None:
+            return f"missing input on port {spec.ports[port]}"
+        if inp.value is None:
+            return f"input {inp.name!r} on port {spec.ports[port]} has no value"
+    if isinstance(exc, OpError):
+        return str(exc)
+    xs = [i.value for i in node.inputs]
+    if isinstance(exc, (ValueError, IndexError, TypeError)):
+        return _shape_error(spec, xs, exc)
+    return f"{spec.name} failed: {type(exc).__name__}: {exc}"
 
 
 def _shape_error(spec, xs: list, exc: Exception) -> str:

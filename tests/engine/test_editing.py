@@ -163,3 +163,20 @@ def test_copy_is_independent(fxyz):
     c.rename(c["q"], "qq")
     assert float(x.value) == -2.0 and "q" in g
     assert [n.id for n in c.nodes] == [n.id for n in g.nodes]
+
+
+def test_backward_through_an_unconnected_port_is_a_clear_error(fxyz):
+    g, x, y, z, q, f = fxyz
+    g.forward()
+    g.disconnect(q, 1)
+    with pytest.raises(GraphError, match="has an unconnected port|no value"):
+        g.backward(f)
+
+
+def test_backward_of_a_leaf_and_of_an_unreachable_wrt(fxyz):
+    g, x, y, z, q, f = fxyz
+    g.forward()
+    g.backward(x)
+    assert float(x.grad) == 1.0 and f.grad is None
+    g.backward(q, wrt=[z])
+    assert float(q.grad) == 1.0 and z.grad is None
