@@ -42,7 +42,7 @@ register(OpSpec(
 def _labels(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Integer class labels checked against the logits (N, C); a clear error otherwise."""
     n, c = z.shape
-    if y.ndim != 1 or y.shape[0] != n:
+    if y.shape != (n,):
         raise OpError(f"labels must have shape ({n},) for logits {tuple(z.shape)}, "
                       f"got {tuple(y.shape)}")
     if y.dtype.kind not in "iu":
@@ -62,24 +62,29 @@ def _ce_forward(xs, node):
         raise OpError(f"logits must be (batch, classes), got shape {tuple(xs[0].shape)}")
     y = _labels(z, y)
     n = z.shape[0]
+    rows = np.arange(n)
     shifted = z - z.max(axis=1, keepdims=True)
-    lse = np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    logp = shifted - lse
-    node._saved = (np.exp(logp), y)     # probabilities for the backward pass
-    return np.asarray(-logp[np.arange(n), y].mean() if n else np.zeros((), z.dtype))
+    logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    node._saved = (logp, rows, y)       # for the backward pass
+    if not n:
+        return np.zeros((), z.dtype)
+    return np.asarray(-logp[rows, y].sum() / n)
 
 
 def _ce_grad(xs, node):
-    p, y = node._saved
-    d = p.copy()
-    n = d.shape[0]
-    d[np.arange(n), y] -= 1.0
-    d /= max(n, 1)
+    logp, rows, y = node._saved
+    d = np.exp(logp)                    # softmax(logits)
+    d[rows, y] -= 1.0
+    d /= max(len(rows), 1)
     return d.reshape(xs[0].shape)
 
 
 def _ce_vjp(g, xs, out, node, need):
-    return [g * _ce_grad(xs, node), None]
+    d = _ce_grad(xs, node)
+    if g.ndim == 0 and g == 1.0:        # the usual case: the loss is the output
+        return [d, None]
+    d *= g
+    return [d, None]
 
 
 register(OpSpec(
