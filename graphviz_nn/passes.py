@@ -177,6 +177,9 @@ def _why(node: Node, exc: Exception) -> str:
 
 def _shape_error(spec, xs: list, exc: Exception) -> str:
     shapes = [tuple(x.shape) for x in xs]
-    if len(xs) == 2:
+    if len(xs) == 2 and spec.symbol in "+−×÷@":
         return f"shape mismatch: {shapes[0]} {spec.symbol} {shapes[1]}"
+    if len(xs) == 2:
+        return (f"shape mismatch: {spec.ports[0]} {shapes[0]}, {spec.ports[1]} {shapes[1]} "
+                f"({exc})")
     return f"{spec.name} cannot take shape {shapes[0]}: {exc}" if xs else str(exc)

@@ -57,6 +57,9 @@ def _labels(z: np.ndarray, y: np.ndarray) -> np.ndarray:
 def _ce_forward(xs, node):
     z, y = xs
     if z.ndim == 1:                     # one sample: logits (C,), label ()
+        if y.size != 1:
+            raise OpError(f"logits of shape {tuple(z.shape)} are one sample: the label must "
+                          f"be one integer, got shape {tuple(y.shape)}")
         z, y = z[None, :], np.reshape(y, (1,))
     if z.ndim != 2:
         raise OpError(f"logits must be (batch, classes), got shape {tuple(xs[0].shape)}")
@@ -103,7 +106,8 @@ def _dropout_forward(xs, node):
     if not node.graph.training or p == 0:
         node._saved = None
         return x
-    mask = (node.graph.rng.random(x.shape) >= p).astype(x.dtype)
+    mask = (node.graph.rng.random(x.shape) >= p).astype(
+        x.dtype if x.dtype.kind == "f" else node.graph.dtype)
     mask /= 1.0 - p
     node._saved = mask
     return x * mask

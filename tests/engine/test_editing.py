@@ -180,3 +180,14 @@ def test_backward_of_a_leaf_and_of_an_unreachable_wrt(fxyz):
     assert float(x.grad) == 1.0 and f.grad is None
     g.backward(q, wrt=[z])
     assert float(q.grad) == 1.0 and z.grad is None
+
+
+def test_loss_shape_errors_name_the_ports():
+    g = gnn.Graph()
+    m = g.mse(g.input("p", np.ones((2, 3))), g.input("t", np.ones((3, 2))))
+    ce = g.softmax_cross_entropy(g.input("z", [1.0, 2.0]), g.input("y", [0, 1]))
+    one = g.softmax_cross_entropy(g.input("z1", [1.0, 2.0]), g.input("y1", 1))
+    errors = g.forward()
+    assert errors[m].startswith("shape mismatch: pred (2, 3), target (3, 2)")
+    assert "one integer" in errors[ce]
+    assert one not in errors and float(one.value) == pytest.approx(np.log1p(np.exp(-1.0)))

@@ -52,3 +52,35 @@ def test_random_graph_gradients_match_central_differences(case):
     g, out = case
     assert g.forward() == {}
     assert gnn.gradcheck(g, out) < 1e-5
+
+
+SHAPES = [(), (2,), (3,), (2, 3), (3, 2), (2, 2)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_random_edits_never_make_forward_raise(data):
+    """Whatever a user wires up, forward reports per node instead of raising."""
+    from graphviz_nn import OPS, GraphError
+    g = gnn.Graph()
+    ops = sorted(OPS)
+    for _ in range(data.draw(st.integers(1, 12))):
+        op = data.draw(st.sampled_from(ops))
+        if OPS[op].is_leaf:
+            shape = data.draw(st.sampled_from(SHAPES))
+            value = data.draw(st.sampled_from([np.ones(shape), np.zeros(shape, int), None]))
+            g.add_node(op, value=value)
+        else:
+            node = g.add_node(op)
+            for port in range(len(OPS[op].ports)):
+                if data.draw(st.booleans()):
+                    try:
+                        g.connect(data.draw(st.sampled_from(g.nodes)), node, port)
+                    except GraphError:
+                        pass            # a cycle: refused with a message
+    errors = g.forward()
+    for node in g.nodes:
+        if node in errors:
+            assert isinstance(errors[node], str) and errors[node] and node.value is None
+        else:
+            assert isinstance(node.value, np.ndarray)
