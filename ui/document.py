@@ -335,6 +335,8 @@ def install(window, recovery_dir: str | Path | None = None,
             act.setShortcut(shortcut)
             menu.addAction(act)
             actions[key] = act
+        else:
+            act.triggered.disconnect()      # the window's own handler; the document takes over
         act.triggered.connect(lambda _=False, s=slot: s())
     doc.recent_menu = QMenu("Open &Recent", window)
     menu.addMenu(doc.recent_menu)

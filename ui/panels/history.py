@@ -5,7 +5,6 @@ Clicking a row moves the graph to that point of its history (undo or redo up to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QUndoView, QWidget
 
@@ -27,6 +26,6 @@ class HistoryView(QUndoView):
 def install(window) -> HistoryView:
     """Add the history dock on the right of ``window``, under the inspector."""
     view = HistoryView(window.controller.undo_stack)
-    window.add_panel(view, "History", Qt.DockWidgetArea.RightDockWidgetArea)
+    window.add_panel(view, "History", "right")
     window.history = view
     return view

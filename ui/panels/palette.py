@@ -248,6 +248,6 @@ class QuickAddPopup(QFrame):
 def install(window) -> PaletteWidget:
     """Add the palette dock on the left of ``window``; double-click adds the op at the centre."""
     palette = PaletteWidget()
-    window.add_panel(palette, "Palette", Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.add_panel(palette, "Palette", "left")
     window.palette = palette
     return palette

@@ -1,0 +1,258 @@
+"""Building a graph by hand in the real window: palette drops, wiring by dragging between
+ports, refusing a cycle, delete / move / rename and their undo, values and gradients, badges."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ui.app import MainWindow
+from ui.editor import install
+
+
+def make_window(qtbot, tmp_path, name="w"):
+    w = MainWindow(example=None)
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    install(w, recovery_dir=tmp_path / "recovery", settings=settings)
+    w.document.ask_save_changes = lambda: "discard"     # closing at teardown never blocks
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path)
+
+
+def vp_point(w, scene_pos: QPointF) -> QPoint:
+    return w.canvas.mapFromScene(scene_pos)
+
+
+def drag(w, a: QPointF, b: QPointF, steps: int = 6) -> None:
+    """Press at scene point ``a``, move in steps to ``b``, release (the real mouse path)."""
+    vp = w.canvas.viewport()
+    pa, pb = vp_point(w, a), vp_point(w, b)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pa)
+    for k in range(1, steps + 1):
+        p = pa + (pb - pa) * (k / steps)
+        QTest.mouseMove(vp, p)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pb)
+
+
+def out_port(w, node_id) -> QPointF:
+    return w.scene.node_item(node_id).out_port_pos()
+
+
+def in_port(w, node_id, port) -> QPointF:
+    return w.scene.node_item(node_id).in_port_pos(port)
+
+
+def drop_op(w, op: str, scene_pos: QPointF) -> None:
+    mime: QMimeData = w.palette.mime_for(op)
+    vp = w.canvas.viewport()
+    p = QPointF(vp_point(w, scene_pos))
+    enter = QDragEnterEvent(p.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(p, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(vp, drop)
+
+
+def build_xy_mul(w):
+    """x, w (leaves) and a mul node placed by the intents, unwired."""
+    c = w.controller
+    x = c.add_node("input", (0.0, 0.0), "x", 3.0)
+    p = c.add_node("param", (0.0, 120.0), "w", -2.0)
+    m = c.add_node("mul", (300.0, 60.0), "m")
+    w.canvas.fit()
+    return x, p, m
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")   # QDragEnterEvent(QPoint, ...)
+def test_drop_from_palette_places_the_op_where_dropped_and_undo_removes_it(win):
+    win.canvas.fit()
+    at = win.canvas.mapToScene(win.canvas.viewport().rect().center())
+    drop_op(win, "sigmoid", QPointF(at))
+    g = win.controller.graph
+    (node,) = g.nodes
+    assert node.op == "sigmoid"
+    item = win.scene.node_item(node.id)
+    assert item.sceneBoundingRect().contains(QPointF(at))     # centred on the drop point
+    assert item.isSelected()
+    win.actions["undo"].trigger()
+    assert len(win.controller.graph) == 0
+
+
+def test_wire_two_nodes_by_dragging_between_ports(win):
+    x, p, m = build_xy_mul(win)
+    # a release a little off the port still snaps to it
+    drag(win, out_port(win, x), in_port(win, m, 0) + QPointF(6, 5))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    g = win.controller.graph
+    assert g["m"].inputs == [g["x"], g["w"]]
+    assert (x, m, 0) in win.scene.edges and (p, m, 1) in win.scene.edges
+    # auto-run: the product and the gradients show at once
+    assert win.scene.node_item(m).value_text() == "-6"
+    assert win.scene.node_item(x).grad_text() == "∂ -2"
+    assert win.editor.canvas.wire_item is None                 # the live wire is gone
+    win.actions["undo"].trigger()
+    assert g["m"].inputs[1] is None
+
+
+def test_release_on_empty_canvas_cancels(win):
+    x, _p, m = build_xy_mul(win)
+    n = win.controller.undo_stack.count()
+    drag(win, out_port(win, x), in_port(win, m, 0) + QPointF(-150, 200))
+    assert win.controller.graph["m"].inputs == [None, None]
+    assert win.controller.undo_stack.count() == n
+    assert "cancelled" in win.statusBar().currentMessage()
+
+
+def test_cycle_is_refused_with_the_reason_in_the_status_bar(win):
+    c = win.controller
+    x = c.add_node("input", (0.0, 0.0), "x", 1.0)
+    e = c.add_node("exp", (250.0, 0.0), "e")
+    s = c.add_node("add", (500.0, 0.0), "s")
+    win.canvas.fit()
+    drag(win, out_port(win, x), in_port(win, e, 0))
+    drag(win, out_port(win, e), in_port(win, s, 0))
+    before = c.graph.to_dict()
+    n = c.undo_stack.count()
+    drag(win, out_port(win, s), in_port(win, e, 0))
+    assert win.statusBar().currentMessage() == "connecting s → e would make a cycle"
+    assert c.graph.to_dict() == before and c.undo_stack.count() == n
+
+
+def test_occupied_port_is_replaced_and_said_so(win):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 0))
+    g = win.controller.graph
+    assert g["m"].inputs[0] is g["w"]
+    assert "was fed by x" in win.statusBar().currentMessage()
+
+
+def test_pick_up_a_wire_and_drop_it_off_to_remove_it(win):
+    x, _p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, in_port(win, m, 0), in_port(win, m, 0) + QPointF(-120, 180))
+    assert win.controller.graph["m"].inputs[0] is None
+    win.actions["undo"].trigger()
+    assert win.controller.graph["m"].inputs[0] is win.controller.graph["x"]
+
+
+def test_select_wire_and_delete_it(win):
+    x, _p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    win.scene.edge_item(x, m, 0).setSelected(True)
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Delete)
+    assert win.controller.graph["m"].inputs[0] is None
+
+
+def test_delete_selected_nodes_and_undo_restores_everything(win):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    before = win.controller.graph.to_dict()
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(win.editor.selected_nodes()) == 3
+    win.scene.node_item(m).setSelected(False)
+    QTest.keyClick(win.canvas, Qt.Key.Key_Delete)
+    g = win.controller.graph
+    assert [n.name for n in g.nodes] == ["m"] and not win.scene.edges
+    win.actions["undo"].trigger()
+    assert win.controller.graph.to_dict() == before
+    assert len(win.scene.edges) == 2
+    assert win.scene.node_item(x).grad_text() == "∂ -2"
+
+
+def test_move_several_nodes_is_one_step_and_undo_puts_them_back(win):
+    x, p, _m = build_xy_mul(win)
+    g = win.controller.graph
+    old = {x: g.node_by_id(x).pos, p: g.node_by_id(p).pos}
+    win.scene.node_item(x).setSelected(True)
+    win.scene.node_item(p).setSelected(True)
+    n = win.controller.undo_stack.count()
+    start = win.scene.node_item(x).sceneBoundingRect().center()
+    drag(win, start, start + QPointF(60, 30))
+    assert win.controller.undo_stack.count() == n + 1
+    for nid in (x, p):
+        moved = g.node_by_id(nid).pos
+        assert moved[0] > old[nid][0] + 20 and moved[1] > old[nid][1] + 10
+    win.actions["undo"].trigger()
+    assert {x: g.node_by_id(x).pos, p: g.node_by_id(p).pos} == old
+    assert win.scene.node_item(x).pos().x() == old[x][0]
+
+
+def test_edit_a_value_in_the_inspector_and_the_gradients_change(win):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    assert win.scene.node_item(x).grad_text() == "∂ -2"
+    win.scene.clearSelection()
+    win.scene.node_item(p).setSelected(True)
+    win.inspector.value_edit.setText("5")
+    QTest.keyClick(win.inspector.value_edit, Qt.Key.Key_Return)
+    assert win.scene.node_item(x).grad_text() == "∂ 5"
+    assert win.scene.node_item(m).value_text() == "15"
+    win.actions["undo"].trigger()
+    assert win.scene.node_item(x).grad_text() == "∂ -2"
+
+
+def test_badge_names_the_missing_input_and_the_rest_keeps_its_numbers(win):
+    x, _p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    badges = win.editor.canvas.badges()
+    assert "missing input" in badges[m] and "b" in badges[m]
+    assert win.scene.node_item(x).value_text() == "3"
+
+
+def test_rename_by_double_click(win, monkeypatch):
+    _x, _p, m = build_xy_mul(win)
+    monkeypatch.setattr(win.editor, "ask_name", lambda old: "product")
+    centre = win.scene.node_item(m).sceneBoundingRect().center()
+    QTest.mouseDClick(win.canvas.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, vp_point(win, centre))
+    assert "product" in win.controller.graph
+    assert win.scene.node_item(m).name == "product"
+    monkeypatch.setattr(win.editor, "ask_name", lambda old: "x")
+    win.editor.rename(m)
+    assert win.statusBar().currentMessage() == "there is already a node named 'x'"
+
+
+def test_tab_opens_quick_add_at_the_cursor(win):
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Tab)
+    pop = win.editor.canvas.popup
+    assert pop is not None and pop.isVisible()
+    QTest.keyClicks(pop.search, "exp")
+    QTest.keyClick(pop.search, Qt.Key.Key_Return)
+    assert [n.op for n in win.controller.graph.nodes] == ["exp"]
+
+
+def test_duplicate_and_paste_between_windows(win, qtbot, tmp_path):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    for nid in (x, m):
+        win.scene.node_item(nid).setSelected(True)
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    g = win.controller.graph
+    assert g["m_2"].inputs[0] is g["x_2"] and len(g) == 5
+    assert win.controller.undo_stack.undoText() == "Duplicate"
+    assert win.editor.copy()
+    other = make_window(qtbot, tmp_path, "other")
+    ids = other.editor.paste()
+    g2 = other.controller.graph
+    # the copy holds the duplicates (they were selected after Ctrl+D)
+    assert sorted(n.name for n in g2.nodes) == ["m_2", "x_2"] and len(ids) == 2
+    assert g2["m_2"].inputs[0] is g2["x_2"] and float(g2["x_2"].value) == 3.0

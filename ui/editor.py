@@ -1,0 +1,202 @@
+"""Building graphs by hand in the main window: ``install(window)`` adds the editor to it.
+
+It docks the palette (left) and the undo history (right), hooks the File actions to the
+document (open/save/recent/autosave/recovery), wires the canvas for editing
+(``ui.canvas.wiring``) and adds the Edit actions: delete, duplicate, cut/copy/paste (JSON on the
+clipboard, so it works between windows), select all, rename, quick add, auto-run and Build MLP.
+
+Canvas shortcuts (Delete, Ctrl+C, ...) act only while the canvas has the keyboard focus, so
+they never steal keys from the expression bar or the inspector.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from ui import document
+from ui.canvas.edge_item import EdgeItem
+from ui.canvas.node_item import NodeItem
+from ui.canvas.wiring import CanvasEditor
+from ui.editing import FRAGMENT_FORMAT, fragment
+from ui.panels import history, palette
+
+FRAGMENT_MIME = "application/x-graphviz-nn-fragment"
+
+CANVAS_ACTIONS = [
+    # name, text, shortcuts, tip
+    ("delete", "Delete", [QKeySequence.StandardKey.Delete, "Backspace"],
+     "Delete the selected nodes and wires"),
+    ("duplicate", "Duplicate", ["Ctrl+D"], "Duplicate the selected nodes with their inner wires"),
+    ("cut", "Cut", [QKeySequence.StandardKey.Cut], "Cut the selected nodes"),
+    ("copy", "Copy", [QKeySequence.StandardKey.Copy], "Copy the selected nodes"),
+    ("paste", "Paste", [QKeySequence.StandardKey.Paste], "Paste nodes (also from another window)"),
+    ("select_all", "Select all", [QKeySequence.StandardKey.SelectAll], "Select every node"),
+    ("rename", "Rename…", ["F2"], "Rename the selected node (or double-click it)"),
+    ("quick_add", "Add node…", ["Tab"], "Search an op and add it at the mouse (Tab)"),
+]
+
+
+class Editor(QObject):
+    """The Edit actions and gestures of one window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctrl = window.controller
+        self.scene = window.scene
+        self.view = window.canvas
+        self.canvas = CanvasEditor(self.ctrl, self.scene, self.view, status=window.status,
+                                   parent=self)
+        self.actions: dict[str, QAction] = {}
+        self._pastes = 0
+        for name, text, keys, tip in CANVAS_ACTIONS:
+            act = QAction(text, window)
+            act.setObjectName(f"action_{name}")
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setStatusTip(tip)
+            self.view.addAction(act)
+            self.actions[name] = act
+        self.actions["auto_run"] = act = QAction("Auto-run", window, checkable=True, checked=True)
+        act.setStatusTip("Re-run forward and backward after every edit")
+        self.actions["build_mlp"] = QAction("Build MLP…", window)
+        self.actions["build_mlp"].setStatusTip("Generate a multi-layer perceptron graph")
+        slots = {"delete": self.delete_selected, "duplicate": self.duplicate_selected,
+                 "cut": self.cut, "copy": self.copy, "paste": self.paste,
+                 "select_all": self.select_all, "rename": self.rename_selected,
+                 "quick_add": self.canvas.open_quick_add, "build_mlp": self.build_mlp}
+        for name, slot in slots.items():
+            self.actions[name].triggered.connect(lambda _=False, s=slot: s())
+        self.actions["auto_run"].toggled.connect(lambda on: on and self.auto_run())
+        self.scene.node_activated.connect(self.rename)
+        self.ctrl.undo_stack.indexChanged.connect(self.auto_run)
+        self.ctrl.values_changed.connect(self.canvas.update_badges)
+        self.ctrl.cursor_changed.connect(self.canvas.update_badges)
+
+    # ------------------------------------------------------------------ selection
+    def selected_nodes(self) -> list[int]:
+        return [i.node_id for i in self.scene.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_edges(self) -> list[tuple[int, int, int]]:
+        return [i.key for i in self.scene.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_all(self) -> None:
+        for item in self.scene.nodes.values():
+            item.setSelected(True)
+
+    # ------------------------------------------------------------------ edits
+    def delete_selected(self) -> None:
+        nodes, edges = self.selected_nodes(), self.selected_edges()
+        edges = [e for e in edges if e[0] not in nodes and e[1] not in nodes]
+        if not nodes and not edges:
+            self.window.status("Nothing selected to delete")
+            return
+        stack = self.ctrl.undo_stack
+        stack.beginMacro("Delete selection")
+        self.ctrl.remove_edges(edges)
+        self.ctrl.remove_nodes(nodes)
+        stack.endMacro()
+
+    def duplicate_selected(self) -> None:
+        ids = self.ctrl.duplicate(self.selected_nodes())
+        self.canvas.select(ids)
+
+    def copy(self) -> bool:
+        """Put the selected nodes on the clipboard as JSON."""
+        ids = self.selected_nodes()
+        if not ids:
+            self.window.status("Select nodes to copy")
+            return False
+        text = json.dumps(fragment(self.ctrl.graph, ids))
+        mime = QMimeData()
+        mime.setData(FRAGMENT_MIME, text.encode("utf-8"))
+        mime.setText(text)
+        QApplication.clipboard().setMimeData(mime)
+        self._pastes = 0
+        self.window.status(f"Copied {len(ids)} node{'s' if len(ids) > 1 else ''}")
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.ctrl.remove_nodes(self.selected_nodes())
+
+    def paste(self) -> list[int]:
+        mime = QApplication.clipboard().mimeData()
+        raw = bytes(mime.data(FRAGMENT_MIME)).decode("utf-8") if mime.hasFormat(FRAGMENT_MIME) \
+            else mime.text()
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT:
+            self.window.status("The clipboard holds no graphviz-nn nodes")
+            return []
+        self._pastes += 1
+        ids = self.ctrl.paste(data, (40.0 * self._pastes, 40.0 * self._pastes))
+        self.canvas.select(ids)
+        return ids
+
+    def ask_name(self, old: str) -> str | None:
+        """The new name (None = cancelled); tests replace this."""
+        name, ok = QInputDialog.getText(self.window, "Rename node", "New name:", text=old)
+        return name if ok else None
+
+    def rename(self, node_id: int) -> None:
+        old = self.ctrl.graph.node_by_id(node_id).name
+        name = self.ask_name(old)
+        if name is not None and name.strip() != old:
+            self.ctrl.rename_node(node_id, name)
+
+    def rename_selected(self) -> None:
+        ids = self.selected_nodes()
+        if len(ids) == 1:
+            self.rename(ids[0])
+        else:
+            self.window.status("Select one node to rename")
+
+    def auto_run(self, *_args) -> None:
+        """With auto-run on, show the full forward and backward pass after an edit."""
+        if self.actions["auto_run"].isChecked() and self.ctrl.trace is not None:
+            self.ctrl.run_backward()
+        self.canvas.update_badges()
+
+    def build_mlp(self) -> bool:
+        from ui.dialogs.mlp_builder import run_dialog
+
+        return run_dialog(self.window)
+
+    def place_at_centre(self, op: str) -> int | None:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        return self.canvas.place(op, QPointF(centre))
+
+
+def _menu(window, title: str):
+    bar = window.menuBar()
+    for act in bar.actions():
+        if act.menu() is not None and act.text().replace("&", "") == title:
+            return act.menu()
+    return bar.addMenu(f"&{title}")
+
+
+def install(window, recovery_dir=None, settings=None) -> Editor:
+    """Add the editor (palette, history, file handling, canvas editing) to ``window``."""
+    editor = Editor(window)
+    window.editor = editor
+    pal = palette.install(window)
+    pal.op_activated.connect(editor.place_at_centre)
+    history.install(window)
+    document.install(window, recovery_dir=recovery_dir, settings=settings)
+    edit = _menu(window, "Edit")
+    edit.addSeparator()
+    for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename",
+                 "quick_add"):
+        edit.addAction(editor.actions[name])
+    edit.addSeparator()
+    edit.addAction(editor.actions["build_mlp"])
+    _menu(window, "Run").addAction(editor.actions["auto_run"])
+    window.actions.update(editor.actions)
+    return editor
