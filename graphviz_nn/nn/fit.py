@@ -151,20 +151,28 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
     return history
 
 
+def _bad(arr) -> bool:
+    return arr is not None and arr.dtype.kind == "f" and not np.isfinite(arr).all()
+
+
 def _first_nonfinite(model, plan, xb, yb, loss) -> str:
-    """Name of the first node, in the graph's topological order, whose value or gradient is
-    NaN/inf on this batch (the engine graph recomputes the step once; rare path)."""
+    """Where the step blew up: the first node, in topological order, whose value is NaN/inf;
+    if every value is finite, the first node the backward pass reaches (reverse topological
+    order) whose gradient is. The engine graph recomputes the step once (a rare path) and
+    keeps the batch in ``x``/``y`` so the GUI can show it."""
     try:
         g = model.graph
         g.set_value(g["x"], xb.copy())
         if "y" in g:
             g.set_value(g["y"], yb.copy())
         g.forward()
-        g.backward(g["loss"])
         for node in g.nodes:
-            for arr in (node.value, node.grad):
-                if arr is not None and arr.dtype.kind == "f" and not np.isfinite(arr).all():
-                    return node.name
+            if _bad(node.value):
+                return node.name
+        g.backward(g["loss"])
+        for node in reversed(g.nodes):
+            if node.op != "input" and _bad(node.grad):
+                return node.name
     except Exception:  # noqa: BLE001 - the guard must not fail; fall back to the plan's view
         pass
     if not math.isfinite(loss):
