@@ -168,3 +168,14 @@ def test_float32_graph_stays_float32():
     assert loss.value.dtype == np.float32 and w.grad.dtype == np.float32
     assert g["y"].value.dtype == np.int64
     assert gnn.gradcheck(g, loss) < 1e-6   # checked on a float64 copy
+
+
+def test_gradcheck_samples_big_leaves_and_leaves_the_graph_alone():
+    g = gnn.Graph(dtype="float32")
+    w = g.param("w", rand(60, 50))
+    x = g.input("x", rand(4, 60))
+    loss = g.mean(g.tanh(g.matmul(x, w)))
+    before = w.value.copy()
+    assert gnn.gradcheck(g, loss, max_per_leaf=50) < 1e-6
+    np.testing.assert_array_equal(w.value, before)
+    assert w.value.dtype == np.float32 and w.grad is None
