@@ -16,6 +16,7 @@ import os
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
@@ -72,6 +73,8 @@ class Document(QObject):
         return self.path.name if self.path else "Untitled"
 
     def update_title(self, *_args) -> None:
+        if not shiboken6.isValid(self.window):     # the stack outlives the window at exit
+            return
         self.window.setWindowTitle(f"{self.display_name()}[*] — graphviz-nn")
         self.window.setWindowModified(self.is_dirty())
 

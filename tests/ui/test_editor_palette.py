@@ -87,3 +87,34 @@ def test_dialog_refuses_bad_hidden_sizes(qtbot):
     dlg.hidden.setText("8, -1")
     dlg.accept()
     assert "out of range" in dlg.error.text() and dlg.result() == 0
+
+
+def test_readme_screenshot_script_builds_the_neuron_by_hand(qapp, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.dialogs.screenshot import make_screenshot
+
+    out = make_screenshot(tmp_path / "editor.png", size=(1200, 760))
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1200, 760)
+    # the picture is not blank: many distinct colours (nodes, green values, red gradients)
+    colours = {img.pixel(x, y) for x in range(0, 1200, 7) for y in range(0, 760, 7)}
+    assert len(colours) > 50
+
+
+def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.app import MainWindow
+    from ui.dialogs.screenshot import build_by_hand
+    from ui.editor import install
+
+    w = MainWindow(example=None)
+    install(w, recovery_dir=tmp_path, settings=QSettings(str(tmp_path / "s.ini"),
+                                                         QSettings.Format.IniFormat))
+    w.document.ask_save_changes = lambda: "discard"
+    qtbot.addWidget(w)
+    build_by_hand(w)
+    g = w.controller.graph
+    assert round(float(g["out"].value), 2) == 0.73
+    assert round(float(g["x0"].grad), 2) == 0.39 and round(float(g["w0"].grad), 2) == -0.20

@@ -13,6 +13,10 @@ remove it. Dragging from a free input port wires backwards, to an output port.
 
 from __future__ import annotations
 
+import atexit
+import weakref
+
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsSimpleTextItem
@@ -21,6 +25,17 @@ from ui import style
 from ui.canvas.node_item import HEIGHT, WIDTH, NodeItem
 from ui.canvas.port_item import PortItem
 from ui.panels.palette import QuickAddPopup, mime_op
+
+_LIVE: weakref.WeakSet = weakref.WeakSet()   # editors whose event filters are installed
+
+
+@atexit.register
+def _detach_all() -> None:
+    """Remove the Python event filters before the interpreter tears the widgets down
+    (a filter called during finalisation crashes PySide)."""
+    for editor in list(_LIVE):
+        editor.detach()
+
 
 SNAP = 26.0          # scene units: how close to a port a wire end snaps
 BADGE_R = 8.0
@@ -86,6 +101,13 @@ class CanvasEditor(QObject):
         view.viewport().setAcceptDrops(True)
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
+        _LIVE.add(self)
+
+    def detach(self) -> None:
+        """Stop filtering the view's events (done at exit)."""
+        if shiboken6.isValid(self) and shiboken6.isValid(self.view):
+            self.view.removeEventFilter(self)
+            self.view.viewport().removeEventFilter(self)
 
     # ------------------------------------------------------------------ live wire
     def _port_scene_pos(self, node_id: int, port: int) -> QPointF:
