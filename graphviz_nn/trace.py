@@ -55,10 +55,12 @@ class Trace(list):
 
     @property
     def forward_steps(self) -> list[ForwardStep]:
+        """The forward steps, in order."""
         return [s for s in self if s.kind == "forward"]
 
     @property
     def backward_steps(self) -> list[BackwardStep]:
+        """The backward steps, in order (the output first)."""
         return [s for s in self if s.kind == "backward"]
 
 

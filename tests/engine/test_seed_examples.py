@@ -99,3 +99,28 @@ def test_cross_entropy_of_huge_logits_is_finite_and_right():
     assert float(loss.value) == pytest.approx((1000.0 + np.log(3.0)) / 2)
     assert np.all(np.isfinite(z.grad))
     assert z.grad[0].tolist() == pytest.approx([0.5, -0.5, 0.0])
+
+
+def test_seed_softmax_of_a_batch_row_by_row():
+    g = gnn.Graph()
+    s = g.softmax(g.input("v", [[1.0, 2.0, 0.0], [-1.0, 0.0, 1.0], [-10.0, 0.0, 10.0]]))
+    g.forward()
+    assert np.round(s.value[0], 2).tolist() == [0.24, 0.67, 0.09]
+    assert np.round(s.value[1], 2).tolist() == [0.09, 0.24, 0.67]
+    # the notes print 2.06e-09, 4.53e-05, 9.99e-01 for the last row
+    assert s.value[2] == pytest.approx([2.06e-09, 4.54e-05, 0.99995], rel=1e-2)
+
+
+def test_two_layer_relu_network_of_the_lecture():
+    """f = W2 · max(0, W1 · x), the 2-layer net of CS231n lecture 4, checked numerically."""
+    rng = np.random.default_rng(4)
+    g = gnn.Graph()
+    x = g.input("x", rng.normal(size=(5, 4)))
+    w1 = g.param("W1", rng.normal(size=(4, 6)))
+    w2 = g.param("W2", rng.normal(size=(6, 3)))
+    f = g.matmul(g.relu(g.matmul(x, w1)), w2, name="f")
+    loss = g.softmax_cross_entropy(f, g.input("y", [0, 1, 2, 1, 0]))
+    g.forward()
+    hidden = np.maximum(0, x.value @ w1.value)
+    np.testing.assert_allclose(f.value, hidden @ w2.value)
+    assert gnn.gradcheck(g, loss) < 1e-6
