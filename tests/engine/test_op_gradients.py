@@ -179,3 +179,18 @@ def test_gradcheck_samples_big_leaves_and_leaves_the_graph_alone():
     assert gnn.gradcheck(g, loss, max_per_leaf=50) < 1e-6
     np.testing.assert_array_equal(w.value, before)
     assert w.value.dtype == np.float32 and w.grad is None
+
+
+@pytest.mark.parametrize("loss_op", ["softmax_cross_entropy", "mse"])
+def test_losses_inside_a_bigger_graph(loss_op):
+    """A loss that is not the output gets an upstream gradient other than 1."""
+    g = gnn.Graph()
+    z = g.input("z", rand(4, 3))
+    other = g.input("y", [2, 0, 1, 1]) if loss_op == "softmax_cross_entropy" \
+        else g.input("t", rand(4, 3))
+    loss = g._op(loss_op, (z, other), "loss")
+    out = g.add(g.mul(loss, 2.5), g.pow(loss, 2.0))
+    g.forward()
+    g.backward(out)
+    assert float(loss.grad) == pytest.approx(2.5 + 2 * float(loss.value))
+    assert gnn.gradcheck(g, out) < TOL
