@@ -1,5 +1,6 @@
 """The document: New / Open / Save / Save As, recent files, unsaved state, autosave, recovery.
 
+:meth:`Document.start_session` switches on the parts that belong to the running app.
 The graph is "dirty" while the undo stack is not at its clean index. The window title shows the
 file name and ``*`` when dirty; closing a dirty window asks first. While dirty, the graph is
 written to a recovery file every 30 s; a clean save or close removes it, so a recovery file
@@ -53,12 +54,22 @@ class Document(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self.autosave)
-        self.timer.start()
         self.recent_menu: QMenu | None = None
         controller.undo_stack.cleanChanged.connect(self.update_title)
         controller.undo_stack.indexChanged.connect(self.update_title)
-        window.installEventFilter(self)
         self.update_title()
+
+    def start_session(self, path: str | Path | None = None) -> None:
+        """What the running app adds (not windows made by tests): ask before closing with
+        unsaved changes, autosave every 30 s while dirty, and offer to restore after a crash.
+        ``path`` is the file the window was opened on, if any."""
+        self.window.installEventFilter(self)
+        self.timer.start()
+        if path is not None:
+            self._set_path(Path(path).resolve())
+            self._mark_clean()
+            self.add_recent(path)
+        self.offer_recovery()
 
     # ------------------------------------------------------------------ state
     @property

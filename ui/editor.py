@@ -21,6 +21,7 @@ from ui import document
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.node_item import NodeItem
 from ui.canvas.wiring import CanvasEditor
+from ui.dialogs import value_editor
 from ui.editing import FRAGMENT_FORMAT, fragment
 from ui.panels import history, palette
 
@@ -189,6 +190,7 @@ def install(window, recovery_dir=None, settings=None) -> Editor:
     pal = palette.install(window)
     pal.op_activated.connect(editor.place_at_centre)
     history.install(window)
+    value_editor.install(window)
     document.install(window, recovery_dir=recovery_dir, settings=settings)
     edit = _menu(window, "Edit")
     edit.addSeparator()

@@ -256,3 +256,51 @@ def test_duplicate_and_paste_between_windows(win, qtbot, tmp_path):
     # the copy holds the duplicates (they were selected after Ctrl+D)
     assert sorted(n.name for n in g2.nodes) == ["m_2", "x_2"] and len(ids) == 2
     assert g2["m_2"].inputs[0] is g2["x_2"] and float(g2["x_2"].value) == 3.0
+
+
+def test_tensor_value_by_shape_and_fill_then_a_table_cell(win):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    ed = win.value_editor
+    win.scene.clearSelection()
+    win.scene.node_item(m).setSelected(True)
+    assert not ed.isVisibleTo(win)                  # computed nodes take no value
+    win.scene.clearSelection()
+    win.scene.node_item(p).setSelected(True)
+    assert ed.isVisibleTo(win) and ed.shape.text() == ""
+    ed.shape.setText("2, 3")
+    ed.fill.setCurrentText("ones")
+    ed.apply.click()
+    g = win.controller.graph
+    assert g["w"].value.shape == (2, 3) and (g["w"].value == 1).all()
+    assert (ed.table.rowCount(), ed.table.columnCount()) == (2, 3)
+    assert win.scene.node_item(m).value_text() != ""          # x·w broadcast: (2, 3)
+    ed.table.item(1, 2).setText("7")
+    assert g["w"].value[1, 2] == 7.0 and g["w"].value.sum() == 12.0
+    win.actions["undo"].trigger()
+    assert g["w"].value.sum() == 6.0
+    ed.shape.setText("2, x")
+    ed.apply.click()
+    assert "whole numbers" in ed.error.text()
+
+
+def test_glorot_fill_stays_inside_its_limit():
+    import numpy as np
+
+    from ui.dialogs.value_editor import fill, parse_shape
+
+    assert parse_shape("784 x 100") == (784, 100) and parse_shape("") == ()
+    w = fill((784, 100), "Glorot uniform", np.random.default_rng(0))
+    limit = np.sqrt(6 / 884)
+    assert np.abs(w).max() <= limit and np.abs(w).max() > 0.9 * limit
+
+
+def test_auto_run_off_keeps_the_timeline_where_it_was(win):
+    x, p, m = build_xy_mul(win)
+    win.actions["auto_run"].setChecked(False)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    assert win.scene.node_item(x).grad_text() == ""          # nothing ran yet
+    win.actions["auto_run"].setChecked(True)                 # switching on runs at once
+    assert win.scene.node_item(x).grad_text() == "∂ -2"

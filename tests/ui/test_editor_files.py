@@ -77,6 +77,7 @@ def test_opening_a_broken_file_names_the_problem_and_keeps_the_graph(win, tmp_pa
 
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(win, tmp_path):
+    win.document.start_session()
     build(win)
     asked = []
     win.document.ask_save_changes = lambda: asked.append(1) or "cancel"
@@ -90,6 +91,7 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(win, tmp_
 
 def test_autosave_then_restore_after_a_crash(qtbot, tmp_path):
     w1 = make_window(qtbot, tmp_path, "one")
+    w1.document.start_session()
     g = build(w1)
     before = g.to_dict()
     assert w1.document.timer.interval() == 30_000 and w1.document.timer.isActive()
@@ -100,7 +102,7 @@ def test_autosave_then_restore_after_a_crash(qtbot, tmp_path):
     w2 = make_window(qtbot, tmp_path, "two")
     offered = []
     w2.document.ask_restore = lambda info: offered.append(info) or True
-    assert w2.document.offer_recovery()
+    w2.document.start_session()                    # what the app does at start
     assert offered and "Untitled" in offered[0]
     assert w2.controller.graph.to_dict() == before
     assert w2.isWindowModified()                   # restored work is not saved yet
