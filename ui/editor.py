@@ -15,7 +15,7 @@ import json
 
 from PySide6.QtCore import QMimeData, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from ui import document
 from ui.canvas.edge_item import EdgeItem
@@ -74,6 +74,7 @@ class Editor(QObject):
             self.actions[name].triggered.connect(lambda _=False, s=slot: s())
         self.actions["auto_run"].toggled.connect(lambda on: on and self.auto_run())
         self.scene.node_activated.connect(self.rename)
+        self.scene.node_context.connect(self.show_context_menu)
         self.ctrl.undo_stack.indexChanged.connect(self.auto_run)
         self.ctrl.values_changed.connect(self.canvas.update_badges)
         self.ctrl.cursor_changed.connect(self.canvas.update_badges)
@@ -158,6 +159,25 @@ class Editor(QObject):
             self.rename(ids[0])
         else:
             self.window.status("Select one node to rename")
+
+    def context_menu(self, node_id: int) -> QMenu:
+        """Right-click menu of a node (it becomes the selection unless already part of it)."""
+        item = self.scene.node_item(node_id)
+        if item is not None and not item.isSelected():
+            self.canvas.select([node_id])
+        menu = QMenu(self.view)
+        menu.addAction("Rename…", lambda: self.rename(node_id))
+        out = menu.addAction("Differentiate this (set as output)",
+                             lambda: self.ctrl.set_output(node_id))
+        out.setEnabled(not self.ctrl.graph.node_by_id(node_id).is_leaf)
+        menu.addSeparator()
+        for name in ("duplicate", "copy", "cut", "delete"):
+            menu.addAction(self.actions[name])
+        return menu
+
+    def show_context_menu(self, node_id: int, screen_pos) -> None:
+        self._menu = self.context_menu(node_id)
+        self._menu.popup(screen_pos)
 
     def auto_run(self, *_args) -> None:
         """With auto-run on, show the full forward and backward pass after an edit."""

@@ -304,3 +304,21 @@ def test_auto_run_off_keeps_the_timeline_where_it_was(win):
     assert win.scene.node_item(x).grad_text() == ""          # nothing ran yet
     win.actions["auto_run"].setChecked(True)                 # switching on runs at once
     assert win.scene.node_item(x).grad_text() == "∂ -2"
+
+
+def test_context_menu_sets_the_output_and_deletes(win):
+    x, p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    drag(win, out_port(win, p), in_port(win, m, 1))
+    e = win.controller.add_node("exp", (600.0, 60.0), "e")
+    drag(win, out_port(win, m), in_port(win, e, 0))
+    menu = win.editor.context_menu(m)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:2] == ["Rename…", "Differentiate this (set as output)"]
+    menu.actions()[1].trigger()
+    assert win.controller.output.name == "m"
+    assert win.scene.node_item(x).grad_text() == "∂ -2"      # ∂m/∂x = w
+    win.editor.context_menu(e)
+    assert win.editor.selected_nodes() == [e]
+    win.editor.actions["delete"].trigger()
+    assert "e" not in win.controller.graph
