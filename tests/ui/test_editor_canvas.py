@@ -322,3 +322,17 @@ def test_context_menu_sets_the_output_and_deletes(win):
     assert win.editor.selected_nodes() == [e]
     win.editor.actions["delete"].trigger()
     assert "e" not in win.controller.graph
+
+
+def test_badge_names_both_shapes_of_a_mismatch(win):
+    c = win.controller
+    a = c.add_node("input", (0.0, 0.0), "a", [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    b = c.add_node("param", (0.0, 150.0), "b", [[1.0, 0.0]] * 5)
+    m = c.add_node("matmul", (300.0, 60.0), "m")
+    win.canvas.fit()
+    drag(win, out_port(win, a), in_port(win, m, 0))
+    drag(win, out_port(win, b), in_port(win, m, 1))
+    assert win.editor.canvas.badges()[m] == "shape mismatch: (2, 3) @ (5, 2)"
+    assert win.scene.node_item(a).value_text() != ""        # the leaves keep their numbers
+    c.set_value(b, [[1.0, 0.0]] * 3)                        # fix it: (3, 2)
+    assert m not in win.editor.canvas.badges()
