@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import graphviz_nn as gnn
 from ui import examples, style
 from ui.actions import make_actions
 from ui.canvas.scene import GraphScene
@@ -45,7 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, graph=None, example: str | None = examples.DEFAULT) -> None:
         super().__init__()
         self.setWindowTitle("graphviz-nn")
-        self.resize(1360, 820)
+        self.resize(1440, 900)
         self.controller = GraphController(parent=self)
         self.scene = GraphScene(self)
         self.canvas = GraphView(self.scene)
@@ -61,6 +60,7 @@ class MainWindow(QMainWindow):
         self.expression_message.setWordWrap(True)
         self.actions = make_actions(self)
         self.example_key: str | None = None
+        self._loading_example = False
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
 
     # ----- reacting to the controller --------------------------------------------------------------
     def _on_graph_replaced(self) -> None:
+        if not self._loading_example:
+            self.example_key = None
+            self.inspector.set_example(None)
         self.scene.set_graph(self.controller.graph)
         self.refresh()
         self.canvas.fit()
@@ -192,6 +195,9 @@ class MainWindow(QMainWindow):
         c = self.controller
         state = c.display_state()
         self.scene.apply_state(state, c.marked)
+        if state.current is not None and state.current in self.scene.nodes:
+            # keep the node of the current step on screen while stepping
+            self.canvas.ensureVisible(self.scene.nodes[state.current], 60, 60)
         self.inspector.refresh(c, state)
         self.timeline.show_position(c.cursor, len(c.trace) if c.trace else 0, c.n_forward,
                                     c.current_step())
@@ -208,18 +214,22 @@ class MainWindow(QMainWindow):
     def _on_value_edited(self, node_id: int, value) -> None:
         try:
             self.controller.set_value(node_id, value)
-        except (gnn.GraphError, ValueError) as exc:
+        except ValueError as exc:      # GraphError is a ValueError
             self.inspector.show_value_error(str(exc))
 
     # ----- intents -----------------------------------------------------------------------------------
     def load_example(self, key: str) -> None:
         ex = examples.BY_KEY[key]
         g = ex.build()
+        self._loading_example = True
+        try:
+            if len(self.controller.graph):
+                self.controller.replace_graph(g, f"Example {ex.title}", g.output.name)
+            else:
+                self.controller.load_graph(g, g.output)
+        finally:
+            self._loading_example = False
         self.example_key = key
-        if self.controller.graph is not None and len(self.controller.graph):
-            self.controller.replace_graph(g, f"Example {ex.title}", g.output.name)
-        else:
-            self.controller.load_graph(g, g.output)
         self.inspector.set_example(ex.title, ex.text)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
         self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
@@ -227,6 +237,7 @@ class MainWindow(QMainWindow):
     def new_graph(self) -> None:
         self.example_key = None
         self.inspector.set_example(None)
+        import graphviz_nn as gnn
         self.controller.replace_graph(gnn.Graph(), "New graph")
         self.setWindowTitle("graphviz-nn: untitled")
 
@@ -251,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path) -> bool:
         """Load a graph file; on failure say why in the status bar and keep the current graph."""
+        import graphviz_nn as gnn
         try:
             g = gnn.load(path)
         except (OSError, ValueError) as exc:
@@ -327,18 +339,38 @@ class MainWindow(QMainWindow):
         return names
 
 
+def launch(argv: list[str]) -> MainWindow | None:
+    """Make and show the window: a graph FILE from ``argv``, else the default example.
+
+    Without a file the window is shown first and the example (with the engine and its imports)
+    is loaded right after the first paint, so the window appears quickly. A file that cannot
+    be opened gives one line on stderr and None."""
+    if argv:
+        import graphviz_nn as gnn
+        try:
+            graph = gnn.load(argv[0])
+        except (OSError, ValueError) as exc:
+            msg = " ".join(str(exc).split())
+            print(f"graphviz-nn: cannot open {argv[0]}: {msg}", file=sys.stderr)
+            return None
+        window = MainWindow(graph)
+        window.current_path = Path(argv[0])
+        window.setWindowTitle(f"graphviz-nn: {Path(argv[0]).name}")
+        window.show()
+        return window
+    window = MainWindow(example=None)
+    window.show()
+    QApplication.processEvents()
+    window.load_example(examples.DEFAULT)
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the window; ``argv`` may hold one graph file to open."""
     argv = list(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
-    window = MainWindow(example=None if argv else examples.DEFAULT)
-    if argv:
-        if not Path(argv[0]).is_file():
-            print(f"graphviz-nn: cannot open {argv[0]}: no such file", file=sys.stderr)
-            return 2
-        if not window.open_file(argv[0]):
-            print(f"graphviz-nn: {window.statusBar().currentMessage()}", file=sys.stderr)
-            return 2
-    window.show()
+    window = launch(argv)
+    if window is None:
+        return 2
     return app.exec()

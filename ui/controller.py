@@ -12,7 +12,6 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-import graphviz_nn as gnn
 from ui.canvas.layout import layered_layout
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
@@ -66,7 +65,7 @@ class GraphController(EditingMixin, QObject):
 
     def __init__(self, graph=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.graph = graph if graph is not None else gnn.Graph()
+        self._graph = graph      # made on first use: the window can appear before the engine loads
         self.output = None
         self.trace = None
         self.timeline: TraceTimeline | None = None
@@ -78,6 +77,18 @@ class GraphController(EditingMixin, QObject):
         self.selection: list[int] = []
         self.undo_stack = QUndoStack(self)
         self._wire_signals()
+
+    @property
+    def graph(self):
+        """The Graph this controller owns (an empty one until something is loaded)."""
+        if self._graph is None:
+            import graphviz_nn as gnn
+            self._graph = gnn.Graph()
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph) -> None:
+        self._graph = graph
 
     def _wire_signals(self) -> None:
         self.undo_stack.cleanChanged.connect(lambda clean: None)
@@ -128,7 +139,7 @@ class GraphController(EditingMixin, QObject):
             return
         try:
             self.trace = self.graph.trace(self.output)
-        except (gnn.GraphError, ValueError, FloatingPointError) as exc:
+        except (ValueError, FloatingPointError) as exc:     # GraphError is a ValueError
             self.trace_error = str(exc)
             self.graph.forward()
             self.cursor = -1

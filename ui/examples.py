@@ -10,10 +10,19 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-import graphviz_nn as gnn
+if TYPE_CHECKING:
+    import graphviz_nn as gnn
+
+
+def _graph() -> gnn.Graph:
+    """A new engine Graph (the engine is imported on first use, not at window startup)."""
+    import graphviz_nn
+
+    return graphviz_nn.Graph()
 
 
 @dataclass(frozen=True)
@@ -25,14 +34,14 @@ class Example:
 
 
 def cs231n_f() -> gnn.Graph:
-    g = gnn.Graph()
+    g = _graph()
     x, y, z = g.input("x", -2.0), g.input("y", 5.0), g.input("z", -4.0)
     g.output = g.mul(g.add(x, y, name="q"), z, name="f")
     return g
 
 
 def sigmoid_neuron() -> gnn.Graph:
-    g = gnn.Graph()
+    g = _graph()
     w0, x0 = g.input("w0", 2.0), g.input("x0", -1.0)
     w1, x1 = g.input("w1", -3.0), g.input("x1", -2.0)
     w2 = g.input("w2", -3.0)
@@ -43,7 +52,7 @@ def sigmoid_neuron() -> gnn.Graph:
 
 
 def softmax_120() -> gnn.Graph:
-    g = gnn.Graph()
+    g = _graph()
     s = g.input("scores", [1.0, 2.0, 0.0])
     p = g.softmax(s, name="p")
     pick = g.const("class_1", [0.0, 1.0, 0.0])
@@ -52,7 +61,7 @@ def softmax_120() -> gnn.Graph:
 
 
 def linear_collapse() -> gnn.Graph:
-    g = gnn.Graph()
+    g = _graph()
     a = g.input("a", 1.0)
     b = g.add(g.mul(a, 4.0, name="a×4"), 2.0, name="b")
     c = g.sub(g.mul(b, 3.0, name="b×3"), 5.0, name="c")
@@ -62,7 +71,7 @@ def linear_collapse() -> gnn.Graph:
 
 
 def with_nonlinearity() -> gnn.Graph:
-    g = gnn.Graph()
+    g = _graph()
     a = g.input("a", 1.0)
     b = g.add(g.mul(a, 4.0, name="a×4"), 2.0, name="b")
     k = g.log(b, name="k")
@@ -89,7 +98,7 @@ def _glorot(rng, fan_in: int, fan_out: int) -> np.ndarray:
 
 def _mlp(x, y, sizes: list[int], acts: list[str], seed: int) -> gnn.Graph:
     rng = np.random.default_rng(seed)
-    g = gnn.Graph()
+    g = _graph()
     h = g.input("x", x)
     labels = g.input("y", y)
     for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True), start=1):

@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+import ui.canvas  # noqa: F401  (applies the PySide6 6.12 refcount work-around first)
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, no usage dump

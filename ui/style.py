@@ -50,21 +50,23 @@ def fmt_num(x: float, digits: int = 3) -> str:
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
-    """``(32, 10)`` -> ``32×10``; scalars -> ``scalar``."""
+    """``(32, 10)`` -> ``[32×10]``, ``(3,)`` -> ``[3]``; scalars -> ``scalar``."""
     if len(shape) == 0:
         return "scalar"
-    return "×".join(str(int(s)) for s in shape)
+    return "[" + "×".join(str(int(s)) for s in shape) + "]"
 
 
-def fmt_value(value, max_items: int = 3) -> str:
-    """Short text for a value of any shape: a number, a tiny vector, or its shape."""
+def fmt_value(value, max_items: int = 3, max_chars: int = 18) -> str:
+    """Short text for a value of any shape: a number, a tiny vector, or its shape in brackets."""
     if value is None:
         return ""
     arr = np.asarray(value)
     if arr.size == 1:
         return fmt_num(arr.reshape(-1)[0])
     if arr.ndim == 1 and arr.size <= max_items:
-        return "[" + ", ".join(fmt_num(v) for v in arr) + "]"
+        text = "[" + ", ".join(fmt_num(v) for v in arr) + "]"
+        if len(text) <= max_chars:
+            return text
     return shape_text(arr.shape)
 
 

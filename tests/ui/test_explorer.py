@@ -173,7 +173,31 @@ def test_open_file_and_bad_file(win, tmp_path):
     assert "bad.json" in win.statusBar().currentMessage()
 
 
-def test_main_with_missing_file_returns_error(capsys):
+def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):
     from ui.app import main
     assert main(["/no/such/graph.json"]) != 0
-    assert "no such file" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "graph.json" in err and len(err.strip().splitlines()) == 1
+    (tmp_path / "bad.json").write_text("[1, 2")
+    assert main([str(tmp_path / "bad.json")]) != 0
+    err = capsys.readouterr().err
+    assert "bad.json" in err and "Traceback" not in err
+
+
+def test_launch_opens_a_file(qtbot, tmp_path):
+    from ui.app import launch
+    from ui.examples import sigmoid_neuron
+    sigmoid_neuron().save(tmp_path / "s.json")
+    w = launch([str(tmp_path / "s.json")])
+    qtbot.addWidget(w)
+    assert "w0" in w.controller.graph and w.isVisible()
+    w.actions["backward"].trigger()
+    assert w.scene.node_item(w.controller.graph["f"].id).value_text() == "0.731"
+
+
+def test_launch_without_file_shows_the_default_example(qtbot):
+    from ui.app import launch
+    w = launch([])
+    qtbot.addWidget(w)
+    w.actions["forward"].trigger()
+    assert w.scene.node_item(w.controller.graph["f"].id).value_text() == "-12"

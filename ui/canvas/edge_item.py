@@ -10,12 +10,15 @@ from PySide6.QtWidgets import QGraphicsItem
 from ui import style
 from ui.canvas.fonts import font, metrics
 
-LABEL_SIZE = 9.0
-LABEL_H = 14.0
+LABEL_SIZE = 9.5
+LABEL_H = 15.0
+COMPACT_LOD = 0.7      # below this zoom edges drop their labels
 
 
 class EdgeItem(QGraphicsItem):
     """Edge ``src_id -> dst_id`` on input ``port``; endpoints are set by the scene."""
+
+    paints = 0      # how many times any edge painted
 
     def __init__(self, src_id: int, dst_id: int, port: int) -> None:
         super().__init__()
@@ -31,6 +34,7 @@ class EdgeItem(QGraphicsItem):
         self._p1 = QPointF()
         self._p2 = QPointF()
         self._path = QPainterPath()
+        self._anchor = QPointF()
         self._rect = QRectF()
         self.setZValue(0.0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -49,16 +53,17 @@ class EdgeItem(QGraphicsItem):
         path = QPainterPath(p1)
         path.cubicTo(QPointF(p1.x() + dx, p1.y()), QPointF(p2.x() - dx, p2.y()), p2)
         self._path = path
+        self._anchor = path.pointAtPercent(0.5)
         self._update_rect()
 
     def label_anchor(self) -> QPointF:
         """Where the labels sit: the middle of the curve."""
-        return self._path.pointAtPercent(0.5) if not self._path.isEmpty() else QPointF()
+        return self._anchor
 
     def _update_rect(self) -> None:
         rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
         mid = self.label_anchor()
-        w = max(metrics(LABEL_SIZE).horizontalAdvance(t)
+        w = max(metrics(LABEL_SIZE, True).horizontalAdvance(t)
                 for t in (self._value_text, self._grad_text, " "))
         rect = rect.united(QRectF(mid.x() - w / 2 - 4, mid.y() - LABEL_H - 4, w + 8, 2 * LABEL_H + 8))
         self._rect = rect
@@ -76,7 +81,9 @@ class EdgeItem(QGraphicsItem):
 
     def set_emphasised(self, on: bool) -> None:
         if on != self.emphasised:
+            self.prepareGeometryChange()
             self.emphasised = on
+            self._update_rect()     # bold labels are a little wider
             self.setZValue(0.5 if on else 0.0)
             self.update()
 
@@ -95,18 +102,23 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(self._path)
 
     def paint(self, painter, option, widget=None) -> None:
+        EdgeItem.paints += 1
         colour = QColor(style.EMPHASIS if self.emphasised or self.isSelected() else style.EDGE_COLOR)
         painter.setPen(QPen(colour, 3.0 if self.emphasised else 1.4))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         mid = self.label_anchor()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < COMPACT_LOD:
+            return      # zoomed out: the nodes carry the numbers, the inspector the step
         painter.setFont(font(LABEL_SIZE, self.emphasised))
-        for text, colour, top in ((self._value_text, style.VALUE_COLOR, mid.y() - LABEL_H - 1),
+        fm, h = metrics(LABEL_SIZE, self.emphasised), LABEL_H
+        for text, colour, top in ((self._value_text, style.VALUE_COLOR, mid.y() - h - 1),
                                   (self._grad_text, style.GRAD_COLOR, mid.y() + 1)):
             if not text:
                 continue
-            w = metrics(LABEL_SIZE, self.emphasised).horizontalAdvance(text) + 6
-            box = QRectF(mid.x() - w / 2, top, w, LABEL_H)
+            w = fm.horizontalAdvance(text) + 6
+            box = QRectF(mid.x() - w / 2, top, w, h)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 215))
             painter.drawRect(box)

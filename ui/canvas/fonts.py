@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -19,3 +19,16 @@ def font(size: float = 9.0, bold: bool = False) -> QFont:
 @cache
 def metrics(size: float = 9.0, bold: bool = False) -> QFontMetricsF:
     return QFontMetricsF(font(size, bold))
+
+
+@lru_cache(maxsize=64)
+def pixel_font(px: int, bold: bool = False) -> QFont:
+    """A font ``px`` scene units high (used when zoomed out, so text stays readable)."""
+    f = QFont(font(9.0, bold))
+    f.setPixelSize(max(int(px), 1))
+    return f
+
+
+@lru_cache(maxsize=64)
+def pixel_metrics(px: int, bold: bool = False) -> QFontMetricsF:
+    return QFontMetricsF(pixel_font(px, bold))

@@ -1,19 +1,19 @@
 """Automatic layered layout: left to right by topological generation, crossings reduced.
 
-Columns come from the longest path from the sources (networkx gives the order); data inputs sit
-in the first column, parameters and constants just before their first consumer. Inside a
+Columns come from the longest path from the sources, walked in the topological order the engine
+keeps (networkx's, computed once per structural change); data inputs sit in the first column,
+parameters and constants just before their first consumer. Inside a
 column, nodes are ordered by the barycentre of their neighbours (a few sweeps right and left),
 then placed close to their neighbours' height without overlapping.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 
-import networkx as nx
-
-COL_GAP = 250.0    # distance between columns: a node plus room for edge labels
-ROW_GAP = 96.0     # distance between rows inside a column
+COL_GAP = 230.0    # distance between columns: a node (156) plus room for edge labels
+ROW_GAP = 72.0     # distance between rows inside a column (a node is 56 high)
+PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
 
 
 def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
@@ -22,24 +22,24 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                    sweeps: int = 4) -> dict[int, tuple[float, float]]:
     """Positions (x, y) of the top-left corners for nodes ``ids`` joined by ``edges``.
 
-    ``edges`` are ``(src, dst, port)``; ``first_column`` are leaves pinned to column 0
-    (data inputs); other sources are placed one column before their first consumer.
+    ``edges`` are ``(src, dst, port)``; ``first_column`` are data inputs, kept in column 0
+    when their first consumer is near (as in CS231n's drawings); every other source is placed
+    one column before its first consumer, so long wires across the graph are rare.
     """
     first_column = first_column or set()
-    dag = nx.DiGraph()
-    dag.add_nodes_from(ids)
-    dag.add_edges_from((s, d) for s, d, _ in edges)
-    order = list(nx.topological_sort(dag))
+    dag = _Dag(ids, edges)
+    order = dag.topological_order(ids)
     layer: dict[int, int] = {}
     for n in order:
         preds = list(dag.predecessors(n))
         layer[n] = 1 + max(layer[p] for p in preds) if preds else 0
     if len(layer) > 1 and max(layer.values()) > 0:
         for n in order:
-            if dag.in_degree(n) == 0 and n not in first_column:
-                succ = [layer[s] for s in dag.successors(n)]
-                if succ:
-                    layer[n] = max(min(succ) - 1, 0)
+            succ = [layer[s] for s in dag.successors(n)]
+            if dag.in_degree(n) == 0 and succ:
+                near = min(succ) - 1
+                if n not in first_column or near > PIN_REACH:
+                    layer[n] = max(near, 0)
     columns: dict[int, list[int]] = defaultdict(list)
     for n in order:
         columns[layer[n]].append(n)
@@ -97,3 +97,43 @@ def _place(col: list[int], want: list[float], ys: dict[int, float], gap: float) 
         placed[i] = min(placed[i], placed[i + 1] - gap)
     for n, y in zip(col, placed, strict=True):
         ys[n] = y
+
+
+class _Dag:
+    """Just enough of a DAG for the layout (networkx would cost its import at startup)."""
+
+    def __init__(self, ids: list[int], edges: list[tuple[int, int, int]]) -> None:
+        self.pred: dict[int, list[int]] = {n: [] for n in ids}
+        self.succ: dict[int, list[int]] = {n: [] for n in ids}
+        for s, d, _ in dict.fromkeys(edges):
+            if d not in self.succ[s]:
+                self.succ[s].append(d)
+                self.pred[d].append(s)
+
+    def predecessors(self, n: int) -> list[int]:
+        return self.pred[n]
+
+    def successors(self, n: int) -> list[int]:
+        return self.succ[n]
+
+    def in_degree(self, n: int) -> int:
+        return len(self.pred[n])
+
+    def topological_order(self, ids: list[int]) -> list[int]:
+        """``ids`` if already topological (the engine's order), else Kahn's order."""
+        pos = {n: i for i, n in enumerate(ids)}
+        if all(pos[s] < pos[d] for s in ids for d in self.succ[s]):
+            return list(ids)
+        indeg = {n: len(self.pred[n]) for n in ids}
+        queue = deque(n for n in ids if indeg[n] == 0)
+        order = []
+        while queue:
+            n = queue.popleft()
+            order.append(n)
+            for d in self.succ[n]:
+                indeg[d] -= 1
+                if indeg[d] == 0:
+                    queue.append(d)
+        if len(order) != len(ids):
+            raise ValueError("the graph has a cycle")
+        return order

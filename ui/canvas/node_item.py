@@ -12,14 +12,18 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
-from ui.canvas.fonts import font, metrics
-from ui.canvas.port_item import PortItem
+from ui.canvas.fonts import font, metrics, pixel_font, pixel_metrics
+from ui.canvas.port_item import RADIUS, PortItem, paint_port
 from ui.canvas.thumbnail import heatmap_image
 
-WIDTH = 176.0
-HEIGHT = 64.0
-THUMB = 24.0
-TEXT_X = 50.0
+WIDTH = 156.0
+HEIGHT = 56.0
+THUMB = 20.0
+COMPACT_LOD = 0.7      # below this zoom, draw name and one number in bigger type
+MIN_SCREEN_PX = 10.0   # smallest text height on screen in the compact drawing
+TEXT_X = 44.0
+NAME_PT = 10.5
+TEXT_PT = 10.0
 
 FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"}
 
@@ -30,6 +34,8 @@ def _is_tensor(value) -> bool:
 
 class NodeItem(QGraphicsItem):
     """One graph node. ``kind`` is the op name (``"input"``, ``"param"``, ``"add"``, ...)."""
+
+    paints = 0      # how many times any node painted (benchmarks check only changes repaint)
 
     def __init__(self, node_id: int, name: str, symbol: str, kind: str,
                  ports: tuple[str, ...] | list[str]) -> None:
@@ -66,7 +72,8 @@ class NodeItem(QGraphicsItem):
         self.out_port.setPos(WIDTH, HEIGHT / 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-3, -3, WIDTH + 6, HEIGHT + 6)
+        m = RADIUS + 3
+        return QRectF(-m, -3, WIDTH + 2 * m, HEIGHT + 6)
 
     def in_port_pos(self, port: int) -> QPointF:
         """Scene position of input port ``port``."""
@@ -141,6 +148,7 @@ class NodeItem(QGraphicsItem):
 
     # ----- painting ----------------------------------------------------------------------------
     def paint(self, painter, option, widget=None) -> None:
+        NodeItem.paints += 1
         rect = QRectF(0, 0, WIDTH, HEIGHT)
         border = QColor(style.NODE_BORDER)
         width = 1.2
@@ -156,26 +164,33 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(FILLS.get(self.kind, style.NODE_FILL))))
         painter.drawRoundedRect(rect, 8, 8)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < COMPACT_LOD:
+            self._paint_compact(painter, lod)
+            return
         self._paint_symbol(painter)
+        for port in self.in_ports:
+            paint_port(painter, port)
+        paint_port(painter, self.out_port)
         right = WIDTH - 6 - (THUMB + 4 if (self._value_img or self._grad_img) else 0)
         tw = right - TEXT_X
         painter.setPen(QColor(style.TEXT_COLOR))
-        painter.setFont(font(9.5, True))
-        painter.drawText(QRectF(TEXT_X, 5, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                         metrics(9.5, True).elidedText(self.name, Qt.TextElideMode.ElideRight, tw))
-        painter.setFont(font(9.0))
+        painter.setFont(font(NAME_PT, True))
+        painter.drawText(QRectF(TEXT_X, 2, tw, 18), Qt.AlignmentFlag.AlignVCenter,
+                         metrics(NAME_PT, True).elidedText(self.name, Qt.TextElideMode.ElideRight, tw))
+        painter.setFont(font(TEXT_PT))
         if self.error and self.value is None:
             painter.setPen(QColor(style.ERROR_COLOR))
-            painter.drawText(QRectF(TEXT_X, 23, tw, 34),
+            painter.drawText(QRectF(TEXT_X, 20, tw, 34),
                              Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
                              self.error)
         else:
             painter.setPen(QColor(style.VALUE_COLOR))
-            painter.drawText(QRectF(TEXT_X, 23, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                             metrics().elidedText(self._value_text, Qt.TextElideMode.ElideRight, tw))
+            painter.drawText(QRectF(TEXT_X, 19, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                             metrics(TEXT_PT).elidedText(self._value_text, Qt.TextElideMode.ElideRight, tw))
             painter.setPen(QColor(style.GRAD_COLOR))
-            painter.drawText(QRectF(TEXT_X, 41, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                             metrics().elidedText(self._grad_text, Qt.TextElideMode.ElideRight, tw))
+            painter.drawText(QRectF(TEXT_X, 36, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                             metrics(TEXT_PT).elidedText(self._grad_text, Qt.TextElideMode.ElideRight, tw))
         x = WIDTH - 6 - THUMB
         for img, y, colour in ((self._value_img, 6.0, style.VALUE_COLOR),
                                (self._grad_img, HEIGHT - 6 - THUMB, style.GRAD_COLOR)):
@@ -186,15 +201,35 @@ class NodeItem(QGraphicsItem):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(target)
 
+    def _paint_compact(self, painter, lod: float) -> None:
+        """Zoomed out: the name and one number (the gradient once known), in type big enough
+        to read; the symbol, thumbnails and the second number are left out."""
+        px = min(MIN_SCREEN_PX / max(lod, 1e-3), HEIGHT / 2.3)
+        w = WIDTH - 10
+        painter.setPen(QColor(style.TEXT_COLOR))
+        painter.setFont(pixel_font(int(px), True))
+        painter.drawText(QRectF(5, 2, w, HEIGHT / 2 - 2), Qt.AlignmentFlag.AlignCenter,
+                         pixel_metrics(int(px), True).elidedText(self.name, Qt.TextElideMode.ElideRight, w))
+        if self.error and self.value is None:
+            text, colour = "error", style.ERROR_COLOR
+        elif self._grad_text:
+            text, colour = self._grad_text, style.GRAD_COLOR
+        else:
+            text, colour = self._value_text, style.VALUE_COLOR
+        painter.setPen(QColor(colour))
+        painter.setFont(pixel_font(int(px)))
+        painter.drawText(QRectF(5, HEIGHT / 2, w, HEIGHT / 2 - 2), Qt.AlignmentFlag.AlignCenter,
+                         pixel_metrics(int(px)).elidedText(text, Qt.TextElideMode.ElideRight, w))
+
     def _paint_symbol(self, painter) -> None:
-        r = QRectF(8, HEIGHT / 2 - 17, 34, 34)
+        r = QRectF(7, HEIGHT / 2 - 15, 30, 30)
         painter.setPen(QPen(QColor(style.NODE_BORDER), 1.0))
         painter.setBrush(QBrush(QColor("#ffffff")))
         if self.kind in FILLS:
             painter.drawRoundedRect(r, 5, 5)
         else:
             painter.drawEllipse(r)
-        size = 15.0 if len(self.symbol) <= 1 else 10.0 if len(self.symbol) <= 3 else 8.0
+        size = 14.0 if len(self.symbol) <= 1 else 9.5 if len(self.symbol) <= 3 else 7.5
         painter.setFont(font(size, len(self.symbol) <= 1))
         painter.setPen(QColor(style.TEXT_COLOR))
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.symbol)

@@ -26,6 +26,8 @@ class PortItem(QGraphicsItem):
         self.connected = False
         self._hover = False
         self.setAcceptHoverEvents(True)
+        # the node draws its ports (one paint call per node, not one per port)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(f"output of {name}" if index < 0 else f"input port {name}")
 
@@ -38,24 +40,34 @@ class PortItem(QGraphicsItem):
         return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setPen(QPen(QColor(style.NODE_BORDER), 1.2))
-        fill = style.EMPHASIS if self._hover else (style.NODE_BORDER if self.connected else "#ffffff")
-        painter.setBrush(QBrush(QColor(fill)))
-        r = RADIUS + (1 if self._hover else 0)
-        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        pass    # drawn by the node, see paint_port()
+
+    @property
+    def hovered(self) -> bool:
+        return self._hover
 
     def set_connected(self, connected: bool) -> None:
         if connected != self.connected:
             self.connected = connected
-            self.update()
+            self.parentItem().update()
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self._hover = True
-        self.update()
+        self.parentItem().update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
         self._hover = False
-        self.update()
+        self.parentItem().update()
+
+
+def paint_port(painter, port: PortItem) -> None:
+    """Draw ``port`` in its parent's coordinates: filled when connected, blue when hovered."""
+    painter.setPen(QPen(QColor(style.NODE_BORDER), 1.2))
+    fill = style.EMPHASIS if port.hovered else (style.NODE_BORDER if port.connected else "#ffffff")
+    painter.setBrush(QBrush(QColor(fill)))
+    r = RADIUS + (1 if port.hovered else 0)
+    c = port.pos()
+    painter.drawEllipse(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()

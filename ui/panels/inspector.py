@@ -31,10 +31,12 @@ def _html(lines: list[str]) -> str:
         text = html.escape(line)
         if line.startswith("value") or line.startswith("→"):
             text = f'<span style="color:{style.VALUE_COLOR}">{text}</span>'
+        elif line.startswith("upstream") and "→" in line:
+            left, right = line.split("→", 1)
+            text = (f'<span style="color:{style.GRAD_COLOR}">{html.escape(left)}→ '
+                    f'<b>{html.escape(right.strip())}</b></span>')
         elif line.startswith("grad") or line.startswith("upstream"):
-            text = text.replace("downstream", f'<b style="color:{style.GRAD_COLOR}">downstream')
-            text = f'<span style="color:{style.GRAD_COLOR}">{text}</span>' \
-                if "downstream" not in line else text + "</b>"
+            text = f'<span style="color:{style.GRAD_COLOR}">{text}</span>'
         elif line.startswith("    rule"):
             text = f'<span style="color:{style.MUTED_TEXT}">{text}</span>'
         elif line.startswith("cannot"):
@@ -60,7 +62,8 @@ class InspectorPanel(QScrollArea):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(340)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(360)
         body = QWidget()
         self._lay = QVBoxLayout(body)
         self.example_box = QGroupBox("Example")
@@ -203,6 +206,8 @@ class InspectorPanel(QScrollArea):
         while self.step_images.count():
             w = self.step_images.takeAt(0).widget()
             if w is not None:
+                w.hide()
+                w.setParent(None)
                 w.deleteLater()
         for title, value in images:
             if value is None or np.asarray(value).size <= 1:

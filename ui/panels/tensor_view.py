@@ -77,16 +77,16 @@ class TensorView(QWidget):
         if mosaic is not None:
             self.caption.setText(f"{title}: each hidden unit's weights as a "
                                  f"{TEMPLATE_SIDES[arr.shape[0]]}² image (its template)")
-            self._show_heatmap(mosaic)
             self.mode = "templates"
+            self._show_heatmap(mosaic)
         elif arr.size <= TABLE_MAX and arr.ndim <= 2:
             self.caption.setText(title)
             self._show_table(arr)
             self.mode = "table"
         else:
             self.caption.setText(f"{title} (heatmap)")
-            self._show_heatmap(arr.reshape(arr.shape[0], -1) if arr.ndim > 1 else arr[None, :])
             self.mode = "heatmap"
+            self._show_heatmap(arr.reshape(arr.shape[0], -1) if arr.ndim > 1 else arr[None, :])
 
     def _show_table(self, arr: np.ndarray) -> None:
         m = arr.reshape(1, -1) if arr.ndim <= 1 else arr
@@ -108,7 +108,6 @@ class TensorView(QWidget):
             self._plot.setBackground("w")
             self._plot.setMinimumHeight(220)
             self._plot.invertY(True)
-            self._plot.setAspectLocked(True)
             self._image = pg.ImageItem(axisOrder="row-major")
             self._plot.addItem(self._image)
             self._bar = pg.ColorBarItem(colorMap=pg.colormap.get("CET-D1"), interactive=False,
@@ -117,6 +116,7 @@ class TensorView(QWidget):
             self.stack.addWidget(self._plot)
         finite = mat[np.isfinite(mat)]
         lim = float(np.max(np.abs(finite))) if finite.size else 1.0
+        self._plot.setAspectLocked(self.mode == "templates" or min(mat.shape) > 8)
         self._image.setImage(mat, autoLevels=False)
         self._bar.setLevels((-lim or -1.0, lim or 1.0))
         self._plot.autoRange()

@@ -1,0 +1,176 @@
+"""Benchmarks of the explorer window (a script: ``python3 tests/bench/bench_ui.py``).
+
+1. open and lay out a 1,000-node graph: controller.load_graph (layout + trace) + scene items
+   + first paint, target < 1 s;
+2. one timeline step on a 200-node graph: controller.step + scene update + viewport repaint,
+   target < 16 ms, and how many items repaint (only what changed should);
+3. the window appearing, against a bare PySide6 + pyqtgraph window, target ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+import graphviz_nn as gnn  # noqa: E402
+
+
+def chain_graph(n_nodes: int, seed: int = 0) -> gnn.Graph:
+    """A scalar graph of about ``n_nodes`` nodes: layers of mixed ops, each reading two nodes
+    of the previous layers, summed into one output."""
+    rng = np.random.default_rng(seed)
+    g = gnn.Graph()
+    width = max(4, int(np.sqrt(n_nodes) / 1.5))
+    layer = [g.input(f"x{i}", float(rng.normal())) for i in range(width)]
+    pool = list(layer)
+    ops = ["add", "mul", "sub", "tanh", "sigmoid"]
+    k = 0
+    while len(g) < n_nodes - width:
+        nxt = []
+        for _ in range(width):
+            op = ops[k % len(ops)]
+            a = layer[rng.integers(len(layer))]
+            if op in ("tanh", "sigmoid"):
+                node = getattr(g, op)(a, name=f"n{k}")
+            else:
+                b = pool[rng.integers(len(pool))] if rng.random() < 0.3 else \
+                    layer[rng.integers(len(layer))]
+                node = getattr(g, op)(a, b, name=f"n{k}")
+            nxt.append(node)
+            k += 1
+        pool += nxt
+        layer = nxt
+    out = layer[0]
+    for i, node in enumerate(layer[1:]):
+        out = g.add(out, node, name=f"sum{i}")
+    g.output = out
+    return g
+
+
+def bench_open(app, n: int = 1000) -> float:
+    from ui.app import MainWindow
+    w = MainWindow(example=None)
+    w.show()
+    app.processEvents()
+    g = chain_graph(n)
+    from ui.canvas.node_item import NodeItem
+    before = NodeItem.paints
+    t0 = time.perf_counter()
+    w.controller.load_graph(g, g.output)
+    app.processEvents()                 # the first paint of the new scene happens here
+    dt = time.perf_counter() - t0
+    assert NodeItem.paints - before >= len(g), "the graph was not painted"
+    print(f"open + lay out {len(g)} nodes, {len(g.edges)} edges: {dt * 1000:.0f} ms "
+          f"(target < 1000 ms)")
+    w.close()
+    return dt
+
+
+def bench_step(app, n: int = 200, steps: int = 60, readable: bool = False) -> float:
+    """Step through the trace; ``readable`` views at 100% zoom (the view follows the current
+    node, scrolling), otherwise at Fit (the default view after opening a graph)."""
+    from ui.app import MainWindow
+    from ui.canvas.edge_item import EdgeItem
+    from ui.canvas.node_item import NodeItem
+    w = MainWindow(example=None)
+    w.show()
+    g = chain_graph(n)
+    w.controller.load_graph(g, g.output)
+    if readable:
+        w.canvas.resetTransform()
+    w.actions["forward"].trigger()
+    app.processEvents()
+    w.canvas.viewport().repaint()
+    times, painted = [], []
+    for _ in range(steps):
+        before = NodeItem.paints + EdgeItem.paints
+        t0 = time.perf_counter()
+        w.controller.step(1)
+        app.processEvents()            # delivers the update of the changed regions only
+        times.append(time.perf_counter() - t0)
+        painted.append(NodeItem.paints + EdgeItem.paints - before)
+    before = NodeItem.paints + EdgeItem.paints
+    t0 = time.perf_counter()
+    w.canvas.viewport().repaint()
+    full = time.perf_counter() - t0
+    full_items = NodeItem.paints + EdgeItem.paints - before
+    med = statistics.median(times)
+    view = "100% zoom, view follows the step" if readable else "Fit view"
+    print(f"one timeline step on {len(g)} nodes ({view}): median {med * 1000:.1f} ms, "
+          f"max {max(times) * 1000:.1f} ms (target < 16 ms); items repainted per step: "
+          f"median {statistics.median(painted):.0f} (a full repaint: {full_items} items, "
+          f"{full * 1000:.1f} ms)")
+    w.close()
+    return med
+
+
+BARE = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+import pyqtgraph as pg
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(pg.PlotWidget()); w.resize(1440, 900); w.show()
+app.processEvents(); w.grab()
+print(time.perf_counter() - t0)
+"""
+
+OURS = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication
+from ui.app import MainWindow
+from ui.examples import DEFAULT
+app = QApplication([])
+w = MainWindow(example=None); w.show()        # what ui.app.launch([]) does
+app.processEvents(); w.grab()
+t1 = time.perf_counter()
+w.load_example(DEFAULT); app.processEvents(); w.grab()
+print(time.perf_counter() - t0)
+print(t1 - t0)
+"""
+
+
+def bench_appear(runs: int = 5) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+
+    def run(code: str) -> list[float]:
+        out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT,
+                             capture_output=True, text=True, check=True)
+        return [float(x) for x in out.stdout.strip().splitlines()[-2:]]
+    run(BARE), run(OURS)                      # warm the file cache
+    bare, ours, ready = [], [], []
+    for _ in range(runs):                     # interleaved, so both see the same machine load
+        bare.append(run(BARE)[-1])
+        r = run(OURS)
+        ready.append(r[0])
+        ours.append(r[1])
+    b, o, d = (statistics.median(v) for v in (bare, ours, ready))
+    ratio = o / b
+    print(f"window appears in {o * 1000:.0f} ms vs bare PySide6+pyqtgraph {b * 1000:.0f} ms: "
+          f"ratio {ratio:.2f} (target <= 1.5); with the example graph drawn: {d * 1000:.0f} ms "
+          f"(ratio {d / b:.2f})")
+    return ratio
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication([])
+    ok = bench_open(app) < 1.0
+    ok &= bench_step(app) < 0.016
+    bench_step(app, readable=True)
+    ok &= bench_appear() <= 1.5
+    print("all targets met" if ok else "SOME TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
