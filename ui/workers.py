@@ -21,6 +21,11 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
+try:
+    from ui import qtfix  # noqa: F401  (PySide6 6.12 refcount bug on Python 3.11; see there)
+except ImportError:  # pragma: no cover
+    pass
+
 try:  # the real base class when the training layer is importable; duck typing otherwise
     from graphviz_nn.nn import Callback as _CallbackBase
 except ImportError:  # pragma: no cover - only while the training layer is being written
@@ -40,7 +45,7 @@ class Update:
     accuracy: np.ndarray                    # nan where the model has no accuracy metric
     epoch: int = 0                          # epoch of the newest step (from 0)
     batch: int = 0                          # batch within that epoch (from 0)
-    epochs: list[tuple[int, dict]] = field(default_factory=list)  # (epoch, logs) finished
+    epochs: list[tuple[int, int, dict]] = field(default_factory=list)  # (epoch, last step, logs)
     diag_steps: list[int] = field(default_factory=list)
     diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
     weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
@@ -114,7 +119,7 @@ class _BufferCallback(_CallbackBase):
         snap = w.model.get_weights() if w.want_epoch_weights else None
         logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
         with w._lock:
-            w._epochs.append((int(epoch) + w.epoch_offset, logs))
+            w._epochs.append((int(epoch) + w.epoch_offset, w.step_offset + w.steps_done - 1, logs))
             if snap is not None:
                 w._epoch_weights.append((int(epoch) + w.epoch_offset, snap))
 
@@ -157,10 +162,11 @@ class TrainingWorker(QObject):
         self.want_epoch_weights = want_epoch_weights
         self.steps_done = 0
         self.history: Any = None
+        self.fit_seconds = 0.0     # wall time of model.fit on the worker thread
         self._lock = threading.Lock()
         self._rows: list[tuple] = []
         self._diag: list[tuple[int, list[dict]]] = []
-        self._epochs: list[tuple[int, dict]] = []
+        self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: tuple[int, list] | None = None
         self._last_diag = 0.0
@@ -172,6 +178,7 @@ class TrainingWorker(QObject):
         self._nonfinite: dict | None = None
         self._error: str | None = None
         self._done = threading.Event()
+        self._parked = threading.Event()   # set while the trainer waits between two steps
         self._thread: threading.Thread | None = None
         self._paused_reported = False
         self._finished_emitted = False
@@ -192,7 +199,18 @@ class TrainingWorker(QObject):
         return self._thread is not None and not self._done.is_set()
 
     def is_paused(self) -> bool:
-        return self.is_running() and not self._go.is_set()
+        """True once the trainer actually waits between two steps (not merely asked to)."""
+        return self.is_running() and self._parked.is_set()
+
+    def wait_parked(self, timeout: float = 2.0) -> bool:
+        """After ``pause``: block until the current step has finished and the trainer waits."""
+        if not self.is_running():
+            return True
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if self._parked.wait(0.01) or self._done.is_set():
+                return True
+        return False
 
     def pause(self) -> None:
         self._go.clear()
@@ -235,9 +253,13 @@ class TrainingWorker(QObject):
     def _wait_while_paused(self) -> None:
         with self._lock:
             self._snapshot = (self.step_offset + self.steps_done - 1, self.model.get_weights())
-        while not self._go.wait(0.1):
-            if self._stop:
-                break
+        self._parked.set()
+        try:
+            while not self._go.wait(0.1):
+                if self._stop:
+                    break
+        finally:
+            self._parked.clear()
 
     def _run(self) -> None:
         try:
@@ -247,7 +269,11 @@ class TrainingWorker(QObject):
             kwargs.setdefault("verbose", 0)
             if self._steps_left is not None:
                 self._go.set()  # run the requested steps, then pause
-            self.history = self.model.fit(**kwargs)
+            t0 = time.perf_counter()
+            try:
+                self.history = self.model.fit(**kwargs)
+            finally:
+                self.fit_seconds = time.perf_counter() - t0
         except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost
             self._error = f"{type(exc).__name__}: {exc}"
             self._error_trace = traceback.format_exc()
@@ -284,7 +310,7 @@ class TrainingWorker(QObject):
             if not self._finished_emitted:
                 self._finished_emitted = True
                 self.finished.emit(*self._outcome())
-        elif not self._go.is_set() and not self._paused_reported and self._steps_left is None:
+        elif self._parked.is_set() and not self._paused_reported and self._steps_left is None:
             self._paused_reported = True
             self.paused.emit(self.step_offset + self.steps_done - 1)
 

@@ -67,7 +67,7 @@ def _collect(worker):
     def on_progress(up):
         got["steps"].extend(up.steps.tolist())
         got["loss"].extend(up.loss.tolist())
-        got["epochs"].extend(e for e, _ in up.epochs)
+        got["epochs"].extend((e, last) for e, last, _ in up.epochs)
         got["diag"] += len(up.diag_steps)
 
     worker.progress.connect(on_progress)
@@ -85,7 +85,7 @@ def test_fit_runs_off_the_gui_thread_and_every_step_arrives(qtbot):
     assert got["finished"][0] == "done"
     assert model.fit_threads == ["graphviz-nn-training"]
     assert got["steps"] == list(range(60))          # none lost, none twice, in order
-    assert got["epochs"] == [0, 1, 2]
+    assert got["epochs"] == [(0, 19), (1, 39), (2, 59)]     # each at its last step
     assert got["loss"][0] > got["loss"][-1]
     assert got["diag"] >= 1
 

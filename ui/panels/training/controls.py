@@ -1,0 +1,105 @@
+"""Train / Pause-Resume / Stop / Step / Reset buttons and the progress bar with time left."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+
+
+def fmt_duration(seconds: float) -> str:
+    """``75`` -> ``1:15``; ``3725`` -> ``1:02:05``."""
+    s = max(0, int(round(seconds)))
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class TrainControls(QWidget):
+    """The buttons enable themselves from ``set_state``; the dock connects their clicks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.train = QPushButton("Train")
+        self.train.setToolTip("Start a new run (the last run stays faded on the plots)")
+        self.pause = QPushButton("Pause")
+        self.pause.setToolTip("Pause between two steps / resume")
+        self.stop = QPushButton("Stop")
+        self.step = QPushButton("Step one batch")
+        self.step.setToolTip("Run exactly one batch, then pause")
+        self.reset = QPushButton("Reset weights")
+        self.reset.setToolTip("Start again from fresh random weights")
+        st = self.style()
+        self._play_icon = st.standardIcon(QStyle.SP_MediaPlay)
+        self._pause_icon = st.standardIcon(QStyle.SP_MediaPause)
+        self.train.setIcon(self._play_icon)
+        self.stop.setIcon(st.standardIcon(QStyle.SP_MediaStop))
+        self.step.setIcon(st.standardIcon(QStyle.SP_MediaSkipForward))
+        self.reset.setIcon(st.standardIcon(QStyle.SP_BrowserReload))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.bar.setFormat("ready")
+        self.bar.setTextVisible(True)
+        self.info = QLabel(" ")
+        self.info.setStyleSheet("color: #444;")
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for b in (self.train, self.pause, self.stop, self.step, self.reset):
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(buttons)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.info)
+        self.state = IDLE
+        self.total_steps = 0
+        self.epochs = 0
+        self._t0 = 0.0
+        self._steps0 = 0
+        self.set_state(IDLE)
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        self.train.setEnabled(state == IDLE)
+        self.pause.setEnabled(state in (RUNNING, PAUSED))
+        self.pause.setText("Resume" if state == PAUSED else "Pause")
+        self.pause.setIcon(self._play_icon if state == PAUSED else self._pause_icon)
+        self.stop.setEnabled(state in (RUNNING, PAUSED))
+        self.step.setEnabled(state in (IDLE, PAUSED))
+        self.reset.setEnabled(state != RUNNING)
+
+    def begin(self, total_steps: int, epochs: int, first_step: int = 0) -> None:
+        self.total_steps = max(1, total_steps)
+        self.epochs = epochs
+        self._t0 = time.perf_counter()
+        self._steps0 = first_step
+
+    def show_progress(self, step: int, epoch: int, loss: float) -> None:
+        """Update the bar: epoch, step, loss and the time left at the current pace."""
+        done = step + 1
+        frac = min(1.0, done / self.total_steps)
+        self.bar.setValue(int(1000 * frac))
+        elapsed = time.perf_counter() - self._t0
+        ran = done - self._steps0
+        left = ""
+        if ran > 0 and elapsed > 0.2:
+            rate = ran / elapsed
+            left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
+        self.bar.setFormat(f"epoch {epoch + 1}/{self.epochs}  ·  step {done}/{self.total_steps}"
+                           f"  ·  loss {loss:.4g}{left}")
+
+    def restart_clock(self, first_step: int) -> None:
+        """After a pause, measure the pace from now on."""
+        self._t0 = time.perf_counter()
+        self._steps0 = first_step

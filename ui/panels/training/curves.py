@@ -1,0 +1,314 @@
+"""Live loss and accuracy curves: per batch (raw + smoothed) and per epoch (train, validation).
+
+Built for long runs: every curve downsamples by peaks and clips to the view, so 100,000 steps
+still pan and zoom smoothly. The previous run stays on the plots, faded, for comparison.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.panels.training.series import EMA, Series
+
+TRAIN = "#2f6fd6"
+VAL = "#e07b00"
+PREV = (120, 120, 120, 110)
+RAW_ALPHA = 45
+
+
+def _fmt(x: float) -> str:
+    if not np.isfinite(x):
+        return "–"
+    return f"{x:.4g}"
+
+
+def _curve(plot: pg.PlotItem, color, width: float = 1.6, name: str | None = None,
+           symbol: str | None = None) -> pg.PlotDataItem:
+    item = plot.plot([], [], pen=pg.mkPen(color, width=width), name=name, symbol=symbol,
+                     symbolSize=5, symbolBrush=color, symbolPen=None)
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+class _RunData:
+    """The numbers of one run, in growable arrays."""
+
+    def __init__(self, smoothing: float) -> None:
+        self.steps = Series()
+        self.loss = Series()
+        self.acc = Series()
+        self.epoch_of_step = Series()
+        self.smooth_loss = EMA(smoothing)
+        self.smooth_acc = EMA(smoothing)
+        self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
+
+    def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        xs = [s for _, s, logs in self.epochs if key in logs]
+        ys = [logs[key] for _, s, logs in self.epochs if key in logs]
+        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+class CurvesView(QWidget):
+    """Loss and accuracy plots with smoothing, log scale, hover read-out and export."""
+
+    exported = Signal(str)   # a message for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = _RunData(0.6)
+        self.previous: _RunData | None = None
+        self._has_accuracy = False
+
+        self.smoothing = QSlider(Qt.Horizontal)
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setValue(60)
+        self.smoothing.setToolTip("Smoothing of the per-batch curves (exponential moving "
+                                  "average, as in TensorBoard); 0 shows the raw values")
+        self.smoothing_label = QLabel("0.60")
+        self.log_scale = QCheckBox("log loss")
+        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.png_button = QPushButton("PNG…")
+        self.png_button.setToolTip("Save the curves as a PNG image")
+        self.csv_button = QPushButton("CSV…")
+        self.csv_button.setToolTip("Save the numbers behind the curves as CSV")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("smoothing"))
+        bar.addWidget(self.smoothing, 1)
+        bar.addWidget(self.smoothing_label)
+        bar.addWidget(self.log_scale)
+        bar.addWidget(self.png_button)
+        bar.addWidget(self.csv_button)
+
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        self.loss_plot = self.plots.addPlot(row=0, col=0, title="loss")
+        self.acc_plot = self.plots.addPlot(row=0, col=1, title="accuracy")
+        self.acc_plot.setXLink(self.loss_plot)
+        for p in (self.loss_plot, self.acc_plot):
+            p.showGrid(x=True, y=True, alpha=0.25)
+            p.setLabel("bottom", "step")
+            legend = p.addLegend(offset=(-5, 5) if p is self.loss_plot else (-5, -5),
+                                 labelTextSize="8pt", brush=(255, 255, 255, 200))
+            legend.setZValue(100)
+            p.setMenuEnabled(False)
+        self.acc_plot.setYRange(0, 1, padding=0.02)
+        self._make_items()
+        self.hover = QLabel(" ")
+        self.hover.setStyleSheet("color: #555;")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.plots, 1)
+        lay.addWidget(self.hover)
+
+        self.smoothing.valueChanged.connect(self._on_smoothing_change)
+        self.log_scale.toggled.connect(self._on_log_change)
+        self.png_button.clicked.connect(self._ask_png)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self._hover_proxy = pg.SignalProxy(self.plots.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+
+    def _make_items(self) -> None:
+        faded = (*pg.mkColor(TRAIN).getRgb()[:3], RAW_ALPHA)
+        lp, ap = self.loss_plot, self.acc_plot
+        self.prev_loss = _curve(lp, PREV, 1.2)
+        self.prev_val_loss = _curve(lp, PREV, 1.2)
+        self.prev_acc = _curve(ap, PREV, 1.2)
+        self.prev_val_acc = _curve(ap, PREV, 1.2)
+        self.prev_val_loss.setPen(pg.mkPen(PREV, width=1.2, style=Qt.DashLine))
+        self.prev_val_acc.setPen(pg.mkPen(PREV, width=1.2, style=Qt.DashLine))
+        self.raw_loss = _curve(lp, faded, 1.0)
+        self.raw_acc = _curve(ap, faded, 1.0)
+        self.smooth_loss = _curve(lp, TRAIN, 2.0, "train (batch, smoothed)")
+        self.smooth_acc = _curve(ap, TRAIN, 2.0, "train (batch, smoothed)")
+        self.epoch_loss = _curve(lp, "#123a80", 1.4, "train (epoch)", symbol="o")
+        self.epoch_acc = _curve(ap, "#123a80", 1.4, "train (epoch)", symbol="o")
+        self.val_loss = _curve(lp, VAL, 2.0, "validation (epoch)", symbol="s")
+        self.val_acc = _curve(ap, VAL, 2.0, "validation (epoch)", symbol="s")
+
+    # data ---------------------------------------------------------------------------------------
+    def begin_run(self) -> None:
+        """Start a new run; the current one becomes the faded previous run."""
+        if len(self.run.steps):
+            self.previous = self.run
+        self.run = _RunData(self._weight())
+        self._has_accuracy = False
+        self._redraw_previous()
+        self.refresh()
+
+    def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
+                  epoch: int = 0) -> None:
+        """Append per-batch numbers (cheap; call ``refresh`` to redraw)."""
+        r = self.run
+        r.steps.extend(steps)
+        r.loss.extend(loss)
+        r.acc.extend(accuracy)
+        r.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
+        r.smooth_loss.extend(loss)
+        r.smooth_acc.extend(accuracy)
+        if not self._has_accuracy and np.isfinite(accuracy).any():
+            self._has_accuracy = True
+
+    def add_epoch(self, epoch: int, last_step: int, logs: dict) -> None:
+        """Per-epoch metrics, drawn at the last step of that epoch."""
+        self.run.epochs.append((epoch, last_step, dict(logs)))
+
+    def refresh(self) -> None:
+        """Push the arrays to the curves (pyqtgraph downsamples and clips at paint time)."""
+        r = self.run
+        x = r.steps.data
+        self.raw_loss.setData(x, r.loss.data)
+        self.smooth_loss.setData(x, r.smooth_loss.out.data)
+        if self._has_accuracy:
+            self.raw_acc.setData(x, r.acc.data)
+            self.smooth_acc.setData(x, r.smooth_acc.out.data)
+        for item, key in ((self.epoch_loss, "loss"), (self.val_loss, "val_loss"),
+                          (self.epoch_acc, "accuracy"), (self.val_acc, "val_accuracy")):
+            ex, ey = r.epoch_arrays(key)
+            item.setData(ex, ey)
+
+    def _redraw_previous(self) -> None:
+        p = self.previous
+        if p is None:
+            return
+        x = p.steps.data
+        for plot, item in ((self.loss_plot, self.prev_loss), (self.acc_plot, self.prev_acc)):
+            legend = plot.legend
+            if legend is not None and not any(smp.item is item for smp, _ in legend.items):
+                legend.addItem(item, "previous run")
+        self.prev_loss.setData(x, p.smooth_loss.out.data)
+        self.prev_acc.setData(x, p.smooth_acc.out.data)
+        self.prev_val_loss.setData(*p.epoch_arrays("val_loss"))
+        self.prev_val_acc.setData(*p.epoch_arrays("val_accuracy"))
+        for item in (self.raw_loss, self.raw_acc, self.smooth_loss, self.smooth_acc,
+                     self.epoch_loss, self.epoch_acc, self.val_loss, self.val_acc):
+            item.setData([], [])
+
+    # handlers -----------------------------------------------------------------------------------
+    def _weight(self) -> float:
+        return self.smoothing.value() / 100.0
+
+    def _on_smoothing_change(self, _value: int) -> None:
+        w = self._weight()
+        self.smoothing_label.setText(f"{w:.2f}")
+        for run in (self.run, self.previous):
+            if run is not None:
+                run.smooth_loss.recompute(run.loss.data, w)
+                run.smooth_acc.recompute(run.acc.data, w)
+        self._redraw_previous()
+        self.refresh()
+
+    def _on_log_change(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+
+    def _on_mouse_moved(self, event) -> None:
+        pos = event[0]
+        for plot, name in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+            if not plot.sceneBoundingRect().contains(pos):
+                continue
+            self.hover.setText(self.readout(plot.vb.mapSceneToView(pos).x(), name))
+            return
+
+    def readout(self, x: float, which: str = "loss") -> str:
+        """Text for the step nearest to ``x``: its raw and smoothed values and its epoch."""
+        r = self.run
+        steps = r.steps.data
+        if steps.size == 0:
+            return " "
+        i = int(np.clip(np.searchsorted(steps, x), 0, steps.size - 1))
+        if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
+            i -= 1
+        raw = (r.loss if which == "loss" else r.acc).data[i]
+        sm = (r.smooth_loss if which == "loss" else r.smooth_acc).out.data[i]
+        text = (f"step {int(steps[i])}  (epoch {int(r.epoch_of_step.data[i]) + 1}):  "
+                f"{which} {_fmt(raw)}  smoothed {_fmt(sm)}")
+        for _ep, last, logs in r.epochs:
+            if last >= steps[i]:
+                key = "val_loss" if which == "loss" else "val_accuracy"
+                if key in logs:
+                    text += f"   validation at epoch end {_fmt(logs[key])}"
+                break
+        return text
+
+    # export -------------------------------------------------------------------------------------
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png",
+                                              "PNG image (*.png)")
+        if path:
+            self.export_png(path)
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as CSV", "curves.csv",
+                                              "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_png(self, path: str) -> None:
+        """Save the two plots as one PNG (written atomically)."""
+        img = self.plots.grab()
+        _atomic(path, lambda tmp: img.save(tmp, "PNG") or _raise(f"cannot write {path}"))
+        self.exported.emit(f"Saved the curves to {path}")
+
+    def export_csv(self, path: str) -> None:
+        """Save one row per step; epoch metrics sit on the last step of their epoch."""
+        r = self.run
+        by_step = {last: logs for _ep, last, logs in r.epochs}
+        cols = ["val_loss", "val_accuracy", "epoch_loss", "epoch_accuracy"]
+
+        def write(tmp: str) -> None:
+            with open(tmp, "w", newline="", encoding="utf-8") as fh:
+                out = csv.writer(fh)
+                out.writerow(["step", "epoch", "loss", "accuracy", "loss_smoothed",
+                              "accuracy_smoothed", *cols])
+                data = zip(r.steps.data, r.epoch_of_step.data, r.loss.data, r.acc.data,
+                           r.smooth_loss.out.data, r.smooth_acc.out.data, strict=False)
+                for s, e, lo, ac, sl, sa in data:
+                    logs = by_step.get(int(s), {})
+                    extra = [logs.get("val_loss", ""), logs.get("val_accuracy", ""),
+                             logs.get("loss", ""), logs.get("accuracy", "")]
+                    out.writerow([int(s), int(e) + 1, _num(lo), _num(ac), _num(sl), _num(sa),
+                                  *[_num(v) if v != "" else "" for v in extra]])
+        _atomic(path, write)
+        self.exported.emit(f"Saved {len(r.steps)} steps to {path}")
+
+
+def _num(v: float) -> str:
+    return "" if not np.isfinite(v) else repr(float(v))
+
+
+def _raise(msg: str):
+    raise OSError(msg)
+
+
+def _atomic(path: str, write) -> None:
+    """Write via a temporary file in the same folder, then rename over ``path``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    suffix = os.path.splitext(path)[1]
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

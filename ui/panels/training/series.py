@@ -1,0 +1,93 @@
+"""Growable numpy series and TensorBoard-style smoothing (no Qt here)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+try:  # vectorised recursive filter when SciPy is around; a plain loop otherwise
+    from scipy.signal import lfilter as _lfilter
+except ImportError:  # pragma: no cover - depends on the environment
+    _lfilter = None
+
+
+class Series:
+    """An append-only float64 array that grows by doubling (amortised O(1) per value)."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._buf = np.empty(capacity, dtype=np.float64)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def extend(self, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=np.float64).reshape(-1)
+        need = self._n + values.size
+        if need > self._buf.size:
+            new = np.empty(max(need, 2 * self._buf.size), dtype=np.float64)
+            new[: self._n] = self._buf[: self._n]
+            self._buf = new
+        self._buf[self._n: need] = values
+        self._n = need
+
+    def append(self, value: float) -> None:
+        self.extend(np.array([value]))
+
+    @property
+    def data(self) -> np.ndarray:
+        """A view of the values so far (do not keep it across appends)."""
+        return self._buf[: self._n]
+
+    def clear(self) -> None:
+        self._n = 0
+
+
+class EMA:
+    """TensorBoard's smoothing: exponential moving average with debiasing, kept incrementally.
+
+    ``weight`` 0 shows the raw values, 0.99 a very smooth curve. Non-finite values are carried
+    through without poisoning the average.
+    """
+
+    def __init__(self, weight: float = 0.6) -> None:
+        self.weight = float(weight)
+        self.out = Series()
+        self._last = 0.0
+        self._count = 0
+
+    def reset(self, weight: float | None = None) -> None:
+        if weight is not None:
+            self.weight = float(weight)
+        self.out.clear()
+        self._last = 0.0
+        self._count = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        values = np.asarray(values, dtype=np.float64).reshape(-1)
+        if values.size == 0:
+            return
+        w = self.weight
+        finite = np.isfinite(values)
+        if _lfilter is not None and finite.all() and values.size > 64:
+            last, zi = _lfilter([1.0 - w], [1.0, -w], values, zi=[w * self._last])
+            k = np.arange(self._count + 1, self._count + values.size + 1, dtype=np.float64)
+            debias = 1.0 - w ** k if w > 0 else np.ones_like(k)
+            self.out.extend(last / debias)
+            self._last = float(last[-1])
+            self._count += values.size
+            return
+        res = np.empty(values.size)
+        last, count = self._last, self._count
+        for i, v in enumerate(values.tolist()):
+            if not finite[i]:
+                res[i] = v
+                continue
+            last = last * w + (1.0 - w) * v
+            count += 1
+            res[i] = last / (1.0 - w ** count) if w > 0 else last
+        self._last, self._count = last, count
+        self.out.extend(res)
+
+    def recompute(self, values: np.ndarray, weight: float) -> None:
+        self.reset(weight)
+        self.extend(values)
