@@ -71,7 +71,7 @@ def test_graph_params_are_the_trained_arrays():
     assert not np.array_equal(w1, before)           # ...changed in place by training
 
 
-@pytest.mark.parametrize("act", ["relu", "sigmoid", "tanh", "elu", "leaky_relu"])
+@pytest.mark.parametrize("act", ["relu", "sigmoid", "tanh", "elu", "leaky_relu", "softmax"])
 @pytest.mark.parametrize("loss", ["sparse_categorical_crossentropy", "categorical_crossentropy",
                                   "mse"])
 def test_plan_matches_engine_graph_on_one_batch(act, loss):
