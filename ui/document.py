@@ -4,7 +4,8 @@
 The graph is "dirty" while the undo stack is not at its clean index. The window title shows the
 file name and ``*`` when dirty; closing a dirty window asks first. While dirty, the graph is
 written to a recovery file every 30 s; a clean save or close removes it, so a recovery file
-found at start means the last session crashed, and the user is offered to restore it.
+left by a session that is no longer running means it crashed, and the user is offered to
+restore it (see ``ui.recovery``).
 
 Every dialog goes through an overridable method (``ask_open_path``, ``ask_save_path``,
 ``ask_save_changes``, ``ask_restore``, ``show_error``) so tests can replace them.
@@ -12,9 +13,7 @@ Every dialog goes through an overridable method (``ask_open_path``, ``ask_save_p
 
 from __future__ import annotations
 
-import json
 import os
-import time
 from pathlib import Path
 
 import shiboken6
@@ -22,8 +21,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, S
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ui.recovery import RecoveryStore
+
 RECOVERY_ENV = "GRAPHVIZ_NN_RECOVERY_DIR"
-RECOVERY_NAME = "recovery.json"
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 FILE_FILTER = "Graph files (*.json);;All files (*)"
@@ -49,6 +49,7 @@ class Document(QObject):
         self.window, self.ctrl = window, controller
         self.path: Path | None = None
         self.recovery_dir = Path(recovery_dir) if recovery_dir else default_recovery_dir()
+        self.recovery = RecoveryStore(self.recovery_dir)
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
         self._restored_dirty = False
         self.timer = QTimer(self)
@@ -74,7 +75,8 @@ class Document(QObject):
     # ------------------------------------------------------------------ state
     @property
     def recovery_path(self) -> Path:
-        return self.recovery_dir / RECOVERY_NAME
+        """This window's recovery file."""
+        return self.recovery.path
 
     def is_dirty(self) -> bool:
         """True when the graph differs from what was last opened or saved."""
@@ -261,55 +263,45 @@ class Document(QObject):
         if not self.is_dirty():
             return False
         try:
-            self.recovery_dir.mkdir(parents=True, exist_ok=True)
-            self.ctrl.graph.save(self.recovery_path)
-            info = {"path": str(self.path) if self.path else None, "time": time.time()}
-            tmp = self.recovery_dir / "recovery-info.json.tmp"
-            tmp.write_text(json.dumps(info), encoding="utf-8")
-            os.replace(tmp, self.recovery_dir / "recovery-info.json")
+            self.recovery.save(self.ctrl.graph, str(self.path) if self.path else None)
         except (OSError, ValueError, TypeError) as exc:
             self._status(f"Autosave failed: {exc}")
             return False
         return True
 
     def discard_recovery(self) -> None:
-        for name in (RECOVERY_NAME, "recovery-info.json"):
-            try:
-                (self.recovery_dir / name).unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
+        """Remove this window's recovery file (its graph is saved or deliberately dropped)."""
+        self.recovery.discard()
 
     def offer_recovery(self) -> bool:
-        """If a recovery file exists (the last session crashed), offer to restore it."""
-        if not self.recovery_path.exists():
-            return False
+        """Offer to restore the graph of each crashed session, newest first, until one is
+        taken; the ones declined are deleted."""
         import graphviz_nn as gnn
 
-        info, original = "", None
-        try:
-            meta = json.loads((self.recovery_dir / "recovery-info.json").read_text("utf-8"))
-            original = meta.get("path")
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(meta["time"])))
-            info = f" of {Path(original).name if original else 'Untitled'} (autosaved {when})"
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        if not self.ask_restore(info):
-            self.discard_recovery()
-            return False
-        try:
-            graph = gnn.load(self.recovery_path)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            self.show_error("Could not restore", f"The recovery file is unreadable: {exc}")
-            self.discard_recovery()
-            return False
-        self._show_graph(graph)
-        self._set_path(Path(original) if original else None)
-        self._restored_dirty = True
-        self.update_title()
-        self._status("Restored the unsaved graph; save it to keep it")
-        return True
+        orphans = self.recovery.orphans()
+        restored = False
+        for orphan in orphans:
+            if restored:
+                orphan.lock.unlock()              # keep it for the next start
+                continue
+            if not self.ask_restore(orphan.describe()):
+                self.recovery.remove(orphan)
+                continue
+            try:
+                graph = gnn.load(orphan.path)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                self.show_error("Could not restore", f"The recovery file is unreadable: {exc}")
+                self.recovery.remove(orphan)
+                continue
+            self._show_graph(graph)
+            self._set_path(Path(orphan.original) if orphan.original else None)
+            self._restored_dirty = True
+            self.update_title()
+            self.recovery.remove(orphan)
+            self.autosave()                        # now this session's unsaved work
+            self._status("Restored the unsaved graph; save it to keep it")
+            restored = True
+        return restored
 
     # ------------------------------------------------------------------ closing
     def eventFilter(self, obj, event) -> bool:

@@ -4,6 +4,9 @@ graph, closing asks, autosave and restoring after a crash, Build MLP as one undo
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -89,25 +92,58 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(win, tmp_
     assert not win.isVisible() and (tmp_path / "kept.json").exists()
 
 
-def test_autosave_then_restore_after_a_crash(qtbot, tmp_path):
+CRASHING_SESSION = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.app import MainWindow
+from ui.editor import install
+w = MainWindow(example=None)
+install(w, recovery_dir=sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+c = w.controller
+x = c.add_node("input", (0.0, 0.0), "x", [1.0, -2.0])
+p = c.add_node("param", (0.0, 120.0), "w", [0.5, 4.0])
+m = c.add_node("mul", (260.0, 60.0), "m")
+c.connect_ports(x, m, 0)
+c.connect_ports(p, m, 1)
+assert w.document.autosave()
+print(w.controller.graph.to_dict()["nodes"][2]["name"], flush=True)
+os._exit(3)          # a crash: no close handler, no clean-up
+"""
+
+
+def test_restore_after_a_real_crash(qtbot, tmp_path):
+    rec = tmp_path / "recovery"
+    run = subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(rec),
+                          str(tmp_path / "crashed.ini")], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 3, run.stderr
+    assert len(list(rec.glob("recovery-*.json"))) == 1
+    w = make_window(qtbot, tmp_path, "next")
+    offered = []
+    w.document.ask_restore = lambda info: offered.append(info) or True
+    w.document.start_session()                     # what the app does at start
+    assert offered and "Untitled" in offered[0] and "autosaved" in offered[0]
+    g = w.controller.graph
+    assert g["m"].inputs == [g["x"], g["w"]] and list(g["w"].value) == [0.5, 4.0]
+    assert w.isWindowModified()                    # restored work is not saved yet
+    w.document.save_to(tmp_path / "saved.json")
+    assert list(rec.glob("recovery-*.json")) == []
+
+
+def test_a_running_window_s_recovery_is_neither_offered_nor_deleted(qtbot, tmp_path):
     w1 = make_window(qtbot, tmp_path, "one")
     w1.document.start_session()
-    g = build(w1)
-    before = g.to_dict()
-    assert w1.document.timer.interval() == 30_000 and w1.document.timer.isActive()
+    build(w1)
     assert w1.document.autosave()
-    assert (tmp_path / "recovery" / "recovery.json").exists()
-    # "crash": the window goes away without the close handler running
-    w1.removeEventFilter(w1.document)
+    assert w1.document.timer.interval() == 30_000 and w1.document.timer.isActive()
     w2 = make_window(qtbot, tmp_path, "two")
-    offered = []
-    w2.document.ask_restore = lambda info: offered.append(info) or True
-    w2.document.start_session()                    # what the app does at start
-    assert offered and "Untitled" in offered[0]
-    assert w2.controller.graph.to_dict() == before
-    assert w2.isWindowModified()                   # restored work is not saved yet
-    w2.document.save_to(tmp_path / "saved.json")
-    assert not (tmp_path / "recovery" / "recovery.json").exists()
+    w2.document.ask_restore = lambda info: pytest.fail("offered a live session's graph")
+    assert not w2.document.offer_recovery()
+    w2.document.new()                              # clean: removes only its own file
+    assert w1.document.recovery_path.exists()
 
 
 def test_no_autosave_while_clean_and_declining_removes_the_recovery(qtbot, tmp_path):
@@ -115,9 +151,12 @@ def test_no_autosave_while_clean_and_declining_removes_the_recovery(qtbot, tmp_p
     assert not w.document.autosave()
     build(w)
     w.document.autosave()
-    w.document.ask_restore = lambda info: False
-    assert not w.document.offer_recovery()
-    assert not (tmp_path / "recovery" / "recovery.json").exists()
+    w.document.recovery._lock.unlock()             # as if its process had died
+    w.document.recovery._lock = None
+    other = make_window(qtbot, tmp_path, "other")
+    other.document.ask_restore = lambda info: False
+    assert not other.document.offer_recovery()
+    assert list((tmp_path / "recovery").glob("recovery-*.json")) == []
 
 
 def test_recovery_folder_from_the_environment(monkeypatch, tmp_path):
