@@ -38,7 +38,7 @@ _GLYPHS = {
     "l": " ##  |  #  |  #  |  #  |  #  |  #  | ### ",
     "n": "     |     |# ## |##  #|#   #|#   #|#   #",
     "o": "     |     | ### |#   #|#   #|#   #| ### ",
-    "p": "     |     |#### |#   #|#### |#    |#    ",
+    "p": "     |#### |#   #|#   #|#### |#    |#    ",
     "r": "     |     |# ## |##  #|#    |#    |#    ",
     "s": "     |     | ####|#    | ### |    #|#### ",
     "t": " #   | #   |###  | #   | #   | #  #|  ## ",
@@ -95,7 +95,8 @@ def _panel(img, x0, y0, w, h, title, series) -> None:
     if hi - lo < 1e-12:
         lo, hi = lo - 0.5, hi + 0.5
     pad = (hi - lo) * 0.05
-    lo, hi = lo - pad, hi + pad
+    lo = lo - pad if lo - pad >= 0 or lo < 0 else 0.0      # no negative axis for losses
+    hi = hi + pad if title != "accuracy" or hi + pad <= 1 else 1.0
     epochs = max((len(vals) for _, vals in series), default=1)
     for k in range(5):                                   # horizontal grid and y labels
         y = int(round(bottom - k * (bottom - top) / 4))
@@ -119,11 +120,11 @@ def _panel(img, x0, y0, w, h, title, series) -> None:
             _line(img, *pts[0], *pts[0], color, width=4)
         for (xa, ya), (xb, yb) in zip(pts, pts[1:], strict=False):
             _line(img, xa, ya, xb, yb, color)
-    lx = right - 150                                       # legend
-    for i, (name, color) in enumerate((("train", TRAIN), ("val", VAL))):
+    lx = right - 190                                       # legend, in one row above
+    for name, color in (("train", TRAIN), ("val", VAL)):
         if any(c == color for c, _ in series):
-            _line(img, lx, y0 + 17 + 18 * i, lx + 24, y0 + 17 + 18 * i, color, width=3)
-            _text(img, lx + 32, y0 + 10 + 18 * i, name)
+            _line(img, lx, y0 + 17, lx + 24, y0 + 17, color, width=3)
+            lx = _text(img, lx + 32, y0 + 10, name) + 24
 
 
 def encode_png(rgb: np.ndarray) -> bytes:
