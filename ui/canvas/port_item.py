@@ -59,16 +59,6 @@ class PortItem(QGraphicsItem):
         self._hover = False
         self.parentItem().update()
 
-
-def paint_port(painter, port: PortItem) -> None:
-    """Draw ``port`` in its parent's coordinates: filled when connected, blue when hovered."""
-    painter.setPen(QPen(QColor(style.NODE_BORDER), 1.2))
-    fill = style.EMPHASIS if port.hovered else (style.NODE_BORDER if port.connected else "#ffffff")
-    painter.setBrush(QBrush(QColor(fill)))
-    r = RADIUS + (1 if port.hovered else 0)
-    c = port.pos()
-    painter.drawEllipse(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
-
     def mousePressEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()
         if event.button() == Qt.MouseButton.LeftButton and hasattr(scene, "report_port_press"):
@@ -86,3 +76,13 @@ def paint_port(painter, port: PortItem) -> None:
         scene = self.scene()
         if hasattr(scene, "report_port_release"):
             scene.report_port_release(self, event.scenePos())
+
+
+def paint_port(painter, port: PortItem) -> None:
+    """Draw ``port`` in its parent's coordinates: filled when connected, blue when hovered."""
+    painter.setPen(QPen(QColor(style.NODE_BORDER), 1.2))
+    fill = style.EMPHASIS if port.hovered else (style.NODE_BORDER if port.connected else "#ffffff")
+    painter.setBrush(QBrush(QColor(fill)))
+    r = RADIUS + (1 if port.hovered else 0)
+    c = port.pos()
+    painter.drawEllipse(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r))
