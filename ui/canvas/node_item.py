@@ -202,24 +202,31 @@ class NodeItem(QGraphicsItem):
                 painter.drawRect(target)
 
     def _paint_compact(self, painter, lod: float) -> None:
-        """Zoomed out: the name and one number (the gradient once known), in type big enough
-        to read; the symbol, thumbnails and the second number are left out."""
-        px = min(MIN_SCREEN_PX / max(lod, 1e-3), HEIGHT / 2.3)
-        w = WIDTH - 10
+        """Zoomed out: the name and the numbers in type big enough to read (two numbers if
+        three lines fit, else the gradient once known, else the value); no symbol, thumbnails
+        or ports."""
+        three = HEIGHT * lod / 3 >= MIN_SCREEN_PX
+        rows = 3 if three else 2
+        px = min(MIN_SCREEN_PX / max(lod, 1e-3), (HEIGHT - 4) / rows)
+        w, h = WIDTH - 10, (HEIGHT - 4) / rows
         painter.setPen(QColor(style.TEXT_COLOR))
         painter.setFont(pixel_font(int(px), True))
-        painter.drawText(QRectF(5, 2, w, HEIGHT / 2 - 2), Qt.AlignmentFlag.AlignCenter,
+        painter.drawText(QRectF(5, 2, w, h), Qt.AlignmentFlag.AlignCenter,
                          pixel_metrics(int(px), True).elidedText(self.name, Qt.TextElideMode.ElideRight, w))
         if self.error and self.value is None:
-            text, colour = "error", style.ERROR_COLOR
+            lines = [("error", style.ERROR_COLOR)]
+        elif three:
+            lines = [(self._value_text, style.VALUE_COLOR), (self._grad_text, style.GRAD_COLOR)]
         elif self._grad_text:
-            text, colour = self._grad_text, style.GRAD_COLOR
+            lines = [(self._grad_text, style.GRAD_COLOR)]
         else:
-            text, colour = self._value_text, style.VALUE_COLOR
-        painter.setPen(QColor(colour))
+            lines = [(self._value_text, style.VALUE_COLOR)]
         painter.setFont(pixel_font(int(px)))
-        painter.drawText(QRectF(5, HEIGHT / 2, w, HEIGHT / 2 - 2), Qt.AlignmentFlag.AlignCenter,
-                         pixel_metrics(int(px)).elidedText(text, Qt.TextElideMode.ElideRight, w))
+        fm = pixel_metrics(int(px))
+        for i, (text, colour) in enumerate(lines, start=1):
+            painter.setPen(QColor(colour))
+            painter.drawText(QRectF(5, 2 + i * h, w, h), Qt.AlignmentFlag.AlignCenter,
+                             fm.elidedText(text, Qt.TextElideMode.ElideRight, w))
 
     def _paint_symbol(self, painter) -> None:
         r = QRectF(7, HEIGHT / 2 - 15, 30, 30)

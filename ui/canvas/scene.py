@@ -42,9 +42,13 @@ class GraphScene(QGraphicsScene):
     # ----- structure ------------------------------------------------------------------------
     def set_graph(self, graph) -> None:
         """Throw away all items and build them again for ``graph``."""
-        self.clear()
         self.nodes.clear()
         self.edges.clear()
+        blocked = self.blockSignals(True)       # no selection signals about deleted items
+        try:
+            self.clear()
+        finally:
+            self.blockSignals(blocked)
         self._edges_of.clear()
         self._current = None
         self._emphasised = set()

@@ -13,7 +13,7 @@ def _v(value) -> str:
     if value is None:
         return "?"
     arr = np.asarray(value)
-    return fmt_num(arr.reshape(-1)[0]) if arr.size == 1 else f"[{shape_text(arr.shape)}]"
+    return fmt_num(arr.reshape(-1)[0]) if arr.size == 1 else shape_text(arr.shape)
 
 
 def call_text(node) -> str:

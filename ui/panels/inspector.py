@@ -218,8 +218,11 @@ class InspectorPanel(QScrollArea):
             pic = QLabel()
             pic.setPixmap(QPixmap.fromImage(heatmap_image(value)).scaled(
                 72, 72, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
-            cap = QLabel(f"{title}\n{style.shape_text(np.shape(value))}")
+            cap = QLabel(f"{title} {style.shape_text(np.shape(value))}")
             cap.setStyleSheet("font-size: 8pt")
+            cap.setWordWrap(True)
+            cap.setMaximumWidth(100)
+            box.setMaximumWidth(104)
             lay.addWidget(pic)
             lay.addWidget(cap)
             self.step_images.addWidget(box)
