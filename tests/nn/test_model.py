@@ -232,3 +232,35 @@ def test_clear_errors():
         Dense(3, activation="swish")
     with pytest.raises(ValueError, match="Dropout rate"):
         Dropout(1.5)
+
+
+def test_diagnostics_report_dead_relu_units_and_norms():
+    x, y = blobs(64)
+    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
+                        Dense(3, activation="softmax")], seed=0)
+    model.compile("sgd", "sparse_categorical_crossentropy")
+    w1, b1, w2, b2 = model.get_weights()
+    b1[:2] = -1000.0                                 # two units can never fire
+    model.set_weights([w1, b1, w2, b2])
+    assert model.diagnostics()[0]["grad_norm"] == 0.0     # no step yet
+    model.fit(x, y, epochs=1, batch_size=64, verbose=0)
+    d1, d2 = model.diagnostics()
+    assert d1["layer"] == "dense" and d2["layer"] == "dense_1"
+    assert d1["dead_fraction"] == 0.5 and d2["dead_fraction"] is None
+    assert d1["weight_norm"] == pytest.approx(float(np.linalg.norm(model.get_weights()[0])))
+    assert d1["grad_norm"] > 0 and d2["grad_norm"] > 0
+    # the dead units' incoming weights got no gradient, so SGD left them alone
+    np.testing.assert_array_equal(model.get_weights()[0][:, :2], w1[:, :2])
+
+
+def test_seed_logistic_regression_single_layer():
+    """The seed's first model: keras.Sequential(Dense(10, softmax, input_shape=(784,)))."""
+    rng = np.random.default_rng(0)
+    x = rng.random((300, 784), dtype=np.float32)
+    y = (x[:, :10].argmax(axis=1)).astype(np.int64)
+    model = Sequential(Dense(10, activation="softmax", input_shape=(784,)), seed=0)
+    model.compile(loss="sparse_categorical_crossentropy", metrics="accuracy")
+    assert type(model.optimizer).__name__ == "RMSprop"        # Keras's default optimizer
+    assert model.count_params() == 7850
+    h = model.fit(x, y, epochs=5, verbose=0)
+    assert h.history["loss"][-1] < h.history["loss"][0]
