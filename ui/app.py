@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,6 +28,7 @@ from ui.actions import make_actions
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.controller import GraphController
+from ui.editor import install as install_editor
 from ui.panels.inspector import InspectorPanel
 from ui.panels.quiz import QuizPanel
 from ui.panels.timeline import TimelinePanel
@@ -38,8 +39,14 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
          "top": Qt.DockWidgetArea.TopDockWidgetArea}
 
 
+BACKGROUND_CHECK_SIZE = 20_000     # values with more elements are checked on a worker thread
+
+
 class MainWindow(QMainWindow):
     """The explorer window. ``actions`` maps names to QActions (see ui/actions.py)."""
+
+    check_finished = Signal(list)              # names whose gradients disagree
+    _check_done = Signal(object, object)       # from the worker thread: trace, report
 
     def __init__(self, graph=None, example: str | None = examples.DEFAULT) -> None:
         super().__init__()
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar_and_menus()
         self._wire_signals()
         self.statusBar()
+        install_editor(self)    # palette, history, files, canvas editing (ui/editor.py)
         if graph is not None:
             self.controller.load_graph(graph, getattr(graph, "output", None))
         elif example:
@@ -158,7 +166,8 @@ class MainWindow(QMainWindow):
         a["layout"].triggered.connect(self._relayout)
         a["fit"].triggered.connect(self.canvas.fit)
         a["quiz"].toggled.connect(c.set_quiz)
-        a["check_numerically"].triggered.connect(self.check_numerically)
+        a["check_numerically"].triggered.connect(lambda: self.check_numerically())
+        self._check_done.connect(self._on_check_done)
         a["export"].triggered.connect(self._export_dialog)
         a["new"].triggered.connect(self.new_graph)
         a["open"].triggered.connect(self._open_dialog)
@@ -323,19 +332,56 @@ class MainWindow(QMainWindow):
         if path:
             self.export_view(path)
 
-    def check_numerically(self) -> list[str]:
-        """Compare every gradient with central differences; returns the names that disagree."""
-        from ui.numcheck import check_graph
+    def check_numerically(self, background: bool | None = None) -> list[str] | None:
+        """Compare every gradient with central differences and mark the nodes that disagree.
+
+        Small graphs are checked at once (returns the names that disagree); big ones (or
+        ``background=True``) on a worker thread: returns None, ``check_finished`` follows."""
+        import threading
+
+        from ui.numcheck import check_graph, snapshot, work_size
         c = self.controller
         if c.trace is None or c.output is None:
             self.status(f"Nothing to check: {c.trace_error or 'no output'}")
             return []
-        report = check_graph(c.graph, c.output)
+        if c.output.grad is None:
+            c.graph.backward(c.output)
+        copy, out, grads = snapshot(c.graph, c.output)
+        if background is None:
+            background = work_size(c.graph) > BACKGROUND_CHECK_SIZE
+        if not background:
+            return self._apply_check(c.trace, check_graph(copy, out, grads=grads))
+        trace = c.trace
+        self.actions["check_numerically"].setEnabled(False)
+        self.status("Checking gradients against central differences…")
+
+        def work() -> None:
+            try:
+                report = check_graph(copy, out, grads=grads)
+            except Exception as exc:  # noqa: BLE001 - reported in the status bar
+                report = exc
+            self._check_done.emit(trace, report)
+        threading.Thread(target=work, name="check-numerically", daemon=True).start()
+        return None
+
+    def _on_check_done(self, trace, report) -> None:
+        self.actions["check_numerically"].setEnabled(True)
+        if isinstance(report, Exception):
+            self.status(f"Check numerically failed: {report}")
+            return
+        self._apply_check(trace, report)
+
+    def _apply_check(self, trace, report) -> list[str]:
+        c = self.controller
+        if trace is not c.trace:        # the graph changed meanwhile: the result is stale
+            self.status("The graph changed during the check; run it again.")
+            return []
         bad = [r.node for r in report if not r.ok]
         c.set_marked(bad)
         names = [c.node(i).name for i in bad]
         self.status("All gradients agree with central differences." if not names else
                     "Gradients disagree with central differences at: " + ", ".join(names))
+        self.check_finished.emit(names)
         return names
 
 
@@ -373,4 +419,5 @@ def main(argv: list[str] | None = None) -> int:
     window = launch(argv)
     if window is None:
         return 2
+    window.document.start_session(argv[0] if argv else None)   # close guard, autosave, recovery
     return app.exec()

@@ -56,9 +56,22 @@ class Document(QObject):
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self.autosave)
         self.recent_menu: QMenu | None = None
+        self._alive = alive = [True]
+        controller.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         controller.undo_stack.cleanChanged.connect(self.update_title)
         controller.undo_stack.indexChanged.connect(self.update_title)
         self.update_title()
+
+    def use(self, recovery_dir: str | Path | None = None,
+            settings: QSettings | None = None) -> None:
+        """Switch the recovery folder and/or the settings store (tests use temporary ones)."""
+        if recovery_dir is not None:
+            self.recovery.discard()
+            self.recovery_dir = Path(recovery_dir)
+            self.recovery = RecoveryStore(self.recovery_dir)
+        if settings is not None:
+            self.settings = settings
+            self._fill_recent_menu()
 
     def start_session(self, path: str | Path | None = None) -> None:
         """What the running app adds (not windows made by tests): ask before closing with
@@ -86,8 +99,8 @@ class Document(QObject):
         return self.path.name if self.path else "Untitled"
 
     def update_title(self, *_args) -> None:
-        if not shiboken6.isValid(self.window):     # the stack outlives the window at exit
-            return
+        if not self._alive[0] or not shiboken6.isValid(self.window):
+            return                      # the undo stack clears itself while being destroyed
         self.window.setWindowTitle(f"{self.display_name()}[*] — graphviz-nn")
         self.window.setWindowModified(self.is_dirty())
 

@@ -75,6 +75,9 @@ class Editor(QObject):
         self.actions["auto_run"].toggled.connect(lambda on: on and self.auto_run())
         self.scene.node_activated.connect(self.rename)
         self.scene.node_context.connect(self.show_context_menu)
+        self._alive = [True]
+        alive = self._alive
+        self.ctrl.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         self.ctrl.undo_stack.indexChanged.connect(self.auto_run)
         self.ctrl.values_changed.connect(self.canvas.update_badges)
         self.ctrl.cursor_changed.connect(self.canvas.update_badges)
@@ -181,6 +184,8 @@ class Editor(QObject):
 
     def auto_run(self, *_args) -> None:
         """With auto-run on, show the full forward and backward pass after an edit."""
+        if not self._alive[0]:          # the undo stack clears itself while being destroyed
+            return
         if self.actions["auto_run"].isChecked() and self.ctrl.trace is not None:
             self.ctrl.run_backward()
         self.canvas.update_badges()
@@ -204,7 +209,11 @@ def _menu(window, title: str):
 
 
 def install(window, recovery_dir=None, settings=None) -> Editor:
-    """Add the editor (palette, history, file handling, canvas editing) to ``window``."""
+    """Add the editor (palette, history, file handling, canvas editing) to ``window``
+    (once; a second call only switches the recovery folder and settings)."""
+    if getattr(window, "editor", None) is not None:
+        window.document.use(recovery_dir, settings)
+        return window.editor
     editor = Editor(window)
     window.editor = editor
     pal = palette.install(window)

@@ -17,6 +17,7 @@ from ui.panels.palette import OP_MIME, PaletteWidget, QuickAddPopup, mime_op
 def test_palette_groups_every_op_under_its_category(qtbot):
     pal = PaletteWidget()
     qtbot.addWidget(pal)
+    pal.show()
     groups = [pal.tree.topLevelItem(i).text(0) for i in range(pal.tree.topLevelItemCount())]
     assert groups[0] == "Inputs"
     assert set(groups) == {spec.category for spec in OPS.values()}

@@ -99,7 +99,8 @@ class CanvasEditor(QObject):
         scene.port_released.connect(self._on_port_released)
         view.setAcceptDrops(True)
         view.viewport().setAcceptDrops(True)
-        view.viewport().installEventFilter(self)
+        self._viewport = view.viewport()
+        self._viewport.installEventFilter(self)
         view.installEventFilter(self)
         _LIVE.add(self)
 
@@ -215,12 +216,14 @@ class CanvasEditor(QObject):
 
     # ------------------------------------------------------------------ drops and keys
     def eventFilter(self, obj, event) -> bool:
+        if not shiboken6.isValid(self.view):       # the view is being torn down
+            return False
         t = event.type()
-        if obj is self.view.viewport() and t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        if obj is self._viewport and t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if mime_op(event.mimeData()):
                 event.acceptProposedAction()
                 return True
-        elif obj is self.view.viewport() and t == QEvent.Type.Drop:
+        elif obj is self._viewport and t == QEvent.Type.Drop:
             op = mime_op(event.mimeData())
             if op:
                 event.acceptProposedAction()

@@ -101,7 +101,9 @@ class PaletteWidget(QWidget):
     def __init__(self, specs: dict | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("palette")
-        self.specs = op_specs() if specs is None else dict(specs)
+        # the engine's registry is read when first needed, so the window paints before the
+        # engine is imported
+        self.specs: dict | None = None if specs is None else dict(specs)
         self.search = QLineEdit(placeholderText="Search ops…")
         self.search.setClearButtonEnabled(True)
         self.tree = _OpTree()
@@ -113,9 +115,19 @@ class PaletteWidget(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.search)
         lay.addWidget(self.tree)
-        self._fill()
         self.search.textChanged.connect(self._filter)
         self.tree.itemActivated.connect(self._activated)
+
+    def ensure_filled(self) -> None:
+        """Fill the tree from the op registry (once)."""
+        if self.specs is None:
+            self.specs = op_specs()
+        if self.tree.topLevelItemCount() == 0:
+            self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.ensure_filled()
+        super().showEvent(event)
 
     def _fill(self) -> None:
         groups: dict[str, QTreeWidgetItem] = {}
@@ -137,6 +149,7 @@ class PaletteWidget(QWidget):
 
     def op_items(self) -> dict[str, QTreeWidgetItem]:
         """op name -> its tree row."""
+        self.ensure_filled()
         out = {}
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -153,6 +166,7 @@ class PaletteWidget(QWidget):
         return self.tree.mimeData([self.op_items()[op]])
 
     def _filter(self, text: str) -> None:
+        self.ensure_filled()
         for i in range(self.tree.topLevelItemCount()):
             group, shown = self.tree.topLevelItem(i), 0
             for j in range(group.childCount()):
