@@ -99,7 +99,7 @@ class EarlyStopping(Callback):
         if current is None:
             known = ", ".join(logs) or "none"
             raise ValueError(f"EarlyStopping monitors {self.monitor!r}, which fit does not "
-                             f"report (it reports: {known}); give validation data for val_*")
+                             f"report (it reports: {known})")
         if epoch < self.start_from_epoch:
             return
         if self.restore_best_weights and self.best_weights is None:

@@ -90,6 +90,11 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
         if not isinstance(cb, Callback):
             raise TypeError(f"callbacks must be Callback objects, got {cb!r}")
         cb.set_model(model)
+    for cb in cbs:
+        monitor = getattr(cb, "monitor", "")
+        if isinstance(monitor, str) and monitor.startswith("val_") and xv is None:
+            raise ValueError(f"{type(cb).__name__} monitors {monitor!r}, which needs "
+                             "validation data: give validation_split or validation_data")
     batch_cbs = [cb for cb in cbs if _overrides(cb, "on_batch_end")]
     history.params = {"epochs": epochs, "steps": steps, "batch_size": batch_size,
                       "samples": n, "verbose": verbose}

@@ -132,8 +132,14 @@ def test_early_stopping_restore_best_weights():
 
 def test_early_stopping_on_a_metric_fit_does_not_report():
     model, x, y, _ = overfit_setup()
+    before = model.get_weights()
     with pytest.raises(ValueError, match="val_loss.*validation data"):
         model.fit(x, y, epochs=2, verbose=0, callbacks=[EarlyStopping()])
+    for a, b in zip(model.get_weights(), before, strict=True):   # refused before training
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="'val_acc'.*reports: loss, accuracy, val_loss"):
+        model.fit(x, y, epochs=2, verbose=0, validation_split=0.2,
+                  callbacks=[EarlyStopping(monitor="val_acc")])
 
 
 def run(seed, dropout=0.2):
