@@ -131,8 +131,12 @@ class Editor(QObject):
 
     def paste(self) -> list[int]:
         mime = QApplication.clipboard().mimeData()
-        raw = bytes(mime.data(FRAGMENT_MIME)).decode("utf-8") if mime.hasFormat(FRAGMENT_MIME) \
-            else mime.text()
+        if mime is None:
+            raw = ""
+        elif mime.hasFormat(FRAGMENT_MIME):
+            raw = bytes(mime.data(FRAGMENT_MIME)).decode("utf-8", errors="replace")
+        else:
+            raw = mime.text()
         try:
             data = json.loads(raw)
         except ValueError:

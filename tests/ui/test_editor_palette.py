@@ -119,3 +119,34 @@ def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
     g = w.controller.graph
     assert round(float(g["out"].value), 2) == 0.73
     assert round(float(g["x0"].grad), 2) == 0.39 and round(float(g["w0"].grad), 2) == -0.20
+
+
+def test_history_lists_the_edits_and_clicking_a_row_goes_back(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.app import MainWindow
+    from ui.editor import install
+
+    w = MainWindow(example=None)
+    install(w, recovery_dir=tmp_path, settings=QSettings(str(tmp_path / "s.ini"),
+                                                         QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.palette.op_items()["exp"].setSelected(True)
+    w.palette.op_activated.emit("exp")                    # double-click / Enter on a row
+    e = w.controller.graph.nodes[0]
+    w.controller.rename_node(e.id, "growth")
+    assert w.history.rows() == ["<opened>", "Add exp1", "Rename exp1 → growth"]
+    w.history.setCurrentIndex(w.history.model().index(0, 0))   # click the first row
+    assert len(w.controller.graph) == 0
+
+
+def test_paste_of_foreign_text_says_so(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import MainWindow
+
+    w = MainWindow(example=None)
+    qtbot.addWidget(w)
+    QApplication.clipboard().setText("hello")
+    assert w.editor.paste() == []
+    assert w.statusBar().currentMessage() == "The clipboard holds no graphviz-nn nodes"
