@@ -33,10 +33,14 @@ class _Printer(Callback):
         self.t0 = time.perf_counter()
 
     def on_epoch_end(self, epoch, logs):
-        from graphviz_nn.nn.model import _format
         dt = time.perf_counter() - self.t0
         print(f"Epoch {epoch + 1}/{self.epochs} - {self.steps}/{self.steps} - {dt:.2f}s - "
-              f"{_format(logs)}", file=sys.stdout, flush=True)
+              f"{format_logs(logs)}", file=sys.stdout, flush=True)
+
+
+def format_logs(logs: dict) -> str:
+    """Keras's "loss: 0.1234 - accuracy: 0.9600" style."""
+    return " - ".join(f"{k}: {v:.4f}" for k, v in logs.items() if isinstance(v, float))
 
 
 def _validation(model, x, y, validation_split, validation_data):

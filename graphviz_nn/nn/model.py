@@ -17,6 +17,7 @@ import numpy as np
 from graphviz_nn import optim
 from graphviz_nn.losses import Head, make_head
 from graphviz_nn.nn.callbacks import Callback, History
+from graphviz_nn.nn.fit import format_logs, run_fit
 from graphviz_nn.nn.graph_build import build_graph, param_names, summary_text
 from graphviz_nn.nn.layers import Dense, Dropout, Layer
 from graphviz_nn.nn.plan import Plan
@@ -109,7 +110,10 @@ class Sequential:
 
     @property
     def graph(self):
-        """The engine ``Graph`` of this model (inputs ``x``, ``y``; params ``W1``, ``b1``...)."""
+        """The engine ``Graph`` of this model (inputs ``x``, ``y``; params ``W1``, ``b1``...).
+
+        Training updates its parameter nodes' arrays in place. ``compile`` (which adds the
+        loss) and ``add`` build a new graph, so fetch it after those."""
         if self._graph is None:
             raise ValueError("the model has no input size yet: give the first layer "
                              "input_shape=(n,) or call fit first")
@@ -200,6 +204,8 @@ class Sequential:
 
     # -- data --------------------------------------------------------------------------------
     def _x(self, x, what: str = "x") -> np.ndarray:
+        if not self.dense_layers:
+            raise ValueError("the model needs at least one Dense layer")
         x = np.asarray(x)
         if x.dtype.kind not in "biuf":
             raise ValueError(f"{what} must be numbers, got {x.dtype} data")
@@ -246,7 +252,7 @@ class Sequential:
         x, y = self._xy(x, y)
         loss, acc = self._evaluate(x, y)
         if verbose:
-            print(_format({"loss": loss, "accuracy": acc} if self.metrics else {"loss": loss}))
+            print(format_logs({"loss": loss, "accuracy": acc} if self.metrics else {"loss": loss}))
         return [loss, acc] if self.metrics else loss
 
     def _evaluate(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -284,7 +290,6 @@ class Sequential:
         Keras's arguments and defaults (batch_size 32). ``validation_split`` takes the last
         fraction of the samples, before shuffling. Stops early when ``model.stop_training``
         is set (by a callback or another thread) or when a step gives NaN/inf."""
-        from graphviz_nn.nn.fit import run_fit
         return run_fit(self, x, y, 32 if batch_size is None else batch_size, epochs, verbose,
                        callbacks, validation_split, validation_data, shuffle, initial_epoch)
 
@@ -296,7 +301,3 @@ class _LinearHead:
 
     def __init__(self, model: Sequential) -> None:
         self.units = model.dense_layers[-1].units
-
-
-def _format(logs: dict) -> str:
-    return " - ".join(f"{k}: {v:.4f}" for k, v in logs.items() if isinstance(v, float))
