@@ -28,15 +28,24 @@ def _tolerances(dtype) -> tuple[float, float, float]:
     return 1e-6, 1e-4, 1e-7
 
 
-def check_graph(graph, output, samples: int = 6, seed: int = 0) -> list[NodeCheck]:
-    """Compare ``node.grad`` (after a backward pass to ``output``) with central differences."""
-    if output.grad is None:
-        graph.backward(output)
+def check_graph(graph, output, samples: int = 6, seed: int = 0,
+                grads: dict[int, np.ndarray] | None = None) -> list[NodeCheck]:
+    """Compare each node's gradient (``grads[id]``, else ``node.grad`` after a backward pass
+    to ``output``) with central differences on copies of ``graph``.
+
+    With ``grads`` given, ``graph`` can be a private copy and this can run on a worker thread.
+    """
+    if grads is None:
+        if output.grad is None:
+            graph.backward(output)
+        grads = {n.id: n.grad for n in graph.nodes}
+    else:
+        graph.forward()     # a fresh copy holds only the leaves' values
     eps, rtol, atol = _tolerances(graph.dtype)
     rng = np.random.default_rng(seed)
     results = []
     for node in graph.nodes:
-        if node is output or node.grad is None or node.value is None:
+        if node.id == output.id or grads.get(node.id) is None or node.value is None:
             continue
         if np.asarray(node.value).dtype.kind != "f" or node.op == "dropout":
             continue
@@ -50,7 +59,7 @@ def check_graph(graph, output, samples: int = 6, seed: int = 0) -> list[NodeChec
             target = const
         out = probe.node_by_id(output.id)
         base = np.array(node.value, dtype=float, copy=True)
-        grad = np.asarray(node.grad, dtype=float)
+        grad = np.asarray(grads[node.id], dtype=float)
         size = base.size
         picks = range(size) if size <= samples else rng.choice(size, samples, replace=False)
         worst, bad = 0.0, False
@@ -73,3 +82,15 @@ def check_graph(graph, output, samples: int = 6, seed: int = 0) -> list[NodeChec
         results.append(NodeCheck(node.id, node.name, not bad, worst, len(picks)))
     return results
 
+
+
+def snapshot(graph, output) -> tuple:
+    """What a worker thread needs: a private copy, its output, and the gradients to check."""
+    copy = graph.copy()
+    grads = {n.id: None if n.grad is None else np.array(n.grad, copy=True) for n in graph.nodes}
+    return copy, copy.node_by_id(output.id), grads
+
+
+def work_size(graph) -> int:
+    """Elements in all values: a rough measure of how long a check takes."""
+    return int(sum(np.size(n.value) for n in graph.nodes if n.value is not None))

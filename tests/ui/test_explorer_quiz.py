@@ -96,3 +96,23 @@ def test_check_numerically_on_tensors(win):
     win.actions["backward"].trigger()
     assert win.check_numerically() == []
     assert np.isfinite(win.controller.graph["W1"].grad).all()
+
+
+def test_check_numerically_in_the_background_on_the_big_model(win, qtbot):
+    win.load_example("fashion")
+    win.actions["backward"].trigger()
+    with qtbot.waitSignal(win.check_finished, timeout=60000) as blocker:
+        assert win.check_numerically() is None        # big: runs on a worker thread
+        assert not win.actions["check_numerically"].isEnabled()
+    assert blocker.args == [[]]
+    assert win.actions["check_numerically"].isEnabled()
+    assert "agree" in win.statusBar().currentMessage()
+
+
+def test_a_stale_background_check_is_dropped(win, qtbot):
+    win.actions["backward"].trigger()
+    with qtbot.waitSignal(win._check_done, timeout=10000):
+        win.check_numerically(background=True)
+        win.load_example("sigmoid")                # the graph changes meanwhile
+    assert win.controller.marked == set()
+    assert "changed" in win.statusBar().currentMessage()
