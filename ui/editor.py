@@ -79,8 +79,9 @@ class Editor(QObject):
         alive = self._alive
         self.ctrl.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         self.ctrl.undo_stack.indexChanged.connect(self.auto_run)
-        self.ctrl.values_changed.connect(self.canvas.update_badges)
-        self.ctrl.cursor_changed.connect(self.canvas.update_badges)
+        for signal in (self.ctrl.values_changed, self.ctrl.cursor_changed,
+                       self.ctrl.selection_changed, self.ctrl.marks_changed):
+            signal.connect(self.canvas.update_badges)     # after the window's refresh
 
     # ------------------------------------------------------------------ selection
     def selected_nodes(self) -> list[int]:

@@ -336,3 +336,22 @@ def test_badge_names_both_shapes_of_a_mismatch(win):
     assert win.scene.node_item(a).value_text() != ""        # the leaves keep their numbers
     c.set_value(b, [[1.0, 0.0]] * 3)                        # fix it: (3, 2)
     assert m not in win.editor.canvas.badges()
+
+
+def test_badges_also_off_the_path_to_the_output(win):
+    c = win.controller
+    x = c.add_node("input", (0.0, 0.0), "x", 1.0)
+    e = c.add_node("exp", (250.0, 0.0), "e")
+    s = c.add_node("add", (500.0, 0.0), "s")
+    m = c.add_node("mul", (500.0, 200.0), "m")
+    win.canvas.fit()
+    for src, dst, port in ((x, e, 0), (e, s, 0), (x, m, 0)):
+        drag(win, out_port(win, src), in_port(win, dst, port))
+    c.set_output(e)
+    badges = win.editor.canvas.badges()
+    assert badges == {s: "missing input on port b", m: "missing input on port b"}
+    assert win.scene.node_item(m).error == "missing input on port b"   # said in the node too
+    win.scene.node_item(x).setSelected(True)                            # a refresh keeps them
+    assert win.editor.canvas.badges() == badges
+    drag(win, out_port(win, x), in_port(win, m, 1))
+    assert m not in win.editor.canvas.badges()

@@ -57,6 +57,20 @@ def creates_cycle(graph, src_id: int, dst_id: int) -> bool:
     return False
 
 
+def uncomputed(graph) -> dict[int, str]:
+    """node id -> why it has no value, for every node that cannot be computed.
+
+    The controller traces only what the chosen output needs; a forward pass over a copy (the
+    real graph keeps its values and gradients) finds the reasons for the rest."""
+    missing = [n for n in graph.nodes if n.value is None]
+    if not missing:
+        return {}
+    if all(n.error for n in missing):
+        return {n.id: n.error for n in missing}
+    copy = graph.copy()
+    return {n.id: msg for n, msg in copy.forward().items()}
+
+
 class _Wire:
     """State of one wire drag."""
 
@@ -94,6 +108,10 @@ class CanvasEditor(QObject):
         self.wire_item: QGraphicsPathItem | None = None
         self.popup: QuickAddPopup | None = None
         self._popup_at = QPointF()
+        self._errors: dict[int, str] | None = None      # cached until the graph changes
+        for signal in (controller.graph_replaced, controller.structure_changed,
+                       controller.values_changed):
+            signal.connect(self._forget_errors)
         scene.port_pressed.connect(self._on_port_pressed)
         scene.port_dragged.connect(self._on_port_dragged)
         scene.port_released.connect(self._on_port_released)
@@ -270,14 +288,23 @@ class CanvasEditor(QObject):
 
     # ------------------------------------------------------------------ error badges
     def update_badges(self, *_args) -> None:
-        """A badge on every node that shows an error (missing input, shape mismatch...)."""
-        for item in self.scene.nodes.values():
+        """A badge on every node that cannot be computed (missing input, shape mismatch...),
+        also where the pass to the chosen output did not reach; its tooltip says why."""
+        if self._errors is None:
+            self._errors = uncomputed(self.ctrl.graph)
+        for nid, item in self.scene.nodes.items():
+            error = item.error or self._errors.get(nid)
+            if error and not item.error and item.value is None:
+                item.set_error(error)          # the node says why in its body too
             badge = next((c for c in item.childItems() if isinstance(c, ErrorBadge)), None)
-            if item.error and badge is None:
+            if error and badge is None:
                 badge = ErrorBadge(item)
             if badge is not None:
-                badge.setVisible(bool(item.error))
-                badge.setToolTip(item.error or "")
+                badge.setVisible(bool(error))
+                badge.setToolTip(error or "")
+
+    def _forget_errors(self, *_args) -> None:
+        self._errors = None
 
     def badges(self) -> dict[int, str]:
         """node id -> the tooltip of its visible badge."""
