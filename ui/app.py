@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(self, graph=None, example: str | None = examples.DEFAULT) -> None:
         super().__init__()
         self.setWindowTitle("graphviz-nn")
-        self.resize(1440, 900)
+        self._initial_size()
         self.controller = GraphController(parent=self)
         self.scene = GraphScene(self)
         self.canvas = GraphView(self.scene)
@@ -89,6 +89,16 @@ class MainWindow(QMainWindow):
             self.load_example(example)
 
     # ----- construction ------------------------------------------------------------------------
+    def _initial_size(self) -> None:
+        """90% of the screen, between 1280×800 and 1760×1080 (offscreen: 1440×900)."""
+        screen = QApplication.primaryScreen()
+        w, h = 1440, 900
+        if screen is not None and QApplication.platformName() != "offscreen":
+            avail = screen.availableGeometry()
+            w = max(min(int(avail.width() * 0.9), 1760), 1280)
+            h = max(min(int(avail.height() * 0.9), 1080), 800)
+        self.resize(w, h)
+
     def _build_toolbar_and_menus(self) -> None:
         a = self.actions
         self.examples_menu = QMenu("Examples", self)

@@ -201,3 +201,31 @@ def test_launch_without_file_shows_the_default_example(qtbot):
     qtbot.addWidget(w)
     w.actions["forward"].trigger()
     assert w.scene.node_item(w.controller.graph["f"].id).value_text() == "-12"
+
+
+def test_an_unfinished_node_shows_why_it_cannot_compute(win):
+    c = win.controller
+    win.actions["forward"].trigger()
+    nid = c._add_node("add", "half_done", None, (0.0, 400.0))
+    c._connect(c.graph["x"].id, nid.id, 0)
+    item = win.scene.node_item(nid.id)
+    assert item.error and "missing input" in item.error and "b" in item.error
+    assert item.value_text() == ""
+    # the rest of the graph still steps and shows its numbers
+    win.actions["backward"].trigger()
+    assert win.scene.node_item(c.graph["f"].id).value_text() == "-12"
+    assert win.scene.node_item(c.graph["x"].id).grad_text() == "∂ -4"
+
+
+def test_a_graph_that_cannot_run_says_so(win):
+    c = win.controller
+    assert win.apply_expression("f = x @ w")
+    x, w = c.graph["x"], c.graph["w"]
+    c._set_value(x.id, [1.0, 2.0])
+    c._set_value(w.id, [[1.0, 2.0, 3.0]])
+    assert c.trace is None and "shape" in c.trace_error
+    win.actions["forward"].trigger()
+    assert "cannot step" in win.statusBar().currentMessage()
+    f = win.scene.node_item(c.graph["f"].id)
+    assert "(2,)" in f.error and "(1, 3)" in f.error
+    assert "Not traced" in win.inspector.step_text()

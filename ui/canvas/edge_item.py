@@ -12,7 +12,7 @@ from ui.canvas.fonts import font, metrics
 
 LABEL_SIZE = 9.5
 LABEL_H = 15.0
-COMPACT_LOD = 0.7      # below this zoom edges drop their labels
+COMPACT_LOD = 0.62     # below this zoom edges drop their labels
 
 
 class EdgeItem(QGraphicsItem):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-COL_GAP = 230.0    # distance between columns: a node (156) plus room for edge labels
+COL_GAP = 216.0    # distance between columns: a node (156) plus room for edge labels
 ROW_GAP = 72.0     # distance between rows inside a column (a node is 56 high)
 PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
 

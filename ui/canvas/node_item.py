@@ -19,7 +19,7 @@ from ui.canvas.thumbnail import heatmap_image
 WIDTH = 156.0
 HEIGHT = 56.0
 THUMB = 20.0
-COMPACT_LOD = 0.7      # below this zoom, draw name and one number in bigger type
+COMPACT_LOD = 0.62     # below this zoom, draw name and one number in bigger type
 MIN_SCREEN_PX = 10.0   # smallest text height on screen in the compact drawing
 TEXT_X = 44.0
 NAME_PT = 10.5

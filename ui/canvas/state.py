@@ -62,6 +62,12 @@ class TraceTimeline:
         for n in graph.nodes:
             if n.is_leaf:
                 self._values[n.id] = [(-1, n.value)]
+        traced = {st.node.id for st in self.steps}
+        self.errors = {n.id: n.error for n in graph.nodes if n.error}
+        for n in graph.nodes:
+            # nodes the output does not depend on: shown as computed, from the start
+            if not n.is_leaf and n.id not in traced and n.value is not None:
+                self._values[n.id] = [(-1, n.value)]
         acc: dict[int, object] = {}
         for i, step in enumerate(self.steps):
             nid = step.node.id
@@ -90,7 +96,7 @@ class TraceTimeline:
 
     def state_at(self, cursor: int, hide_step: int | None = None) -> DisplayState:
         """What is known after steps ``0..cursor``; ``hide_step``'s gradients show as '?'."""
-        st = DisplayState()
+        st = DisplayState(errors=self.errors)
         for nid, ev in self._values.items():
             st.values[nid] = self._at(ev, cursor)
         hidden_inputs: set[int] = set()

@@ -42,7 +42,7 @@ def backward_lines(step, output_name: str, hidden: bool = False) -> list[str]:
     o = output_name
     lines = [f"Backward through {call_text(step.node)}",
              f"upstream ∂{o}/∂{n} = {_v(step.upstream)}"
-             + ("  (the output: ∂" + o + "/∂" + o + " = 1)" if n == o else "")]
+             + (f"  ({o} is the output: the chain starts at 1)" if n == o else "")]
     for lg in step.locals:
         i = lg.input.name
         local = _v(lg.local) if lg.local is not None else lg.formula.split("=", 1)[-1].strip()
