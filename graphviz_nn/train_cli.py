@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from graphviz_nn import datasets, optim
 from graphviz_nn.nn import Callback, Dense, Dropout, Sequential
 from graphviz_nn.nn.activations import ACTIVATIONS
@@ -163,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     except datasets.DatasetError as exc:
         print(f"graphviz-nn train: {exc}", file=sys.stderr)
         return 1
+    # shuffle once (seeded), so --validation-split's last share is not one writer or one class
+    order = np.random.default_rng(args.seed).permutation(len(x))
+    x, y = x[order], y[order]
     classes = int(y.max()) + 1
     layers = []
     for i, units in enumerate(hidden):
