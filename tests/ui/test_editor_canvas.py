@@ -355,3 +355,9 @@ def test_badges_also_off_the_path_to_the_output(win):
     assert win.editor.canvas.badges() == badges
     drag(win, out_port(win, x), in_port(win, m, 1))
     assert m not in win.editor.canvas.badges()
+
+
+def test_wire_drawn_backwards_from_a_free_input_port(win):
+    x, _p, m = build_xy_mul(win)
+    drag(win, in_port(win, m, 1), out_port(win, x) + QPointF(3, -4))
+    assert win.controller.graph["m"].inputs == [None, win.controller.graph["x"]]

@@ -57,7 +57,19 @@ def _edit(c: LightController, data) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_edits_undo_to_empty_and_redo_to_the_same_graph(qapp, data):
-    c = LightController()
+    _undo_redo_walk(LightController(), data)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_same_with_the_window_s_controller(qapp, data):
+    """The real GraphController (it re-traces after every primitive edit)."""
+    from ui.controller import GraphController
+
+    _undo_redo_walk(GraphController(), data)
+
+
+def _undo_redo_walk(c, data) -> None:
     seen = [c.graph.to_dict()]           # the graph after each undo step on the stack
     for _ in range(data.draw(st.integers(1, 25))):
         _edit(c, data)
