@@ -74,8 +74,10 @@ class Head:
             if y.ndim == 2 and y.shape[1] == 1:
                 y = y[:, 0]
             if y.ndim != 1 or len(y) != n:
+                hint = (" (one-hot rows go with categorical_crossentropy)"
+                        if y.ndim == 2 and y.shape[1] == self.units else "")
                 raise ValueError(f"{self.name} needs one integer label per sample: got labels "
-                                 f"of shape {y.shape} for {n} samples")
+                                 f"of shape {y.shape} for {n} samples{hint}")
             if y.dtype.kind == "f" and not np.all(np.mod(y, 1) == 0):
                 raise ValueError(f"{self.name} needs integer class labels, got fractions")
             y = y.astype(np.int64)

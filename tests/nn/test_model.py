@@ -226,6 +226,8 @@ def test_clear_errors():
     model.compile("sgd", "sparse_categorical_crossentropy")
     with pytest.raises(ValueError, match=r"shape \(5, 28, 28\).*flatten"):
         model.fit(np.zeros((5, 28, 28)), np.zeros(5, int), verbose=0)
+    with pytest.raises(ValueError, match="one-hot rows go with categorical_crossentropy"):
+        model.fit(np.zeros((5, 784)), np.eye(10)[:5], verbose=0)
     with pytest.raises(ValueError, match="between 0 and 9"):
         model.fit(np.zeros((5, 784)), np.full(5, 12), verbose=0)
     with pytest.raises(ValueError, match="unknown activation"):
