@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ui.canvas.layout import layered_layout
+from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
 try:  # the editor's undoable intents (ui/editing.py, issue 5)
@@ -44,7 +45,8 @@ def layout_graph(graph, only_missing: bool = False) -> None:
     ids = [n.id for n in graph.nodes]
     edges = [(s.id, d.id, p) for s, d, p in graph.edges]
     first = {n.id for n in graph.nodes if n.op == "input"}
-    pos = layered_layout(ids, edges, first)
+    ports = {n.id: len(n.spec.ports) for n in graph.nodes}
+    pos = layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT)
     for n in graph.nodes:
         if not only_missing or n.pos is None:
             n.pos = pos[n.id]

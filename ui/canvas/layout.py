@@ -13,13 +13,15 @@ from collections import defaultdict, deque
 
 COL_GAP = 216.0    # distance between columns: a node (156) plus room for edge labels
 ROW_GAP = 72.0     # distance between rows inside a column (a node is 56 high)
+SMALL_DEPTH = 4    # graphs this few columns deep are spread wider
 PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
 
 
 def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                    first_column: set[int] | None = None,
                    col_gap: float = COL_GAP, row_gap: float = ROW_GAP,
-                   sweeps: int = 4) -> dict[int, tuple[float, float]]:
+                   sweeps: int = 4, n_ports: dict[int, int] | None = None,
+                   node_height: float = 56.0) -> dict[int, tuple[float, float]]:
     """Positions (x, y) of the top-left corners for nodes ``ids`` joined by ``edges``.
 
     ``edges`` are ``(src, dst, port)``; ``first_column`` are data inputs, kept in column 0
@@ -67,21 +69,39 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     for c in range(1, ncols):      # finish left to right so inputs stay in port order
         sort_column(c, "left")
 
+    # heights: each node lines up with the ports it is wired to (straight wires where possible)
+    def port_y(n: int, port: int) -> float:
+        k = max(n_ports.get(n, 2) if n_ports else 2, 1)
+        return node_height * (port + 1) / (k + 1)
+
+    half = node_height / 2
     ys: dict[int, float] = {}
     for c in range(ncols):
-        col = columns[c]
-        ys.update({n: i * row_gap for i, n in enumerate(col)})
-    for _ in range(2):             # pull each node towards its neighbours, keeping the order
-        for c in list(range(1, ncols)) + list(range(ncols - 2, -1, -1)):
+        ys.update({n: i * row_gap for i, n in enumerate(columns[c])})
+    for _ in range(3):
+        for c in range(ncols - 1, -1, -1):      # sources follow their consumers' ports
             col = columns[c]
             want = []
             for n in col:
-                nb = [ys[m] for m in dag.predecessors(n)] + [ys[m] for m in dag.successors(n)]
-                want.append(sum(nb) / len(nb) if nb else ys[n])
+                if dag.in_degree(n) == 0 and dag.successors(n):
+                    want.append(sum(ys[d] + port_y(d, port_of.get((n, d), 0)) - half
+                                    for d in dag.successors(n)) / len(dag.successors(n)))
+                else:
+                    want.append(ys[n])
+            _place(col, want, ys, row_gap)
+        for c in range(1, ncols):               # the others follow their inputs
+            col = columns[c]
+            want = []
+            for n in col:
+                preds = dag.predecessors(n)
+                want.append(sum(ys[p] + half - port_y(n, port_of.get((p, n), 0)) for p in preds)
+                            / len(preds) if preds else ys[n])
             _place(col, want, ys, row_gap)
     if ys:
         top = min(ys.values())
         ys = {n: y - top for n, y in ys.items()}
+    if ncols <= SMALL_DEPTH:     # small graphs get roomier wires for their labels
+        col_gap *= 1.25
     return {n: (layer[n] * col_gap, ys[n]) for n in ids}
 
 
