@@ -272,8 +272,10 @@ class Document(QObject):
 
     # ------------------------------------------------------------------ autosave and recovery
     def autosave(self) -> bool:
-        """Write the recovery file if there are unsaved changes; True if written."""
+        """Write the recovery file if there are unsaved changes; True if written. Back at the
+        saved state (undone to it), an older recovery file is removed."""
         if not self.is_dirty():
+            self.discard_recovery()
             return False
         try:
             self.recovery.save(self.ctrl.graph, str(self.path) if self.path else None)

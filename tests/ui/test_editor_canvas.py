@@ -361,3 +361,15 @@ def test_wire_drawn_backwards_from_a_free_input_port(win):
     x, _p, m = build_xy_mul(win)
     drag(win, in_port(win, m, 1), out_port(win, x) + QPointF(3, -4))
     assert win.controller.graph["m"].inputs == [None, win.controller.graph["x"]]
+
+
+def test_undo_during_a_wire_drag_does_not_break_anything(win):
+    x, _p, m = build_xy_mul(win)
+    vp = win.canvas.viewport()
+    target = vp_point(win, in_port(win, m, 0))
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     vp_point(win, out_port(win, x)))
+    QTest.mouseMove(vp, target)
+    win.actions["undo"].trigger()                 # removes m while the wire is held
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert "m" not in win.controller.graph and win.editor.canvas.wire is None

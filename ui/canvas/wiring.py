@@ -37,7 +37,7 @@ def _detach_all() -> None:
         editor.detach()
 
 
-SNAP = 26.0          # scene units: how close to a port a wire end snaps
+SNAP = 26.0          # screen pixels at 100 % zoom: how close to a port a wire end snaps
 BADGE_R = 8.0
 
 
@@ -154,7 +154,8 @@ class CanvasEditor(QObject):
         self._draw(QPointF(pos))
 
     def _candidates(self, pos: QPointF) -> list[PortItem]:
-        rect = QRectF(pos.x() - SNAP, pos.y() - SNAP, 2 * SNAP, 2 * SNAP)
+        snap = SNAP / max(self.view.transform().m11(), 0.2)    # the same reach on screen
+        rect = QRectF(pos.x() - snap, pos.y() - snap, 2 * snap, 2 * snap)
         want_output = self.wire.backwards
         fixed_node = self.wire.fixed[0]
         ports = [it for it in self.scene.items(rect) if isinstance(it, PortItem)
@@ -194,6 +195,9 @@ class CanvasEditor(QObject):
         self._draw(QPointF(pos))
         w = self.wire
         self.cancel_wire()
+        ends = [w.fixed[0]] + ([w.target[0]] if w.target else [])
+        if not all(self.ctrl._has(i) for i in ends):
+            return                           # a node went away during the drag (undo)
         if w.target is None:
             if w.detached is not None:
                 self.ctrl.disconnect_port(*w.detached)
@@ -222,14 +226,16 @@ class CanvasEditor(QObject):
 
     def cancel_wire(self) -> None:
         """Remove the temporary wire (and un-dim a wire that was picked up)."""
-        if self.wire is not None and self.wire.detached is not None:
+        if self.wire is not None and self.wire.detached is not None \
+                and self.ctrl._has(self.wire.detached[0]):
             dst, port = self.wire.detached
             src = self.ctrl.graph.node_by_id(dst).inputs[port]
             edge = self.scene.edge_item(src.id, dst, port) if src is not None else None
             if edge is not None:
                 edge.setOpacity(1.0)
-        if self.wire_item is not None:
-            self.scene.removeItem(self.wire_item)
+        item = self.wire_item
+        if item is not None and shiboken6.isValid(item) and item.scene() is self.scene:
+            self.scene.removeItem(item)
         self.wire, self.wire_item = None, None
 
     # ------------------------------------------------------------------ drops and keys
