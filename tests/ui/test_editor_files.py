@@ -185,3 +185,23 @@ def test_build_mlp_is_one_undo_step_and_computes(win):
     assert win.scene.node_item(g["W1"].id).grad_text().startswith("∂")
     win.actions["undo"].trigger()
     assert win.controller.graph.to_dict() == before
+
+
+def test_build_mlp_action_reads_the_dialog(win, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs import mlp_builder
+
+    def fake_exec(dlg):
+        dlg.inputs.setValue(4)
+        dlg.hidden.setText("5, 3")
+        dlg.activation.setCurrentText("tanh")
+        dlg.classes.setValue(2)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(mlp_builder.MlpBuilderDialog, "exec", fake_exec)
+    win.actions["build_mlp"].trigger()
+    g = win.controller.graph
+    assert [g[f"W{k}"].value.shape for k in (1, 2, 3)] == [(4, 5), (5, 3), (3, 2)]
+    assert any(n.op == "tanh" for n in g.nodes)
+    assert win.controller.undo_stack.undoText() == "Build MLP 4-5-3-2"
