@@ -156,6 +156,8 @@ class GraphController(EditingMixin, QObject):
                 else -1
 
     def _after_structure(self) -> None:
+        if any(n.pos is None for n in self.graph.nodes):
+            layout_graph(self.graph, only_missing=True)
         self.marked.clear()
         self._retrace()
         self.structure_changed.emit()
@@ -224,6 +226,11 @@ class GraphController(EditingMixin, QObject):
 
     def set_output(self, node_id: int) -> None:
         self.output = self.node(node_id)
+        self._after_values()
+
+    def recompute(self) -> None:
+        """Trace again after the graph's values changed outside the controller (training
+        updates the params in place): the learner stays at the same phase of the timeline."""
         self._after_values()
 
     def relayout(self) -> None:

@@ -229,3 +229,13 @@ def test_a_graph_that_cannot_run_says_so(win):
     f = win.scene.node_item(c.graph["f"].id)
     assert "(2,)" in f.error and "(1, 3)" in f.error
     assert "Not traced" in win.inspector.step_text()
+
+
+def test_recompute_after_values_change_elsewhere(win):
+    c = win.controller
+    win.actions["backward"].trigger()
+    c.graph["z"].value[...] = 2.0          # e.g. a training step updating a param in place
+    c.recompute()
+    assert node_item(win, "f").value_text() == "6"
+    assert node_item(win, "x").grad_text() == "∂ 2"
+    assert c.cursor == len(c.trace) - 1    # still at the end of the backward pass
