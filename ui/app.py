@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -32,6 +31,7 @@ from ui.editor import install as install_editor
 from ui.panels.inspector import InspectorPanel
 from ui.panels.quiz import QuizPanel
 from ui.panels.timeline import TimelinePanel
+from ui.window_tools import WindowToolsMixin
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
          "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -39,10 +39,7 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
          "top": Qt.DockWidgetArea.TopDockWidgetArea}
 
 
-BACKGROUND_CHECK_SIZE = 20_000     # values with more elements are checked on a worker thread
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowToolsMixin, QMainWindow):
     """The explorer window. ``actions`` maps names to QActions (see ui/actions.py)."""
 
     check_finished = Signal(list)              # names whose gradients disagree
@@ -279,121 +276,9 @@ class MainWindow(QMainWindow):
                     "select a leaf to change its value.")
         return True
 
-    def open_file(self, path: str | Path) -> bool:
-        """Load a graph file; on failure say why in the status bar and keep the current graph."""
-        import graphviz_nn as gnn
-        try:
-            g = gnn.load(path)
-        except (OSError, ValueError) as exc:
-            self.status(f"Cannot open {path}: {exc}")
-            return False
-        self.example_key = None
-        self.inspector.set_example(None)
-        self.controller.load_graph(g, g.output)
-        self.setWindowTitle(f"graphviz-nn: {Path(path).name}")
-        self.current_path = Path(path)
-        return True
-
-    def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open graph", "", "Graphs (*.json);;All (*)")
-        if path:
-            self.open_file(path)
-
-    def _save(self) -> None:
-        path = getattr(self, "current_path", None)
-        if path is None:
-            self._save_as_dialog()
-        else:
-            self.save_file(path)
-
-    def _save_as_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save graph", "graph.json", "Graphs (*.json)")
-        if path:
-            self.save_file(path)
-
-    def save_file(self, path: str | Path) -> bool:
-        try:
-            self.controller.graph.save(path)
-        except (OSError, ValueError) as exc:
-            self.status(f"Cannot save {path}: {exc}")
-            return False
-        self.current_path = Path(path)
-        self.status(f"Saved {path}")
-        return True
-
     def _relayout(self) -> None:
         self.controller.relayout()
         self.canvas.fit()
-
-    def export_view(self, path: str | Path) -> bool:
-        """Write the whole graph as PNG or SVG (by the file's extension)."""
-        from ui.render import export_scene
-        try:
-            export_scene(self.scene, path)
-        except (OSError, ValueError) as exc:
-            self.status(f"Cannot export {path}: {exc}")
-            return False
-        self.status(f"Exported {path}")
-        return True
-
-    def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
-        if path:
-            self.export_view(path)
-
-    def check_numerically(self, background: bool | None = None) -> list[str] | None:
-        """Compare every gradient with central differences and mark the nodes that disagree.
-
-        Small graphs are checked at once (returns the names that disagree); big ones (or
-        ``background=True``) on a worker thread: returns None, ``check_finished`` follows."""
-        import threading
-
-        from ui.numcheck import check_graph, snapshot, work_size
-        c = self.controller
-        if c.trace is None or c.output is None:
-            self.status(f"Nothing to check: {c.trace_error or 'no output'}")
-            return []
-        if c.output.grad is None:
-            c.graph.backward(c.output)
-        copy, out, grads = snapshot(c.graph, c.output)
-        if background is None:
-            background = work_size(c.graph) > BACKGROUND_CHECK_SIZE
-        if not background:
-            return self._apply_check(c.trace, check_graph(copy, out, grads=grads))
-        trace = c.trace
-        self.actions["check_numerically"].setEnabled(False)
-        self.status("Checking gradients against central differences…")
-
-        def work() -> None:
-            try:
-                report = check_graph(copy, out, grads=grads)
-            except Exception as exc:  # noqa: BLE001 - reported in the status bar
-                report = exc
-            self._check_done.emit(trace, report)
-        threading.Thread(target=work, name="check-numerically", daemon=True).start()
-        return None
-
-    def _on_check_done(self, trace, report) -> None:
-        self.actions["check_numerically"].setEnabled(True)
-        if isinstance(report, Exception):
-            self.status(f"Check numerically failed: {report}")
-            return
-        self._apply_check(trace, report)
-
-    def _apply_check(self, trace, report) -> list[str]:
-        c = self.controller
-        if trace is not c.trace:        # the graph changed meanwhile: the result is stale
-            self.status("The graph changed during the check; run it again.")
-            return []
-        bad = [r.node for r in report if not r.ok]
-        c.set_marked(bad)
-        names = [c.node(i).name for i in bad]
-        self.status("All gradients agree with central differences." if not names else
-                    "Gradients disagree with central differences at: " + ", ".join(names))
-        self.check_finished.emit(names)
-        return names
-
 
 def launch(argv: list[str]) -> MainWindow | None:
     """Make and show the window: a graph FILE from ``argv``, else the default example.
