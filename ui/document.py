@@ -205,7 +205,7 @@ class Document(QObject):
             self.show_error("Could not open file",
                             f"Could not open {path.name}: {reason}\nThe current graph is kept.")
             self._status(f"Could not open {path.name}: {reason}")
-            if isinstance(exc, FileNotFoundError):
+            if not path.exists():
                 self._forget_recent(path)
             return False
         self._show_graph(graph)

@@ -205,3 +205,15 @@ def test_build_mlp_action_reads_the_dialog(win, monkeypatch):
     assert [g[f"W{k}"].value.shape for k in (1, 2, 3)] == [(4, 5), (5, 3), (3, 2)]
     assert any(n.op == "tanh" for n in g.nodes)
     assert win.controller.undo_stack.undoText() == "Build MLP 4-5-3-2"
+
+
+def test_a_recent_file_that_is_gone_is_reported_and_dropped_from_the_list(win, tmp_path):
+    build(win)
+    path = tmp_path / "gone.json"
+    win.document.save_to(path)
+    path.unlink()
+    shown = []
+    win.document.show_error = lambda title, text: shown.append(text)
+    win.document.recent_menu.actions()[0].trigger()
+    assert shown and "gone.json" in shown[0]
+    assert win.document.recent_files() == [] and len(win.controller.graph) == 4
