@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ui.canvas.layout import layered_layout
+from ui.canvas.layout import COL_GAP, layered_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
@@ -46,7 +46,10 @@ def layout_graph(graph, only_missing: bool = False) -> None:
     edges = [(s.id, d.id, p) for s, d, p in graph.edges]
     first = {n.id for n in graph.nodes if n.op == "input"}
     ports = {n.id: len(n.spec.ports) for n in graph.nodes}
-    pos = layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT)
+    # shapes such as [36×16] are wider labels than numbers: give the wires more room
+    tensors = any(n.value is not None and np.size(n.value) > 1 for n in graph.nodes)
+    pos = layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT,
+                         col_gap=COL_GAP + (34.0 if tensors else 0.0))
     for n in graph.nodes:
         if not only_missing or n.pos is None:
             n.pos = pos[n.id]

@@ -57,7 +57,9 @@ def render_file(file: str | Path, out: str | Path, forward: bool = False,
         ctl.run_backward()
     elif forward:
         ctl.run_forward()
-    scene.apply_state(ctl.display_state())
+    state = ctl.display_state()
+    state.current, state.emphasised = None, set()     # a still picture: no current step
+    scene.apply_state(state)
     export_scene(scene, out)
 
 
