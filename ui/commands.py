@@ -67,7 +67,10 @@ class NodeAddCmd(_Cmd):
     def _redo(self) -> None:
         node = self.ctrl._add_node(self.op, self.name, _copy(self.value), self.pos,
                                    dict(self.attrs), node_id=self.node_id)
+        # keep what the first redo chose (id, name, a place the controller picked) so that a
+        # redo after undo re-creates exactly the same node
         self.node_id, self.name = node.id, node.name
+        self.pos = None if node.pos is None else tuple(node.pos)
         self.setText(f"Add {node.name}")
 
     def undo(self) -> None:

@@ -22,7 +22,7 @@ def _edit(c: LightController, data) -> None:
     if kind == "add":
         op = data.draw(st.sampled_from(OPS))
         pos = (data.draw(st.integers(-500, 500)) * 1.0, data.draw(st.integers(-500, 500)) * 1.0)
-        c.add_node(op, pos)
+        c.add_node(op, data.draw(st.sampled_from([pos, None])))   # None: the controller places it
     elif kind == "remove":
         c.remove_nodes(list({pick().id for _ in range(data.draw(st.integers(1, 3)))}))
     elif kind == "connect":
@@ -43,7 +43,8 @@ def _edit(c: LightController, data) -> None:
     elif kind == "move":
         chosen = {pick().id for _ in range(data.draw(st.integers(1, 3)))}
         dx = data.draw(st.integers(-50, 50))
-        c.move_nodes({i: (g.node_by_id(i).pos[0] + dx, g.node_by_id(i).pos[1]) for i in chosen},
+        c.move_nodes({i: ((g.node_by_id(i).pos or (0.0, 0.0))[0] + dx,
+                          (g.node_by_id(i).pos or (0.0, 0.0))[1]) for i in chosen},
                      merge=data.draw(st.booleans()))
     elif kind == "attr":
         leaky = [n for n in nodes if n.op == "leaky_relu"]
