@@ -51,7 +51,7 @@ class Document(QObject):
         self.recovery_dir = Path(recovery_dir) if recovery_dir else default_recovery_dir()
         self.recovery = RecoveryStore(self.recovery_dir)
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
-        self._restored_dirty = False
+        self._dirty_outside_undo = False
         self.timer = QTimer(self)
         self.timer.setInterval(autosave_ms)
         self.timer.timeout.connect(self.autosave)
@@ -93,7 +93,13 @@ class Document(QObject):
 
     def is_dirty(self) -> bool:
         """True when the graph differs from what was last opened or saved."""
-        return self._restored_dirty or not self.ctrl.undo_stack.isClean()
+        return self._dirty_outside_undo or not self.ctrl.undo_stack.isClean()
+
+    def mark_modified(self) -> None:
+        """The graph changed outside the undo stack (e.g. training updated the weights):
+        unsaved until the next save, so closing asks and autosave keeps it."""
+        self._dirty_outside_undo = True
+        self.update_title()
 
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
@@ -110,7 +116,7 @@ class Document(QObject):
         self.path_changed.emit(str(path or ""))
 
     def _mark_clean(self) -> None:
-        self._restored_dirty = False
+        self._dirty_outside_undo = False
         self.ctrl.undo_stack.setClean()
         self.update_title()
 
@@ -310,7 +316,7 @@ class Document(QObject):
                 continue
             self._show_graph(graph)
             self._set_path(Path(orphan.original) if orphan.original else None)
-            self._restored_dirty = True
+            self._dirty_outside_undo = True
             self.update_title()
             self.recovery.remove(orphan)
             self.autosave()                        # now this session's unsaved work

@@ -217,3 +217,11 @@ def test_a_recent_file_that_is_gone_is_reported_and_dropped_from_the_list(win, t
     win.document.recent_menu.actions()[0].trigger()
     assert shown and "gone.json" in shown[0]
     assert win.document.recent_files() == [] and len(win.controller.graph) == 4
+
+
+def test_changes_outside_the_undo_stack_can_mark_the_graph_unsaved(win, tmp_path):
+    build(win)
+    win.document.save_to(tmp_path / "t.json")
+    win.controller.graph["w"].value[...] = 9.0         # e.g. the training dock's updates
+    win.document.mark_modified()
+    assert win.isWindowModified() and win.document.autosave()
