@@ -71,8 +71,10 @@ class QuizPanel(QGroupBox):
             else:
                 self.form.addRow(label, QLabel(f"a {style.shape_text(np.shape(lg.downstream))} "
                                                "tensor: not asked"))
+        score = f" (score so far {self.score[0]}/{self.score[1]})" if self.score[1] else ""
         self.prompt.setText(f"{n} received upstream ∂{o}/∂{n} = "
-                            f"{style.fmt_value(step.upstream)}. What does it send to each input?")
+                            f"{style.fmt_value(step.upstream)}. What does it send to each "
+                            f"input?{score}")
         self.result.setText("")
         self._buttons(bool(self.inputs))
         if self.inputs:
