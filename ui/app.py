@@ -106,6 +106,10 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             act.setStatusTip(ex.text[:160])
             act.triggered.connect(lambda _=False, k=ex.key: self.load_example(k))
         self.examples_menu.setToolTipsVisible(True)
+        self.examples_menu.addSeparator()
+        browse = self.examples_menu.addAction("Browse with explanations…")
+        browse.setObjectName("example_browse")
+        browse.triggered.connect(self.browse_examples)
         tb = self.addToolBar("Main")
         tb.setObjectName("main_toolbar")
         tb.setMovable(False)
@@ -249,6 +253,13 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.inspector.set_example(ex.title, ex.text)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
         self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
+
+    def browse_examples(self) -> None:
+        """The examples, each with its paragraph beside it; Open loads the chosen one."""
+        from ui.examples_dialog import ExamplesDialog
+        dialog = ExamplesDialog(self, self.example_key)
+        if dialog.exec():
+            self.load_example(dialog.chosen)
 
     def new_graph(self) -> None:
         self.example_key = None

@@ -105,3 +105,14 @@ def test_loading_an_example_can_be_undone(win):
     assert "w0" in win.controller.graph
     win.controller.undo_stack.undo()
     assert "q" in win.controller.graph and "w0" not in win.controller.graph
+
+
+def test_examples_dialog_shows_each_explanation(win, qtbot):
+    from ui.examples_dialog import ExamplesDialog
+    dialog = ExamplesDialog(win, "cs231n")
+    qtbot.addWidget(dialog)
+    for row, ex in enumerate(EXAMPLES):
+        dialog.list.setCurrentRow(row)
+        assert ex.title in dialog.text.text() and ex.text[:40] in dialog.text.text()
+    dialog.list.setCurrentRow(1)
+    assert dialog.chosen == "sigmoid"
