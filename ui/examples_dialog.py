@@ -56,4 +56,5 @@ class ExamplesDialog(QDialog):
 
     def _show(self, row: int) -> None:
         ex = examples.EXAMPLES[max(row, 0)]
-        self.text.setText(f"<h3>{html.escape(ex.title)}</h3><p>{html.escape(ex.text)}</p>")
+        self.text.setText(f"<h3>{html.escape(ex.title, quote=False)}</h3>"
+                          f"<p>{html.escape(ex.text, quote=False)}</p>")
