@@ -11,6 +11,7 @@ itself obsolete: ``QUndoStack.push`` then drops it, and :func:`push` returns the
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -236,23 +237,54 @@ class NodesMoveCmd(_Cmd):
 
 
 class GraphReplaceCmd(_Cmd):
-    """Replace the whole graph (New, Build MLP, load an example) as one undoable step."""
+    """Replace the whole graph (New, Build MLP, an example, a model to train) as one step.
 
-    def __init__(self, ctrl, graph, text: str = "Replace graph", output: str | None = None) -> None:
+    No copies are needed: the controller swaps graph objects rather than changing a detached
+    one, so by the time this is undone the current graph is again exactly what this showed.
+    ``applied=True`` records a replacement that already happened (first redo does nothing).
+    """
+
+    def __init__(self, ctrl, graph, text: str = "Replace graph", output: str | None = None,
+                 old=None, old_output: str | None = None, applied: bool = False) -> None:
         super().__init__(ctrl, text)
-        self.old = ctrl.graph.copy()
-        self.old_output = None if ctrl.output is None else ctrl.output.name
-        self.new, self.new_output = graph.copy(), output
+        if old is None:
+            old = ctrl.graph
+            old_output = None if ctrl.output is None else ctrl.output.name
+        self.old, self.old_output = old, old_output
+        self.new, self.new_output = graph, output
+        self._applied = applied
 
     def _redo(self) -> None:
-        _replace(self.ctrl, self.new.copy(), self.new_output)
+        if self._applied:
+            self._applied = False
+            return
+        _replace(self.ctrl, self.new, self.new_output)
 
     def undo(self) -> None:
-        _replace(self.ctrl, self.old.copy(), self.old_output)
+        _replace(self.ctrl, self.old, self.old_output)
+
+
+_REPLACING: set[int] = set()
+
+
+@contextmanager
+def replacing(ctrl):
+    """Mark a graph replacement made by the editor itself (see :func:`is_replacing`)."""
+    _REPLACING.add(id(ctrl))
+    try:
+        yield
+    finally:
+        _REPLACING.discard(id(ctrl))
+
+
+def is_replacing(ctrl) -> bool:
+    """True while the editor replaces ``ctrl``'s graph (so it is already on the undo stack)."""
+    return id(ctrl) in _REPLACING
 
 
 def _replace(ctrl, graph, output: str | None) -> None:
     """Show ``graph`` through the controller's replace primitive."""
     out = graph[output] if output is not None and output in graph else None
     replace = getattr(ctrl, "_replace_graph", None) or ctrl.load_graph
-    replace(graph, out)
+    with replacing(ctrl):
+        replace(graph, out)

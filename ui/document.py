@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, S
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ui.commands import replacing
 from ui.recovery import RecoveryStore
 
 RECOVERY_ENV = "GRAPHVIZ_NN_RECOVERY_DIR"
@@ -122,7 +123,8 @@ class Document(QObject):
 
     def _show_graph(self, graph) -> None:
         """Show ``graph`` as a fresh document: new graph, empty history."""
-        self.ctrl.load_graph(graph)
+        with replacing(self.ctrl):
+            self.ctrl.load_graph(graph)
         self.ctrl.undo_stack.clear()
 
     # ------------------------------------------------------------------ dialogs (overridable)

@@ -225,3 +225,21 @@ def test_changes_outside_the_undo_stack_can_mark_the_graph_unsaved(win, tmp_path
     win.controller.graph["w"].value[...] = 9.0         # e.g. the training dock's updates
     win.document.mark_modified()
     assert win.isWindowModified() and win.document.autosave()
+
+
+def test_a_graph_loaded_around_the_undo_stack_becomes_an_undo_step(win):
+    import graphviz_nn as gnn
+
+    g = build(win)
+    before = g.to_dict()
+    n = win.controller.undo_stack.count()
+    model = gnn.parse("loss = sigmoid(w * x)", w=0.5, x=2.0)
+    win.controller.load_graph(model, model.output)      # e.g. the training dock's model
+    assert win.controller.graph is model and win.controller.undo_stack.count() == n + 1
+    win.actions["undo"].trigger()
+    assert win.controller.graph.to_dict() == before
+    win.actions["undo"].trigger()                       # the older history still applies
+    assert win.controller.graph["L"].inputs == [None]
+    win.actions["redo"].trigger()
+    win.actions["redo"].trigger()
+    assert win.controller.graph is model                # the very object, so training shows
