@@ -37,8 +37,13 @@ def shoot(out_dir: str | Path) -> list[Path]:
             raise OSError(f"could not write {path}")
         written.append(path)
 
+    from PySide6.QtWidgets import QDockWidget
+
     w = MainWindow()
     w.resize(*SIZE)
+    for dock in w.findChildren(QDockWidget):    # the explorer's own view: canvas + inspector
+        if dock is not w.inspector_dock:
+            dock.hide()
     w.show()
     c = w.controller
     # f = (x + y)·z in the middle of the backward pass: the add gate q is being differentiated
@@ -47,13 +52,19 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.actions["step_forward"].trigger()
     w.canvas.fit()
     save(w, "explorer_backward.png")
-    # the 2-layer MLP on the spiral batch, backward done, W1 selected
+    # the 2-layer MLP on the spiral batch, mid-backward, the hidden layer h1 selected,
+    # at a zoom where every wire still shows its shapes
     w.load_example("spiral")
     w.actions["backward"].trigger()
     c.seek(c.n_forward + 3)
     w.scene.clearSelection()
-    w.scene.node_item(c.graph["W1"].id).setSelected(True)
-    w.canvas.fit()
+    h1 = w.scene.node_item(c.graph["h1"].id)
+    h1.setSelected(True)
+    w.canvas.resetTransform()
+    w.canvas.scale(0.68, 0.68)
+    w.canvas.centerOn(h1)
+    _settle(app, w)
+    w.inspector.verticalScrollBar().setValue(w.inspector.node_box.y() - 8)
     save(w, "mlp_example.png")
     # the 784-100-10 model: the first layer's weights as one 28×28 template per hidden unit
     w.load_example("fashion")
@@ -61,6 +72,8 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.scene.clearSelection()
     w.scene.node_item(c.graph["W1"].id).setSelected(True)
     w.canvas.fit()
+    _settle(app, w)
+    w.inspector.verticalScrollBar().setValue(w.inspector.node_box.y() - 8)
     save(w, "fashion_templates.png")
     w.close()
     return written

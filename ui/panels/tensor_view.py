@@ -116,8 +116,12 @@ class TensorView(QWidget):
             self.stack.addWidget(self._plot)
         finite = mat[np.isfinite(mat)]
         lim = float(np.max(np.abs(finite))) if finite.size else 1.0
-        self._plot.setAspectLocked(self.mode == "templates" or min(mat.shape) > 8)
+        templates = self.mode == "templates"
+        self._plot.setAspectLocked(templates or min(mat.shape) > 8)
+        for axis in ("left", "bottom"):
+            self._plot.getPlotItem().showAxis(axis, not templates)
         self._image.setImage(mat, autoLevels=False)
         self._bar.setLevels((-lim or -1.0, lim or 1.0))
-        self._plot.autoRange()
+        self._plot.getPlotItem().getViewBox().setRange(
+            xRange=(0, mat.shape[1]), yRange=(0, mat.shape[0]), padding=0.02)
         self.stack.setCurrentWidget(self._plot)
