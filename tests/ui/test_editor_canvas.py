@@ -63,6 +63,8 @@ def drop_op(w, op: str, scene_pos: QPointF) -> None:
     drop = QDropEvent(p, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(vp, drop)
+    # a copy: a "move" would make the palette delete its row
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
 
 
 def build_xy_mul(w):

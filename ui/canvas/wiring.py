@@ -245,12 +245,14 @@ class CanvasEditor(QObject):
         t = event.type()
         if obj is self._viewport and t in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if mime_op(event.mimeData()):
-                event.acceptProposedAction()
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
                 return True
         elif obj is self._viewport and t == QEvent.Type.Drop:
             op = mime_op(event.mimeData())
             if op:
-                event.acceptProposedAction()
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
                 self.place(op, self.view.mapToScene(event.position().toPoint()))
                 return True
         elif obj is self.view and t == QEvent.Type.KeyPress:

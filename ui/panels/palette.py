@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDrag, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -91,6 +91,14 @@ class _OpTree(QTreeWidget):
     def mimeData(self, items: Iterable[QTreeWidgetItem]) -> QMimeData:
         ops = [it.data(0, OP_ROLE) for it in items if it.data(0, OP_ROLE)]
         return op_mime(ops[0]) if ops else QMimeData()
+
+    def startDrag(self, actions) -> None:  # noqa: N802
+        # a copy, never a move: a "moved" drop would make the view delete the palette row
+        mime = self.mimeData(self.selectedItems())
+        if mime_op(mime):
+            drag = QDrag(self)
+            drag.setMimeData(mime)
+            drag.exec(Qt.DropAction.CopyAction)
 
 
 class PaletteWidget(QWidget):
