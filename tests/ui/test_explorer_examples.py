@@ -116,3 +116,23 @@ def test_examples_dialog_shows_each_explanation(win, qtbot):
         assert ex.title in dialog.text.text() and ex.text[:40] in dialog.text.text()
     dialog.list.setCurrentRow(1)
     assert dialog.chosen == "sigmoid"
+
+
+@pytest.mark.parametrize("key", [e.key for e in EXAMPLES])
+def test_walk_every_step_and_select_every_node(win, qtbot, key):
+    """Every step of every example, every node selected, quiz on and off: no errors, and the
+    inspector always names the current step."""
+    open_example(win, key)
+    c = win.controller
+    for quiz in (False, True):
+        win.controller.set_quiz(quiz)
+        win.actions["first"].trigger()
+        for i in range(len(c.trace)):
+            win.actions["step_forward"].trigger()
+            assert c.cursor == i
+            step = c.trace[i]
+            assert step.node.name in win.inspector.step_text()
+            assert win.timeline.slider.value() == i
+    for n in c.graph.nodes:
+        c.select([n.id])
+        assert f"node {n.name}" in win.inspector.node_text()
