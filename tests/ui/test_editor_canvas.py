@@ -375,3 +375,15 @@ def test_undo_during_a_wire_drag_does_not_break_anything(win):
     win.actions["undo"].trigger()                 # removes m while the wire is held
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
     assert "m" not in win.controller.graph and win.editor.canvas.wire is None
+
+
+def test_pick_up_a_wire_and_move_it_to_another_port_in_one_step(win):
+    x, _p, m = build_xy_mul(win)
+    drag(win, out_port(win, x), in_port(win, m, 0))
+    n = win.controller.undo_stack.count()
+    drag(win, in_port(win, m, 0), in_port(win, m, 1))
+    g = win.controller.graph
+    assert g["m"].inputs == [None, g["x"]]
+    assert win.controller.undo_stack.count() == n + 1
+    win.actions["undo"].trigger()
+    assert g["m"].inputs == [g["x"], None]
