@@ -270,6 +270,7 @@ class CanvasEditor(QObject):
         node_id = self.ctrl.add_node(op, (float(pos[0]), float(pos[1])))
         if node_id is not None:
             self.select([node_id])
+            self.view.setFocus()         # so Delete, Ctrl+D, ... act on it right away
             self.status(f"Added {self.ctrl.graph.node_by_id(node_id).name}; "
                         "drag from its right-hand port to wire it")
         return node_id
