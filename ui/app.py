@@ -303,7 +303,9 @@ def launch(argv: list[str]) -> MainWindow | None:
             graph = gnn.load(argv[0])
         except (OSError, ValueError) as exc:
             msg = " ".join(str(exc).split())
-            print(f"graphviz-nn: cannot open {argv[0]}: {msg}", file=sys.stderr)
+            if Path(argv[0]).name not in msg:
+                msg = f"cannot open {argv[0]}: {msg}"
+            print(f"graphviz-nn: {msg}", file=sys.stderr)
             return None
         window = MainWindow(graph)
         window.current_path = Path(argv[0])
