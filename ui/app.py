@@ -193,6 +193,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.timeline.seek_requested.connect(c.seek)
         self.timeline.step_requested.connect(c.step)
         self.timeline.playing_changed.connect(a["play"].setChecked)
+        self.timeline.playing_changed.connect(
+            lambda on: a["play"].setText("Pause" if on else "Play"))
         self.quiz.reveal_requested.connect(c.reveal)
         self.expression.returnPressed.connect(self.apply_expression)
         self.inspector.value_edited.connect(self._on_value_edited)

@@ -239,3 +239,17 @@ def test_recompute_after_values_change_elsewhere(win):
     assert node_item(win, "f").value_text() == "6"
     assert node_item(win, "x").grad_text() == "∂ 2"
     assert c.cursor == len(c.trace) - 1    # still at the end of the backward pass
+
+
+def test_space_plays_and_pauses(win, qtbot):
+    win.activateWindow()
+    win.canvas.setFocus()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Space)
+    assert win.timeline.playing and win.actions["play"].text() == "Pause"
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Space)
+    assert not win.timeline.playing and win.actions["play"].text() == "Play"
+    # typing in the expression bar is not stepping
+    win.expression.setFocus()
+    qtbot.keyClick(win.expression, Qt.Key.Key_Space)
+    qtbot.keyClick(win.expression, Qt.Key.Key_Right)
+    assert not win.timeline.playing and win.controller.cursor == -1
