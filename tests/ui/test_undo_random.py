@@ -3,6 +3,7 @@ graphs to the empty one; redone, it gives the same graph again."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +89,38 @@ def _undo_redo_walk(c, data) -> None:
     for _ in range(n):
         c.undo_stack.redo()
     assert c.graph.to_dict() == final
+
+
+@pytest.fixture(scope="module")
+def window(qapp):
+    from ui.app import MainWindow
+
+    w = MainWindow(example=None)
+    w.show()
+    yield w
+    w.close()
+    w.deleteLater()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_canvas_follows_every_undo_and_redo(window, data):
+    """What the learner sees: after a random walk of edits and undos, the canvas shows
+    exactly the graph's nodes, wires and positions."""
+    import graphviz_nn as gnn
+
+    c = window.controller
+    c.load_graph(gnn.Graph())
+    c.undo_stack.clear()
+    for _ in range(data.draw(st.integers(1, 15))):
+        _edit(c, data)
+    for _ in range(data.draw(st.integers(0, c.undo_stack.count()))):
+        c.undo_stack.undo()
+    scene, g = window.scene, c.graph
+    assert set(scene.nodes) == {n.id for n in g.nodes}
+    assert set(scene.edges) == {(s.id, d.id, p) for s, d, p in g.edges}
+    for n in g.nodes:
+        item = scene.node_item(n.id)
+        assert item.name == n.name
+        if n.pos is not None:
+            assert (item.pos().x(), item.pos().y()) == n.pos
