@@ -132,3 +132,29 @@ def test_layout_of_1000_nodes_is_fast():
         assert key not in seen, (n, seen.get(key))
         seen[key] = n
     assert all(pos[s][0] + WIDTH < pos[d][0] for s, d, _ in edges)
+
+
+def test_a_step_repaints_only_what_changed(win, qtbot):
+    import graphviz_nn as gnn
+    from ui.canvas.edge_item import EdgeItem
+    from ui.canvas.node_item import NodeItem
+    g = gnn.Graph()
+    acc = g.input("x0", 0.5)
+    for i in range(1, 40):                 # a long chain: 40 inputs, 39 sums, 39 tanh
+        acc = g.tanh(g.add(acc, g.input(f"x{i}", 0.1 * i), name=f"s{i}"), name=f"t{i}")
+    g.output = acc
+    win.controller.load_graph(g, g.output)
+    win.canvas.resetTransform()            # full drawing, labels and all
+    win.actions["forward"].trigger()
+    qtbot.wait(20)
+    win.canvas.viewport().repaint()
+    QApplication.processEvents()
+    counts = []
+    for _ in range(6):
+        before = NodeItem.paints + EdgeItem.paints
+        win.actions["step_forward"].trigger()
+        QApplication.processEvents()
+        QApplication.processEvents()
+        counts.append(NodeItem.paints + EdgeItem.paints - before)
+    assert 1 <= max(counts) <= 12, counts  # the step's node, its inputs and their wires
+    assert len(win.scene.nodes) + len(win.scene.edges) > 200
