@@ -40,16 +40,21 @@ def pick_output(graph):
     return (scalars or sinks)[-1]
 
 
-def layout_graph(graph, only_missing: bool = False) -> None:
-    """Give every node (or only those without one) a position from the layered layout."""
+def layout_positions(graph) -> dict[int, tuple[float, float]]:
+    """Layered-layout positions for every node of ``graph``, by node id."""
     ids = [n.id for n in graph.nodes]
     edges = [(s.id, d.id, p) for s, d, p in graph.edges]
     first = {n.id for n in graph.nodes if n.op == "input"}
     ports = {n.id: len(n.spec.ports) for n in graph.nodes}
     # shapes such as [36×16] are wider labels than numbers: give the wires more room
     tensors = any(n.value is not None and np.size(n.value) > 1 for n in graph.nodes)
-    pos = layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT,
-                         col_gap=COL_GAP + (34.0 if tensors else 0.0))
+    return layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT,
+                          col_gap=COL_GAP + (34.0 if tensors else 0.0))
+
+
+def layout_graph(graph, only_missing: bool = False) -> None:
+    """Give every node (or only those without one) a position from the layered layout."""
+    pos = layout_positions(graph)
     for n in graph.nodes:
         if not only_missing or n.pos is None:
             n.pos = pos[n.id]
@@ -237,9 +242,8 @@ class GraphController(EditingMixin, QObject):
         self._after_values()
 
     def relayout(self) -> None:
-        """Lay the whole graph out again (left to right by generation)."""
-        layout_graph(self.graph)
-        self.structure_changed.emit()
+        """Lay the whole graph out again (left to right by generation), as one undoable move."""
+        self.move_nodes(layout_positions(self.graph))
 
     def run_forward(self) -> None:
         """Show the whole forward pass (cursor at its last step)."""

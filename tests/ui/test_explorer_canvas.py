@@ -158,3 +158,15 @@ def test_a_step_repaints_only_what_changed(win, qtbot):
         counts.append(NodeItem.paints + EdgeItem.paints - before)
     assert 1 <= max(counts) <= 12, counts  # the step's node, its inputs and their wires
     assert len(win.scene.nodes) + len(win.scene.edges) > 200
+
+
+def test_layout_action_puts_moved_nodes_back_and_can_be_undone(win):
+    c = win.controller
+    q = c.graph["q"]
+    home = q.pos
+    c.move_nodes({q.id: (home[0] + 10, home[1] + 300)})
+    win.actions["layout"].trigger()
+    assert c.graph["q"].pos == pytest.approx(home)
+    assert win.scene.node_item(q.id).pos().y() == pytest.approx(home[1])
+    c.undo_stack.undo()
+    assert c.graph["q"].pos[1] == pytest.approx(home[1] + 300)
