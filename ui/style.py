@@ -56,15 +56,16 @@ def shape_text(shape: tuple[int, ...]) -> str:
     return "[" + "×".join(str(int(s)) for s in shape) + "]"
 
 
-def fmt_value(value, max_items: int = 3, max_chars: int = 18) -> str:
-    """Short text for a value of any shape: a number, a tiny vector, or its shape in brackets."""
+def fmt_value(value, max_items: int = 3, max_chars: int = 22) -> str:
+    """Short text for a value of any shape: a number, a tiny vector (``[0.24, 0.67, 0.09]``,
+    two significant digits), or its shape in brackets."""
     if value is None:
         return ""
     arr = np.asarray(value)
     if arr.size == 1:
         return fmt_num(arr.reshape(-1)[0])
     if arr.ndim == 1 and arr.size <= max_items:
-        text = "[" + ", ".join(fmt_num(v) for v in arr) + "]"
+        text = "[" + ", ".join(fmt_num(v, 2) for v in arr) + "]"
         if len(text) <= max_chars:
             return text
     return shape_text(arr.shape)

@@ -13,6 +13,7 @@ from collections import defaultdict, deque
 
 COL_GAP = 216.0    # distance between columns: a node (156) plus room for edge labels
 ROW_GAP = 72.0     # distance between rows inside a column (a node is 56 high)
+DUMMY_PAD = 14.0   # room kept around a wire that crosses a column (its labels need it)
 SMALL_DEPTH = 4    # graphs this few columns deep are spread wider
 PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
 
@@ -42,21 +43,48 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                 near = min(succ) - 1
                 if n not in first_column or near > PIN_REACH:
                     layer[n] = max(near, 0)
+    # a wire across several columns gets a placeholder in each column it crosses, so that
+    # the nodes there make room for it (capped, so huge graphs stay fast)
+    dummies: set[int] = set()
+    wires: list[tuple[int, int, int]] = []
+    budget = 2 * len(ids)
+    for s, d, p in sorted(dict.fromkeys(edges), key=lambda e: layer[e[1]] - layer[e[0]]):
+        span = layer[d] - layer[s]
+        if span <= 1 or span - 1 > budget:
+            wires.append((s, d, p))
+            continue
+        budget -= span - 1
+        prev = s
+        for col in range(layer[s] + 1, layer[d]):
+            v = -1 - len(dummies)
+            dummies.add(v)
+            layer[v] = col
+            wires.append((prev, v, 0))
+            prev = v
+        wires.append((prev, d, p))
+    if dummies:
+        dag = _Dag(ids + sorted(dummies, reverse=True), wires)
+        order = order + sorted(dummies, key=lambda v: (layer[v], -v))
     columns: dict[int, list[int]] = defaultdict(list)
     for n in order:
         columns[layer[n]].append(n)
     ncols = max(columns) + 1 if columns else 0
     # port order matters: the input on port 0 should sit above the input on port 1
-    port_of = {(s, d): p for s, d, p in edges}
+    port_of = {(s, d): p for s, d, p in wires}
     rank = {n: float(i) for col in columns.values() for i, n in enumerate(col)}
+    max_ports = max(n_ports.values(), default=2) if n_ports else 2
 
     def sort_column(c: int, towards: str) -> None:
         def key(n: int) -> float:
+            # inputs: the barycentre of what feeds a node; outputs: the lower median of the
+            # ports a node feeds (a wire into port 1 sits below one into port 0 of the same
+            # node), so a leaf used twice sits by its first consumer
             if towards == "left":
-                nb = [rank[p] + 0.01 * port_of.get((p, n), 0) for p in dag.predecessors(n)]
-            else:
-                nb = [rank[s] + 0.01 * port_of.get((n, s), 0) for s in dag.successors(n)]
-            return sum(nb) / len(nb) if nb else rank[n]
+                nb = [rank[p] for p in dag.predecessors(n)]
+                return sum(nb) / len(nb) if nb else rank[n]
+            nb = sorted(rank[s] + port_of.get((n, s), 0) / (max_ports + 1)
+                        for s in dag.successors(n))
+            return nb[(len(nb) - 1) // 2] if nb else rank[n]
         columns[c].sort(key=key)
         for i, n in enumerate(columns[c]):
             rank[n] = float(i)
@@ -69,12 +97,24 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     for c in range(1, ncols):      # finish left to right so inputs stay in port order
         sort_column(c, "left")
 
-    # heights: each node lines up with the ports it is wired to (straight wires where possible)
-    def port_y(n: int, port: int) -> float:
+    # heights: each node lines up with the ports it is wired to (straight wires where possible);
+    # a placeholder is a point on its wire
+    def in_off(n: int, port: int) -> float:
+        if n in dummies:
+            return 0.0
         k = max(n_ports.get(n, 2) if n_ports else 2, 1)
         return node_height * (port + 1) / (k + 1)
 
-    half = node_height / 2
+    def out_off(n: int) -> float:
+        return 0.0 if n in dummies else node_height / 2
+
+    margin = row_gap - node_height
+
+    def gaps(col: list[int]) -> list[float]:
+        """Least distance between the tops of neighbours in a column."""
+        return [(DUMMY_PAD if a in dummies else node_height) + margin
+                + (DUMMY_PAD if b in dummies else 0.0) for a, b in zip(col[:-1], col[1:], strict=True)]
+
     ys: dict[int, float] = {}
     for c in range(ncols):
         ys.update({n: i * row_gap for i, n in enumerate(columns[c])})
@@ -84,37 +124,37 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
             want = []
             for n in col:
                 if dag.in_degree(n) == 0 and dag.successors(n):
-                    want.append(sum(ys[d] + port_y(d, port_of.get((n, d), 0)) - half
+                    want.append(sum(ys[d] + in_off(d, port_of.get((n, d), 0)) - out_off(n)
                                     for d in dag.successors(n)) / len(dag.successors(n)))
                 else:
                     want.append(ys[n])
-            _place(col, want, ys, row_gap)
+            _place(col, want, ys, gaps(col))
         for c in range(1, ncols):               # the others follow their inputs
             col = columns[c]
             want = []
             for n in col:
                 preds = dag.predecessors(n)
-                want.append(sum(ys[p] + half - port_y(n, port_of.get((p, n), 0)) for p in preds)
-                            / len(preds) if preds else ys[n])
-            _place(col, want, ys, row_gap)
-    if ys:
-        top = min(ys.values())
+                want.append(sum(ys[p] + out_off(p) - in_off(n, port_of.get((p, n), 0))
+                                for p in preds) / len(preds) if preds else ys[n])
+            _place(col, want, ys, gaps(col))
+    if ids:
+        top = min(ys[n] for n in ids)
         ys = {n: y - top for n, y in ys.items()}
     if ncols <= SMALL_DEPTH:     # small graphs get roomier wires for their labels
         col_gap *= 1.25
     return {n: (layer[n] * col_gap, ys[n]) for n in ids}
 
 
-def _place(col: list[int], want: list[float], ys: dict[int, float], gap: float) -> None:
-    """Put ``col`` at heights close to ``want``, in order, at least ``gap`` apart."""
+def _place(col: list[int], want: list[float], ys: dict[int, float], gaps: list[float]) -> None:
+    """Put ``col`` at heights close to ``want``, in order, neighbours ``gaps[i]`` apart."""
     placed: list[float] = []
-    for w in want:
-        placed.append(w if not placed else max(w, placed[-1] + gap))
+    for i, w in enumerate(want):
+        placed.append(w if not placed else max(w, placed[-1] + gaps[i - 1]))
     # shift the block so that it is centred on what it wanted, then re-enforce the gaps upwards
     shift = (sum(want) - sum(placed)) / len(placed) if placed else 0.0
     placed = [y + shift for y in placed]
     for i in range(len(placed) - 2, -1, -1):
-        placed[i] = min(placed[i], placed[i + 1] - gap)
+        placed[i] = min(placed[i], placed[i + 1] - gaps[i])
     for n, y in zip(col, placed, strict=True):
         ys[n] = y
 

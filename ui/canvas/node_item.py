@@ -29,7 +29,24 @@ FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"
 
 
 def _is_tensor(value) -> bool:
-    return value is not None and np.asarray(value).size > 1
+    """Worth a heatmap: more numbers than the text can show (up to 3 are written out)."""
+    return value is not None and np.asarray(value).size > 3
+
+
+def _fitting_pt(text: str, width: float) -> float:
+    """TEXT_PT, or down to 7.5 pt when that lets ``text`` fit (e.g. [0.24, 0.67, 0.09])."""
+    pt = TEXT_PT
+    while pt > 7.5 and metrics(pt).horizontalAdvance(text) > width:
+        pt -= 0.5
+    return pt
+
+
+def _symbol_size(symbol: str, width: float = 27.0) -> float:
+    """The largest font size (pt) at which ``symbol`` fits in the symbol circle."""
+    size = 14.0 if len(symbol) <= 1 else 9.5
+    while size > 5.0 and metrics(size, len(symbol) <= 1).horizontalAdvance(symbol) > width:
+        size -= 0.5
+    return size
 
 
 class NodeItem(QGraphicsItem):
@@ -53,6 +70,7 @@ class NodeItem(QGraphicsItem):
         self._value_text = ""
         self._grad_text = ""
         self._value_img: QImage | None = None
+        self._symbol_pt: float | None = None
         self._grad_img: QImage | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -185,12 +203,13 @@ class NodeItem(QGraphicsItem):
                              Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
                              self.error)
         else:
-            painter.setPen(QColor(style.VALUE_COLOR))
-            painter.drawText(QRectF(TEXT_X, 19, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                             metrics(TEXT_PT).elidedText(self._value_text, Qt.TextElideMode.ElideRight, tw))
-            painter.setPen(QColor(style.GRAD_COLOR))
-            painter.drawText(QRectF(TEXT_X, 36, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                             metrics(TEXT_PT).elidedText(self._grad_text, Qt.TextElideMode.ElideRight, tw))
+            for text, colour, top in ((self._value_text, style.VALUE_COLOR, 19.0),
+                                      (self._grad_text, style.GRAD_COLOR, 36.0)):
+                pt = _fitting_pt(text, tw)
+                painter.setFont(font(pt))
+                painter.setPen(QColor(colour))
+                painter.drawText(QRectF(TEXT_X, top, tw, 17), Qt.AlignmentFlag.AlignVCenter,
+                                 metrics(pt).elidedText(text, Qt.TextElideMode.ElideRight, tw))
         x = WIDTH - 6 - THUMB
         for img, y, colour in ((self._value_img, 6.0, style.VALUE_COLOR),
                                (self._grad_img, HEIGHT - 6 - THUMB, style.GRAD_COLOR)):
@@ -236,8 +255,9 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(r, 5, 5)
         else:
             painter.drawEllipse(r)
-        size = 14.0 if len(self.symbol) <= 1 else 9.5 if len(self.symbol) <= 3 else 7.5
-        painter.setFont(font(size, len(self.symbol) <= 1))
+        if self._symbol_pt is None:
+            self._symbol_pt = _symbol_size(self.symbol)
+        painter.setFont(font(self._symbol_pt, len(self.symbol) <= 1))
         painter.setPen(QColor(style.TEXT_COLOR))
         painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.symbol)
 
