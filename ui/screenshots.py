@@ -46,9 +46,9 @@ def shoot(out_dir: str | Path) -> list[Path]:
             dock.hide()
     w.show()
     c = w.controller
-    # f = (x + y)·z in the middle of the backward pass: the add gate q is being differentiated
+    # f = (x + y)·z in the middle of the backward pass: the multiply gate f has sent its
+    # gradients back to q and z; x and y have not heard yet
     w.actions["forward"].trigger()
-    w.actions["step_forward"].trigger()
     w.actions["step_forward"].trigger()
     w.canvas.fit()
     save(w, "explorer_backward.png")
