@@ -85,6 +85,7 @@ class GraphController(EditingMixin, QObject):
         self.quiz = False
         self.revealed: set[int] = set()     # backward steps whose answers the quiz revealed
         self.selection: list[int] = []
+        self._n_forward, self._n_forward_of = 0, None
         self.undo_stack = QUndoStack(self)
         self._wire_signals()
 
@@ -101,7 +102,7 @@ class GraphController(EditingMixin, QObject):
         self._graph = graph
 
     def _wire_signals(self) -> None:
-        self.undo_stack.cleanChanged.connect(lambda clean: None)
+        # connected first, so every other listener already sees the new selection
         self.selection_changed.connect(self._remember_selection)
 
     def _remember_selection(self, ids: list) -> None:
@@ -109,13 +110,21 @@ class GraphController(EditingMixin, QObject):
 
     # ----- reading ---------------------------------------------------------------------------
     def node(self, node_id: int):
+        """The graph's node with this id."""
         return self.graph.node_by_id(node_id)
 
     @property
     def n_forward(self) -> int:
-        return len(self.trace.forward_steps) if self.trace is not None else 0
+        """How many forward steps the trace has (the backward steps follow them)."""
+        if self.trace is None:
+            return 0
+        if self._n_forward_of is not self.trace:
+            self._n_forward = len(self.trace.forward_steps)
+            self._n_forward_of = self.trace
+        return self._n_forward
 
     def current_step(self):
+        """The trace step at the cursor, or None before the first step / without a trace."""
         if self.trace is None or not 0 <= self.cursor < len(self.trace):
             return None
         return self.trace[self.cursor]
