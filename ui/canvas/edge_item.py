@@ -35,6 +35,8 @@ class EdgeItem(QGraphicsItem):
         self._p2 = QPointF()
         self._path = QPainterPath()
         self._anchor = QPointF()
+        self.label_t = 0.5          # where along the wire the labels sit (the scene spreads
+                                    # the labels of wires leaving the same node)
         self._rect = QRectF()
         self.setZValue(0.0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -53,8 +55,17 @@ class EdgeItem(QGraphicsItem):
         path = QPainterPath(p1)
         path.cubicTo(QPointF(p1.x() + dx, p1.y()), QPointF(p2.x() - dx, p2.y()), p2)
         self._path = path
-        self._anchor = path.pointAtPercent(0.5)
+        self._anchor = path.pointAtPercent(self.label_t)
         self._update_rect()
+
+    def set_label_t(self, t: float) -> None:
+        """Move the labels to fraction ``t`` of the wire."""
+        if t != self.label_t:
+            self.prepareGeometryChange()
+            self.label_t = t
+            self._anchor = self._path.pointAtPercent(t)
+            self._update_rect()
+            self.update()
 
     def label_anchor(self) -> QPointF:
         """Where the labels sit: the middle of the curve."""

@@ -91,6 +91,8 @@ class GraphScene(QGraphicsScene):
             if 0 <= key[2] < len(dst.in_ports):
                 dst.in_ports[key[2]].set_connected(True)
             self._route(edge)
+        for nid in self.nodes:
+            self._spread_labels(nid)
 
     def set_node_pos(self, node_id: int, pos) -> None:
         item = self.nodes.get(node_id)
@@ -157,6 +159,21 @@ class GraphScene(QGraphicsScene):
     def node_item_moved(self, item: NodeItem) -> None:
         for key in self._edges_of.get(item.node_id, ()):
             self._route(self.edges[key])
+        for key in self._edges_of.get(item.node_id, ()):
+            self._spread_labels(key[0])
+
+    def _spread_labels(self, src_id: int) -> None:
+        """Wires leaving one node would put their labels on top of each other at their
+        middles: spread them along the wires instead, the highest ending wire first."""
+        out = [self.edges[k] for k in self._edges_of.get(src_id, ()) if k[0] == src_id]
+        if len(out) < 2:
+            if out:
+                out[0].set_label_t(0.5)
+            return
+        dst_y = {e.key: self.nodes[e.dst_id].in_port_pos(e.port).y() for e in out}
+        out.sort(key=lambda e: (dst_y[e.key], e.port))
+        for k, edge in enumerate(out):
+            edge.set_label_t(0.3 + 0.45 * k / (len(out) - 1))
 
     def begin_node_drag(self) -> None:
         self._press_pos = {i.node_id: i.pos() for i in self.selectedItems()
