@@ -55,7 +55,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.inspector = InspectorPanel()
         self.timeline = TimelinePanel()
         self.quiz = QuizPanel()
-        self.inspector.add_section(self.quiz)
+        self.inspector.add_section(self.quiz, after="step")
         self.expression = QLineEdit()
         self.expression.setPlaceholderText("type an expression, e.g. f = (x + y) * z  "
                                            "or  out = sigmoid(w0*x0 + w1*x1 + w2)")
@@ -80,6 +80,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self._wire_signals()
         self.statusBar()
         install_editor(self)    # palette, history, files, canvas editing (ui/editor.py)
+        # the editor's tensor editor replaces the inspector's one-line value entry
+        self.inspector.set_inline_value_editor(not hasattr(self, "value_editor"))
         if graph is not None:
             self.controller.load_graph(graph, getattr(graph, "output", None))
         elif example:

@@ -138,18 +138,43 @@ def test_expression_keeps_known_leaf_values(win):
     assert node_item(win, "f").value_text() == "-12"
 
 
-def test_editing_a_leaf_value_in_the_inspector(win):
-    win.actions["forward"].trigger()
-    x = win.controller.graph["x"]
-    win.controller.select([x.id])
-    assert win.inspector.value_edit.isVisible()
-    win.inspector.value_edit.setText("3")
-    win.inspector.value_edit.returnPressed.emit()
-    assert node_item(win, "f").value_text() == "-32"      # (3 + 5) · -4
-    win.inspector.value_edit.setText("three")
-    win.inspector.value_edit.returnPressed.emit()
-    assert win.inspector.value_error.isVisible()
-    assert node_item(win, "f").value_text() == "-32"
+def test_changing_a_leaf_value_recomputes_what_the_canvas_shows(win):
+    win.actions["backward"].trigger()
+    c = win.controller
+    c.set_value(c.graph["x"].id, 3.0)                      # what the value editors call
+    assert node_item(win, "f").value_text() == "-32"       # (3 + 5) · -4
+    assert node_item(win, "x").grad_text() == "∂ -4"       # still at the end of backward
+    with pytest.raises(ValueError):
+        c.set_value(c.graph["x"].id, "three")
+    assert node_item(win, "f").value_text() == "-32"       # the graph is not lost
+    c.undo_stack.undo()
+    assert node_item(win, "f").value_text() == "-12"
+
+
+def test_inline_value_entry_when_no_editor_is_installed(qtbot):
+    from ui.controller import GraphController
+    from ui.examples import cs231n_f
+    from ui.panels.inspector import InspectorPanel
+    c = GraphController()
+    g = cs231n_f()
+    c.load_graph(g, g.output)
+    ins = InspectorPanel()
+    qtbot.addWidget(ins)
+    ins.show()
+    edited = []
+    ins.value_edited.connect(lambda nid, v: edited.append((nid, v)))
+    c.select([g["x"].id])
+    ins.refresh(c, c.display_state())
+    assert ins.value_edit.isVisible() and ins.value_edit.text() == "-2.0"
+    ins.value_edit.setText("[1, 2]")
+    ins.value_edit.returnPressed.emit()
+    assert edited == [(g["x"].id, [1, 2])]
+    ins.value_edit.setText("three")
+    ins.value_edit.returnPressed.emit()
+    assert ins.value_error.isVisible() and len(edited) == 1
+    ins.set_inline_value_editor(False)
+    ins.refresh(c, c.display_state())
+    assert not ins.value_edit.isVisible()
 
 
 def test_export_png_and_svg(win, tmp_path):

@@ -93,7 +93,6 @@ class InspectorPanel(QScrollArea):
             nl.addWidget(w)
         for w in (self.example_box, self.step_box, self.node_box):
             self._lay.addWidget(w)
-        self._extra_at = self._lay.count()
         self._lay.addStretch(1)
         self.setWidget(body)
         self.step_lines: list[str] = []
@@ -101,12 +100,22 @@ class InspectorPanel(QScrollArea):
         self.fanout: list[str] = []
         self._shown: tuple | None = None
         self._node_id: int | None = None
+        self._inline_editor = True
         self.value_edit.setVisible(False)
         self.value_error.setVisible(False)
 
-    def add_section(self, widget: QWidget) -> None:
-        """Insert a widget (e.g. the quiz) right after the current step."""
-        self._lay.insertWidget(2, widget)
+    def add_section(self, widget: QWidget, after: str = "node") -> None:
+        """Add a section after the node facts (``after="node"``, e.g. a value editor) or right
+        after the current step (``after="step"``, e.g. the quiz)."""
+        anchor = self.step_box if after == "step" else self.node_box
+        self._lay.insertWidget(self._lay.indexOf(anchor) + 1, widget)
+
+    def set_inline_value_editor(self, on: bool) -> None:
+        """Show the one-line value entry for small leaves (off when the editor brings its own)."""
+        self._inline_editor = on
+        if not on:
+            self.value_edit.setVisible(False)
+            self.value_error.setVisible(False)
 
     def set_example(self, title: str | None, text: str = "") -> None:
         self.example_box.setVisible(bool(title))
@@ -169,7 +178,8 @@ class InspectorPanel(QScrollArea):
         self._show_node(ctl, node, state, out)
 
     def _show_node(self, ctl, node, state, out) -> None:
-        is_small_leaf = node is not None and node.is_leaf and node.value is not None \
+        is_small_leaf = self._inline_editor and node is not None and node.is_leaf \
+            and node.value is not None \
             and np.asarray(node.value).size <= 16
         if node is None or node.id != self._node_id:
             self.value_error.setVisible(False)
