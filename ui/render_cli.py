@@ -36,23 +36,30 @@ def render_file(file: str | Path, out: str | Path, forward: bool = False,
                 backward: str | None = None) -> None:
     """Load ``file`` and write the view to ``out``; raises ValueError/OSError with a message."""
     import graphviz_nn as gnn
+
+    render_graph(gnn.load(file), out, forward, backward, source=Path(file).name)
+
+
+def render_graph(graph, out: str | Path, forward: bool = False, backward: str | None = None,
+                 source: str = "the graph") -> None:
+    """Draw ``graph`` as the window would (values with ``forward``, gradients of node
+    ``backward`` too) into ``out`` (.svg or .png). Needs a QApplication (offscreen is fine)."""
     from ui.canvas.scene import GraphScene
     from ui.controller import GraphController
     from ui.render import export_scene
 
-    g = gnn.load(file)
-    output = g.output
+    output = graph.output
     if backward is not None:
-        if backward not in g:
-            names = ", ".join(n.name for n in g.nodes)
-            raise ValueError(f"no node named {backward!r} in {file} (nodes: {names})")
-        output = g[backward]
+        if backward not in graph:
+            names = ", ".join(n.name for n in graph.nodes)
+            raise ValueError(f"no node named {backward!r} in {source} (nodes: {names})")
+        output = graph[backward]
     ctl = GraphController()
     scene = GraphScene()
-    ctl.load_graph(g, output)
+    ctl.load_graph(graph, output)
     scene.set_graph(ctl.graph)
     if (forward or backward) and ctl.trace is None:
-        raise ValueError(f"cannot run {Path(file).name}: {ctl.trace_error}")
+        raise ValueError(f"cannot run {source}: {ctl.trace_error}")
     if backward is not None:
         ctl.run_backward()
     elif forward:

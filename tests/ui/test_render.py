@@ -101,3 +101,14 @@ def test_render_graph_that_cannot_be_computed(tmp_path, capsys):
     assert cli_main(["render", str(path), "--out", str(tmp_path / "v.svg"), "--forward"]) != 0
     err = capsys.readouterr().err
     assert "shape" in err.lower() and len(err.strip().splitlines()) == 1
+
+
+def test_render_graph_api(qapp, tmp_path):
+    from ui.render_cli import render_graph
+    out = tmp_path / "g.svg"
+    render_graph(cs231n_f(), out, backward="q")
+    texts = svg_texts(out)
+    assert "∂ 1" in texts                 # ∂q/∂q = 1 on q
+    assert texts.count("∂ 1") == 3        # q, and x and y get ∂q/∂x = ∂q/∂y = 1
+    with pytest.raises(ValueError, match="nosuch"):
+        render_graph(cs231n_f(), out, backward="nosuch")
