@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"graphviz-nn render: --out must end in .svg or .png, not {args.out!r}",
               file=sys.stderr)
         return 2
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"      # headless, even on a desktop
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(["graphviz-nn-render"])  # noqa: F841
     try:
