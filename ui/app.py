@@ -160,7 +160,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         c, a, s = self.controller, self.actions, self.scene
         c.graph_replaced.connect(self._on_graph_replaced)
         c.structure_changed.connect(self._on_structure_changed)
-        c.values_changed.connect(self.refresh)
+        c.values_changed.connect(lambda: self.refresh(values_changed=True))
         c.cursor_changed.connect(self.refresh)
         c.marks_changed.connect(self.refresh)
         c.quiz_changed.connect(a["quiz"].setChecked)
@@ -214,11 +214,12 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.scene.sync_structure(self.controller.graph)
         self.refresh()
 
-    def refresh(self, *_args) -> None:
-        """Show the controller's current state everywhere (only changed items repaint)."""
+    def refresh(self, *_args, values_changed: bool = False) -> None:
+        """Show the controller's current state everywhere (only changed items repaint;
+        ``values_changed``: leaf values may have been changed in place, e.g. by training)."""
         c = self.controller
         state = c.display_state()
-        self.scene.apply_state(state, c.marked)
+        self.scene.apply_state(state, c.marked, force_leaves=values_changed)
         if state.current is not None and state.current in self.scene.nodes:
             # keep the node of the current step on screen while stepping
             self.canvas.ensureVisible(self.scene.nodes[state.current], 60, 60)

@@ -278,3 +278,17 @@ def test_space_plays_and_pauses(win, qtbot):
     qtbot.keyClick(win.expression, Qt.Key.Key_Space)
     qtbot.keyClick(win.expression, Qt.Key.Key_Right)
     assert not win.timeline.playing and win.controller.cursor == -1
+
+
+def test_values_changed_in_place_are_redrawn(win):
+    """Training updates params in place and says values_changed: the canvas follows."""
+    import numpy as np
+    win.load_example("spiral")
+    c = win.controller
+    w1 = c.graph["W1"]
+    item = win.scene.node_item(w1.id)
+    before = item._value_img
+    w1.value[...] = np.linspace(-1, 1, w1.value.size).reshape(w1.value.shape)
+    c.values_changed.emit()
+    assert item._value_img is not before
+    assert "min -1" in item.toolTip()

@@ -79,9 +79,10 @@ class EdgeItem(QGraphicsItem):
         rect = rect.united(QRectF(mid.x() - w / 2 - 4, mid.y() - LABEL_H - 4, w + 8, 2 * LABEL_H + 8))
         self._rect = rect
 
-    def set_labels(self, value, grad, grad_hidden: bool = False) -> None:
+    def set_labels(self, value, grad, grad_hidden: bool = False, force: bool = False) -> None:
         """Show ``value`` above and ``grad`` below (either may be None)."""
-        if value is self.value and grad is self.grad and grad_hidden == self.grad_hidden:
+        if value is self.value and grad is self.grad and grad_hidden == self.grad_hidden \
+                and not force:
             return
         self.prepareGeometryChange()
         self.value, self.grad, self.grad_hidden = value, grad, grad_hidden

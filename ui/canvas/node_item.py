@@ -109,8 +109,9 @@ class NodeItem(QGraphicsItem):
             self._update_tooltip()
             self.update()
 
-    def set_value(self, value) -> None:
-        if value is self.value:
+    def set_value(self, value, force: bool = False) -> None:
+        """Show ``value``; the same array again is skipped unless ``force`` (changed in place)."""
+        if value is self.value and not force:
             return
         self.value = value
         self._value_text = style.fmt_value(value)

@@ -105,15 +105,20 @@ class GraphScene(QGraphicsScene):
             edge.set_ends(src.out_port_pos(), dst.in_port_pos(edge.port))
 
     # ----- what is shown ---------------------------------------------------------------------
-    def apply_state(self, st: DisplayState, marked: set[int] | frozenset = frozenset()) -> None:
-        """Show values, gradients and the current step; items repaint only if they changed."""
+    def apply_state(self, st: DisplayState, marked: set[int] | frozenset = frozenset(),
+                    force_leaves: bool = False) -> None:
+        """Show values, gradients and the current step; items repaint only if they changed.
+        ``force_leaves``: leaf values may have changed in place (training): redraw them."""
         for nid, item in self.nodes.items():
-            item.set_value(st.values.get(nid))
+            leaf = force_leaves and item.kind in ("input", "param", "const")
+            item.set_value(st.values.get(nid), force=leaf)
             item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
             item.set_error(st.errors.get(nid))
             item.set_marked(nid in marked)
         for key, edge in self.edges.items():
-            edge.set_labels(st.values.get(key[0]), st.edge_grads.get(key), key in st.hidden_edges)
+            leaf = force_leaves and self.nodes[key[0]].kind in ("input", "param", "const")
+            edge.set_labels(st.values.get(key[0]), st.edge_grads.get(key), key in st.hidden_edges,
+                            force=leaf)
         if st.current != self._current:
             if self._current in self.nodes:
                 self.nodes[self._current].set_highlighted(False)
