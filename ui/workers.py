@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - only while the training layer is being
 
 DRAIN_HZ = 25            # GUI refresh rate of the curves while training
 DIAG_INTERVAL_S = 0.004  # at most one gradient-flow sample per 4 ms of training
-SNAPSHOT_INTERVAL_S = 0.15  # weight snapshots for the decision boundary
+SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
 
 
 @dataclass
@@ -120,8 +120,8 @@ class _BufferCallback(_CallbackBase):
         logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
         with w._lock:
             w._epochs.append((int(epoch) + w.epoch_offset, w.step_offset + w.steps_done - 1, logs))
-            if snap is not None:
-                w._epoch_weights.append((int(epoch) + w.epoch_offset, snap))
+            if snap is not None:   # only the newest matters to the display
+                w._epoch_weights[:] = [(int(epoch) + w.epoch_offset, snap)]
 
     def on_train_end(self, logs: dict | None = None) -> None:
         pass
@@ -130,6 +130,21 @@ class _BufferCallback(_CallbackBase):
         info = dict(info)
         info["step"] = int(info.get("step", -1)) + self._w.step_offset
         self._w._nonfinite = info
+
+
+def _single_threaded_blas():
+    """Limit BLAS to one thread while training next to the GUI (threadpoolctl, if present).
+
+    Trainer and GUI are already two busy threads; BLAS helper threads spinning beside them on
+    a small machine make both slower (the GUI's 80×80 decision-boundary grid 5× slower)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return None
+    try:
+        return threadpool_limits(limits=1, user_api="blas")
+    except Exception:  # noqa: BLE001 - a speed tweak, never a reason to fail
+        return None
 
 
 def _is_number(v: Any) -> bool:
@@ -182,6 +197,7 @@ class TrainingWorker(QObject):
         self._thread: threading.Thread | None = None
         self._paused_reported = False
         self._finished_emitted = False
+        self._blas = None
         self._timer = QTimer(self)
         self._timer.setInterval(int(1000 / DRAIN_HZ))
         self._timer.timeout.connect(self._tick)
@@ -191,6 +207,7 @@ class TrainingWorker(QObject):
         """Start training on a new daemon thread."""
         if self._thread is not None:
             raise RuntimeError("a TrainingWorker runs once; make a new one to train again")
+        self._blas = _single_threaded_blas()
         self._thread = threading.Thread(target=self._run, name="graphviz-nn-training", daemon=True)
         self._timer.start()
         self._thread.start()
@@ -307,6 +324,9 @@ class TrainingWorker(QObject):
             self.progress.emit(up)
         if self._done.is_set():
             self._timer.stop()
+            if self._blas is not None:
+                self._blas.restore_original_limits()
+                self._blas = None
             if not self._finished_emitted:
                 self._finished_emitted = True
                 self.finished.emit(*self._outcome())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ui.panels.training import TrainingDock, install
@@ -137,10 +138,11 @@ class _Window(QMainWindow):
         super().__init__()
         self.statuses: list[str] = []
 
-    def add_panel(self, widget, title, area):
+    def add_panel(self, widget, title, area="left"):
         panel = QDockWidget(title, self)
         panel.setWidget(widget)
-        self.addDockWidget(area, panel)
+        self.addDockWidget(Qt.BottomDockWidgetArea if area == "bottom" else Qt.LeftDockWidgetArea,
+                           panel)
         return panel
 
     def status(self, msg: str) -> None:

@@ -28,11 +28,10 @@ class _CloseGuard(QObject):
 
 def install(window) -> TrainingDock:
     """Create the training dock in ``window`` (a ``ui.app.MainWindow``) and return it."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     dock = TrainingDock(controller=getattr(window, "controller", None))
-    panel = window.add_panel(dock, "Training", Qt.BottomDockWidgetArea)
+    panel = window.add_panel(dock, "Training", "bottom")
     if hasattr(window, "status"):
         dock.message.connect(window.status)
     guard = _CloseGuard(dock, window)

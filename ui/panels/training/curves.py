@@ -28,8 +28,11 @@ from ui.panels.training.series import EMA, Series
 
 TRAIN = "#2f6fd6"
 VAL = "#e07b00"
-PREV = (120, 120, 120, 110)
-RAW_ALPHA = 45
+# Faded colours are opaque tints, not alpha: Qt's raster engine draws a translucent or a wider
+# than 1 px polyline over ten times slower, and painting holds the GIL the trainer needs.
+PREV = (185, 185, 185)
+RAW = (178, 200, 238)
+MAX_MARKERS = 60   # per-epoch markers only while they stay apart
 
 
 def _fmt(x: float) -> str:
@@ -38,7 +41,19 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}"
 
 
-def _curve(plot: pg.PlotItem, color, width: float = 1.6, name: str | None = None,
+def nice_ceil(v: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k that is >= ``v`` (axes grow in steps,
+    so their ticks are not redrawn at every refresh)."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    k = 10.0 ** np.floor(np.log10(v))
+    for m in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if m * k >= v:
+            return float(m * k)
+    return float(10 * k)
+
+
+def _curve(plot: pg.PlotItem, color, width: float = 1, name: str | None = None,
            symbol: str | None = None) -> pg.PlotDataItem:
     item = plot.plot([], [], pen=pg.mkPen(color, width=width), name=name, symbol=symbol,
                      symbolSize=5, symbolBrush=color, symbolPen=None)
@@ -58,6 +73,7 @@ class _RunData:
         self.smooth_loss = EMA(smoothing)
         self.smooth_acc = EMA(smoothing)
         self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
+        self.loss_max = 0.0
 
     def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         xs = [s for _, s, logs in self.epochs if key in logs]
@@ -75,6 +91,7 @@ class CurvesView(QWidget):
         self.run = _RunData(0.6)
         self.previous: _RunData | None = None
         self._has_accuracy = False
+        self._epochs_drawn = -1
 
         self.smoothing = QSlider(Qt.Horizontal)
         self.smoothing.setRange(0, 99)
@@ -103,13 +120,17 @@ class CurvesView(QWidget):
         self.acc_plot = self.plots.addPlot(row=0, col=1, title="accuracy")
         self.acc_plot.setXLink(self.loss_plot)
         for p in (self.loss_plot, self.acc_plot):
-            p.showGrid(x=True, y=True, alpha=0.25)
+            # no grid: its lines are redrawn with the axis at every repaint, the biggest cost
             p.setLabel("bottom", "step")
             legend = p.addLegend(offset=(-5, 5) if p is self.loss_plot else (-5, -5),
                                  labelTextSize="8pt", brush=(255, 255, 255, 200))
             legend.setZValue(100)
             p.setMenuEnabled(False)
         self.acc_plot.setYRange(0, 1, padding=0.02)
+        self._ranges = (0.0, 0.0)          # x and y extents the axes show now
+        self._user_range = False           # the learner zoomed or panned: leave the axes alone
+        for p in (self.loss_plot, self.acc_plot):
+            p.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._make_items()
         self.hover = QLabel(" ")
         self.hover.setStyleSheet("color: #555;")
@@ -128,22 +149,23 @@ class CurvesView(QWidget):
                                            slot=self._on_mouse_moved)
 
     def _make_items(self) -> None:
-        faded = (*pg.mkColor(TRAIN).getRgb()[:3], RAW_ALPHA)
         lp, ap = self.loss_plot, self.acc_plot
-        self.prev_loss = _curve(lp, PREV, 1.2)
-        self.prev_val_loss = _curve(lp, PREV, 1.2)
-        self.prev_acc = _curve(ap, PREV, 1.2)
-        self.prev_val_acc = _curve(ap, PREV, 1.2)
-        self.prev_val_loss.setPen(pg.mkPen(PREV, width=1.2, style=Qt.DashLine))
-        self.prev_val_acc.setPen(pg.mkPen(PREV, width=1.2, style=Qt.DashLine))
-        self.raw_loss = _curve(lp, faded, 1.0)
-        self.raw_acc = _curve(ap, faded, 1.0)
-        self.smooth_loss = _curve(lp, TRAIN, 2.0, "train (batch, smoothed)")
-        self.smooth_acc = _curve(ap, TRAIN, 2.0, "train (batch, smoothed)")
-        self.epoch_loss = _curve(lp, "#123a80", 1.4, "train (epoch)", symbol="o")
-        self.epoch_acc = _curve(ap, "#123a80", 1.4, "train (epoch)", symbol="o")
-        self.val_loss = _curve(lp, VAL, 2.0, "validation (epoch)", symbol="s")
-        self.val_acc = _curve(ap, VAL, 2.0, "validation (epoch)", symbol="s")
+        self.prev_loss = _curve(lp, PREV, 1)
+        self.prev_val_loss = _curve(lp, PREV, 1)
+        self.prev_acc = _curve(ap, PREV, 1)
+        self.prev_val_acc = _curve(ap, PREV, 1)
+        self.prev_val_loss.setPen(pg.mkPen(PREV, width=1, style=Qt.DashLine))
+        self.prev_val_acc.setPen(pg.mkPen(PREV, width=1, style=Qt.DashLine))
+        self.raw_loss = _curve(lp, RAW, 1)
+        self.raw_acc = _curve(ap, RAW, 1)
+        self.smooth_loss = _curve(lp, TRAIN, 1, "train (batch, smoothed)")
+        self.smooth_acc = _curve(ap, TRAIN, 1, "train (batch, smoothed)")
+        self.epoch_loss = _curve(lp, "#0d2c66", 1, "train (epoch)", symbol="o")
+        self.epoch_acc = _curve(ap, "#0d2c66", 1, "train (epoch)", symbol="o")
+        self.val_loss = _curve(lp, VAL, 1, "validation (epoch)", symbol="s")
+        self.val_acc = _curve(ap, VAL, 1, "validation (epoch)", symbol="s")
+        self._symbols = {self.epoch_loss: "o", self.epoch_acc: "o", self.val_loss: "s",
+                         self.val_acc: "s"}
 
     # data ---------------------------------------------------------------------------------------
     def begin_run(self) -> None:
@@ -152,6 +174,9 @@ class CurvesView(QWidget):
             self.previous = self.run
         self.run = _RunData(self._weight())
         self._has_accuracy = False
+        self._epochs_drawn = -1
+        self._user_range = False
+        self._ranges = (0.0, 0.0)
         self._redraw_previous()
         self.refresh()
 
@@ -164,6 +189,9 @@ class CurvesView(QWidget):
         r.acc.extend(accuracy)
         r.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
         r.smooth_loss.extend(loss)
+        finite = loss[np.isfinite(loss)]
+        if finite.size:
+            r.loss_max = max(r.loss_max, float(finite.max()))
         r.smooth_acc.extend(accuracy)
         if not self._has_accuracy and np.isfinite(accuracy).any():
             self._has_accuracy = True
@@ -176,15 +204,36 @@ class CurvesView(QWidget):
         """Push the arrays to the curves (pyqtgraph downsamples and clips at paint time)."""
         r = self.run
         x = r.steps.data
+        self._fit_axes()
         self.raw_loss.setData(x, r.loss.data)
         self.smooth_loss.setData(x, r.smooth_loss.out.data)
         if self._has_accuracy:
             self.raw_acc.setData(x, r.acc.data)
             self.smooth_acc.setData(x, r.smooth_acc.out.data)
-        for item, key in ((self.epoch_loss, "loss"), (self.val_loss, "val_loss"),
-                          (self.epoch_acc, "accuracy"), (self.val_acc, "val_accuracy")):
-            ex, ey = r.epoch_arrays(key)
-            item.setData(ex, ey)
+        if len(r.epochs) != self._epochs_drawn:     # per-epoch curves change once an epoch
+            self._epochs_drawn = len(r.epochs)
+            symbols = len(r.epochs) <= MAX_MARKERS
+            for item, key in ((self.epoch_loss, "loss"), (self.val_loss, "val_loss"),
+                              (self.epoch_acc, "accuracy"), (self.val_acc, "val_accuracy")):
+                ex, ey = r.epoch_arrays(key)
+                item.setData(ex, ey, symbol=self._symbols[item] if symbols else None)
+
+    def _fit_axes(self) -> None:
+        """Grow the axes in nice steps instead of auto-ranging at every refresh."""
+        if self._user_range:
+            return
+        r, p = self.run, self.previous
+        xmax = max(len(r.steps), len(p.steps) if p is not None else 0)
+        ymax = r.loss_max if p is None else max(r.loss_max, p.loss_max)
+        want = (nice_ceil(xmax * 1.02), nice_ceil(ymax * 1.05))
+        if want[0] != self._ranges[0]:
+            self.loss_plot.setXRange(0, want[0], padding=0.01)   # the accuracy plot follows
+        if want[1] != self._ranges[1] and not self.log_scale.isChecked():
+            self.loss_plot.setYRange(0, want[1], padding=0.01)
+        self._ranges = want
+
+    def _on_manual_range(self, *_args) -> None:
+        self._user_range = True
 
     def _redraw_previous(self) -> None:
         p = self.previous
@@ -219,6 +268,11 @@ class CurvesView(QWidget):
 
     def _on_log_change(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        if on:
+            self.loss_plot.enableAutoRange(axis="y")
+        else:
+            self._ranges = (self._ranges[0], 0.0)
+            self._fit_axes()
 
     def _on_mouse_moved(self, event) -> None:
         pos = event[0]

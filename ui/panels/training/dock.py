@@ -27,7 +27,10 @@ from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.model_form import ModelForm, TrainSettings, build_model, make_optimizer
 from ui.workers import TrainingWorker, Update
 
-CANVAS_REFRESH_S = 0.5     # the canvas repaints the model's values at most twice a second
+# Least time between two repaints of each view while training. The trainer runs on another
+# thread but needs the GIL, which painting holds: these rates keep the GUI's share small.
+REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.4,
+             "confusion": 0.5, "canvas": 0.5}
 
 
 def split_data(data: DataSet, fraction: float, seed: int):
@@ -111,7 +114,9 @@ class TrainingDock(QWidget):
         self.last_loss = float("nan")
         self.nonfinite_info: dict | None = None
         self._pending: str | None = None       # "train" | "step" while a data set loads
-        self._last_canvas = 0.0
+        self._last_paint: dict[str, float] = {}
+        self._pending_weights = None
+        self._pending_epoch_weights = None
         self._model_on_canvas = False
         self._wire_signals()
         self._show_data_preview()
@@ -127,6 +132,7 @@ class TrainingDock(QWidget):
         self.data_form.failed.connect(self._on_data_failed)
         self.data_form.changed.connect(self._show_data_preview)
         self.curves.exported.connect(self.message)
+        self.tabs.currentChanged.connect(self._on_tab_change)
 
     # public intents -------------------------------------------------------------------------------
     @property
@@ -263,34 +269,56 @@ class TrainingDock(QWidget):
 
     # worker reports (GUI thread) ---------------------------------------------------------------------
     def _on_progress(self, up: Update) -> None:
+        """Store what arrived (cheap), then redraw the views whose turn it is."""
         if len(up):
             self.curves.add_steps(up.steps, up.loss, up.accuracy, up.epoch)
             self.last_step = int(up.steps[-1])
             self.last_epoch = up.epoch
             self.last_loss = float(up.loss[-1])
-            self.controls.show_progress(self.last_step, up.epoch, self.last_loss)
         for epoch, last_step, logs in up.epochs:
             self.curves.add_epoch(epoch, last_step, logs)
             self.last_epoch = epoch + 1
         if up.diag_steps:
             self.gradflow.add(up.diag_steps, up.diagnostics)
-        self.curves.refresh()
-        if self.tabs.currentWidget() is self.gradflow or not self.worker.is_running():
-            self.gradflow.refresh(force=not self.worker.is_running())
         if up.weights is not None:
-            self._show_weights(up.weights)
+            self._pending_weights = up.weights
         if up.epoch_weights:
-            epoch, w = up.epoch_weights[-1]
+            self._pending_epoch_weights = up.epoch_weights[-1]
+        self._refresh_views()
+
+    def _refresh_views(self, force: bool = False) -> None:
+        """Repaint at bounded rates: painting holds the GIL, so every millisecond spent here is
+        a millisecond the trainer waits (see REFRESH_S)."""
+        due = self._due
+        if self.last_step >= 0 and due("progress", force):
+            self.controls.show_progress(self.last_step, self.last_epoch, self.last_loss)
+        if due("curves", force):
+            self.curves.refresh()
+        if self.tabs.currentWidget() is self.gradflow and due("gradflow", force):
+            self.gradflow.refresh(force=force)
+        if self._pending_weights is not None and due("boundary", force):
+            self._show_weights(self._pending_weights)
+            self._pending_weights = None
+        if self._pending_epoch_weights is not None and due("confusion", force):
+            epoch, w = self._pending_epoch_weights
+            self._pending_epoch_weights = None
             self.confusion.update_weights(epoch, w, self.settings.layer_activations())
-        self._refresh_canvas()
+        self._refresh_canvas(force)
+
+    def _due(self, view: str, force: bool = False) -> bool:
+        now = time.perf_counter()
+        if force or now - self._last_paint.get(view, -1e9) >= REFRESH_S[view]:
+            self._last_paint[view] = now
+            return True
+        return False
 
     def _on_paused(self, step: int) -> None:
         self._set_state(PAUSED)
-        self._refresh_canvas(force=True)
+        self._refresh_views(force=True)
 
     def _on_finished(self, reason: str, info: dict) -> None:
         self.gradflow.refresh(force=True)
-        self._refresh_canvas(force=True)
+        self._refresh_views(force=True)
         if reason == "nonfinite":
             self.nonfinite_info = info
             finite = all(np.isfinite(w).all() for w in self.model.get_weights())
@@ -314,6 +342,10 @@ class TrainingDock(QWidget):
             self.message.emit(f"Training finished: {self.last_step + 1} steps, "
                               f"loss {self.last_loss:.4g}.")
         self._set_state(IDLE)
+
+    def _on_tab_change(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.gradflow:
+            self.gradflow.refresh(force=True)
 
     def _on_data_loaded(self, _data: DataSet) -> None:
         self._show_data_preview()
@@ -369,7 +401,5 @@ class TrainingDock(QWidget):
     def _refresh_canvas(self, force: bool = False) -> None:
         if not self._model_on_canvas or self.controller is None:
             return
-        now = time.perf_counter()
-        if force or now - self._last_canvas >= CANVAS_REFRESH_S:
-            self._last_canvas = now
+        if self._due("canvas", force):
             self.controller.values_changed.emit()

@@ -43,7 +43,6 @@ class GradientFlowView(QWidget):
         self.norm_plot = self.plots.addPlot(row=0, col=0, title="‖dW‖ per layer")
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "step")
-        self.norm_plot.showGrid(x=True, y=True, alpha=0.25)
         self.norm_plot.setMenuEnabled(False)
         self.legend = self.norm_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
         self.dead_plot = self.plots.addPlot(row=0, col=1, title="dead ReLU units")
@@ -78,7 +77,7 @@ class GradientFlowView(QWidget):
             p = self.previous
             for i, s in enumerate(p.smooth):
                 c = self.norm_plot.plot(p.steps.data, np.maximum(s.out.data, 1e-30),
-                                        pen=pg.mkPen((150, 150, 150, 110), width=1))
+                                        pen=pg.mkPen((190, 190, 190), width=1))
                 c.setDownsampling(auto=True, method="peak")
                 c.setClipToView(True)
                 self._prev_curves.append(c)
@@ -98,7 +97,7 @@ class GradientFlowView(QWidget):
             r.smooth = [EMA(SMOOTHING) for _ in r.names]
             n = len(r.names)
             for i, name in enumerate(r.names):
-                c = self.norm_plot.plot([], [], pen=pg.mkPen(layer_color(i, n), width=1.6),
+                c = self.norm_plot.plot([], [], pen=pg.mkPen(layer_color(i, n), width=1),
                                         name=name)
                 c.setDownsampling(auto=True, method="peak")
                 c.setClipToView(True)
@@ -145,7 +144,7 @@ class GradientFlowView(QWidget):
         for b in self._bars:
             self.dead_plot.removeItem(b)
         self._bars = []
-        groups = [(self.previous, (160, 160, 160, 140), -0.2), (self.run, None, 0.2)]
+        groups = [(self.previous, (190, 190, 190), -0.2), (self.run, None, 0.2)]
         ticks = []
         for run, color, shift in groups:
             if run is None or not run.dead:
