@@ -296,12 +296,13 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.controller.relayout()
         self.canvas.fit()
 
-def launch(argv: list[str]) -> MainWindow | None:
+def launch(argv: list[str], after_first_paint=()) -> MainWindow | None:
     """Make and show the window: a graph FILE from ``argv``, else the default example.
 
-    Without a file the window is shown first and the example (with the engine and its imports)
-    is loaded right after the first paint, so the window appears quickly. A file that cannot
-    be opened gives one line on stderr and None."""
+    The window is shown first; the example (with the engine and its imports) and every
+    ``after_first_paint`` callable (``f(window)``, e.g. a panel's ``install``) run right after
+    its first paint, so the window appears quickly. A file that cannot be opened gives one
+    line on stderr and None."""
     if argv:
         import graphviz_nn as gnn
         try:
@@ -315,12 +316,14 @@ def launch(argv: list[str]) -> MainWindow | None:
         window = MainWindow(graph)
         window.current_path = Path(argv[0])
         window.setWindowTitle(f"graphviz-nn: {Path(argv[0]).name}")
-        window.show()
-        return window
-    window = MainWindow(example=None)
+    else:
+        window = MainWindow(example=None)
     window.show()
     QApplication.processEvents()
-    window.load_example(examples.DEFAULT)
+    if not argv:
+        window.load_example(examples.DEFAULT)
+    for install in after_first_paint:
+        install(window)
     return window
 
 

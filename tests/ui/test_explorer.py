@@ -292,3 +292,11 @@ def test_values_changed_in_place_are_redrawn(win):
     c.values_changed.emit()
     assert item._value_img is not before
     assert "min -1" in item.toolTip()
+
+
+def test_launch_runs_panel_installers_after_the_first_paint(qtbot):
+    from ui.app import launch
+    seen = []
+    w = launch([], after_first_paint=[lambda win: seen.append(win.isVisible())])
+    qtbot.addWidget(w)
+    assert seen == [True]
