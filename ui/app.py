@@ -332,8 +332,18 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
-    window = launch(argv)
+    window = launch(argv, after_first_paint=_panel_installers())
     if window is None:
         return 2
     window.document.start_session(argv[0] if argv else None)   # close guard, autosave, recovery
     return app.exec()
+
+
+def _panel_installers() -> list:
+    """Panels too heavy for the first paint (the training dock imports pyqtgraph and more),
+    installed right after it."""
+    try:
+        from ui.panels import training
+    except ImportError:     # the training panel is optional
+        return []
+    return [training.install]
