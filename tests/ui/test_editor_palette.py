@@ -18,6 +18,7 @@ def test_palette_groups_every_op_under_its_category(qtbot):
     pal = PaletteWidget()
     qtbot.addWidget(pal)
     pal.show()
+    qtbot.waitUntil(lambda: pal.tree.topLevelItemCount() > 0)   # filled after the first paint
     groups = [pal.tree.topLevelItem(i).text(0) for i in range(pal.tree.topLevelItemCount())]
     assert groups[0] == "Inputs"
     assert set(groups) == {spec.category for spec in OPS.values()}

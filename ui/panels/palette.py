@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,7 +134,8 @@ class PaletteWidget(QWidget):
             self._fill()
 
     def showEvent(self, event) -> None:  # noqa: N802
-        self.ensure_filled()
+        # right after the window's first paint (posted paint events come before timers)
+        QTimer.singleShot(0, self.ensure_filled)
         super().showEvent(event)
 
     def _fill(self) -> None:
