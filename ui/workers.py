@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,8 @@ try:  # the real base class when the training layer is importable; duck typing o
 except ImportError:  # pragma: no cover - only while the training layer is being written
     _CallbackBase = object
 
-DRAIN_HZ = 25            # GUI refresh rate of the curves while training
+DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
+NAN = float("nan")
 DIAG_INTERVAL_S = 0.004  # at most one gradient-flow sample per 4 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
 
@@ -82,40 +84,27 @@ class _BufferCallback(_CallbackBase):
         pass
 
     def on_batch_end(self, step: int, logs: dict | None = None) -> None:
+        # The hot path: runs after every training step, so it does as little as it can.
+        # deque.append is atomic; offsets and conversions are left to the GUI thread's drain.
         w = self._w
-        logs = logs or {}
-        step = int(logs.get("step", step)) + w.step_offset
-        row = (step, float(logs.get("loss", np.nan)), float(logs.get("accuracy", np.nan)),
-               int(logs.get("epoch", 0)) + w.epoch_offset, int(logs.get("batch", 0)))
-        now = time.perf_counter()
-        diag = None
-        if w.want_diagnostics and now - w._last_diag >= DIAG_INTERVAL_S:
-            w._last_diag = now
-            try:
-                diag = w.model.diagnostics()
-            except Exception:  # noqa: BLE001 - diagnostics are optional for the display
-                w.want_diagnostics = False
-        snap = None
-        if now - w._last_snap >= SNAPSHOT_INTERVAL_S or w._steps_left is not None:
-            w._last_snap = now
-            snap = w.model.get_weights()
-        with w._lock:
-            w._rows.append(row)
-            if diag is not None:
-                w._diag.append((step, diag))
-            if snap is not None:
-                w._snapshot = (step, snap)
+        get = logs.get
+        w._rows.append((get("step", step), get("loss", NAN), get("accuracy", NAN),
+                        get("epoch", 0), get("batch", 0)))
         w.steps_done += 1
-        if w._steps_left is not None:
-            w._steps_left -= 1
-            if w._steps_left <= 0:
-                w._steps_left = None
-                w._go.clear()
+        now = time.perf_counter()
+        if now >= w._next_sample or w._steps_left is not None:
+            w._sample(now)
+            if w._steps_left is not None:
+                w._steps_left -= 1
+                if w._steps_left <= 0:
+                    w._steps_left = None
+                    w._go.clear()
         if not w._go.is_set():
             w._wait_while_paused()
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         w = self._w
+        w._sample(time.perf_counter(), force_snapshot=False)
         snap = w.model.get_weights() if w.want_epoch_weights else None
         logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
         with w._lock:
@@ -132,17 +121,30 @@ class _BufferCallback(_CallbackBase):
         self._w._nonfinite = info
 
 
+_BLAS = []   # the threadpoolctl controller, found once (finding the libraries takes ~40 ms)
+
+
+def blas_controller():
+    """threadpoolctl's controller of the loaded BLAS libraries, or None without threadpoolctl."""
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+            _BLAS.append(ThreadpoolController())
+        except Exception:  # noqa: BLE001 - ImportError or an odd platform: go without
+            _BLAS.append(None)
+    return _BLAS[0]
+
+
 def _single_threaded_blas():
     """Limit BLAS to one thread while training next to the GUI (threadpoolctl, if present).
 
     Trainer and GUI are already two busy threads; BLAS helper threads spinning beside them on
     a small machine make both slower (the GUI's 80×80 decision-boundary grid 5× slower)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
+    ctl = blas_controller()
+    if ctl is None:
         return None
     try:
-        return threadpool_limits(limits=1, user_api="blas")
+        return ctl.limit(limits=1, user_api="blas")
     except Exception:  # noqa: BLE001 - a speed tweak, never a reason to fail
         return None
 
@@ -179,13 +181,14 @@ class TrainingWorker(QObject):
         self.history: Any = None
         self.fit_seconds = 0.0     # wall time of model.fit on the worker thread
         self._lock = threading.Lock()
-        self._rows: list[tuple] = []
+        self._rows: deque[tuple] = deque()
         self._diag: list[tuple[int, list[dict]]] = []
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: tuple[int, list] | None = None
         self._last_diag = 0.0
         self._last_snap = 0.0
+        self._next_sample = 0.0
         self._go = threading.Event()
         self._go.set()
         self._steps_left: int | None = start_paused_after
@@ -267,6 +270,27 @@ class TrainingWorker(QObject):
         return self.join(timeout)
 
     # worker thread -------------------------------------------------------------------------------
+    def _sample(self, now: float, force_snapshot: bool = True) -> None:
+        """Take a gradient-flow sample and a weight snapshot when their time has come."""
+        step = self.step_offset + self.steps_done - 1
+        if self.want_diagnostics and now - self._last_diag >= DIAG_INTERVAL_S:
+            self._last_diag = now
+            try:
+                diag = self.model.diagnostics()
+            except Exception:  # noqa: BLE001 - diagnostics are optional for the display
+                self.want_diagnostics = False
+            else:
+                with self._lock:
+                    self._diag.append((step, diag))
+        if now - self._last_snap >= SNAPSHOT_INTERVAL_S or (
+                force_snapshot and self._steps_left is not None):
+            self._last_snap = now
+            snap = self.model.get_weights()
+            with self._lock:
+                self._snapshot = (step, snap)
+        self._next_sample = min(self._last_diag + DIAG_INTERVAL_S,
+                                self._last_snap + SNAPSHOT_INTERVAL_S)
+
     def _wait_while_paused(self) -> None:
         with self._lock:
             self._snapshot = (self.step_offset + self.steps_done - 1, self.model.get_weights())
@@ -300,8 +324,9 @@ class TrainingWorker(QObject):
     # GUI thread ----------------------------------------------------------------------------------
     def drain(self) -> Update | None:
         """Take everything the trainer buffered since the last call (None if nothing)."""
+        n = len(self._rows)
+        rows = [self._rows.popleft() for _ in range(n)]   # popleft is atomic: no lock needed
         with self._lock:
-            rows, self._rows = self._rows, []
             diag, self._diag = self._diag, []
             epochs, self._epochs = self._epochs, []
             ew, self._epoch_weights = self._epoch_weights, []
@@ -309,11 +334,12 @@ class TrainingWorker(QObject):
         if not rows and not diag and not epochs and snap is None:
             return None
         arr = np.array(rows, dtype=float).reshape(-1, 5)
-        up = Update(steps=arr[:, 0].astype(np.int64), loss=arr[:, 1], accuracy=arr[:, 2],
+        up = Update(steps=arr[:, 0].astype(np.int64) + self.step_offset, loss=arr[:, 1],
+                    accuracy=arr[:, 2],
                     epochs=epochs, diag_steps=[s for s, _ in diag],
                     diagnostics=[d for _, d in diag], epoch_weights=ew)
         if rows:
-            up.epoch, up.batch = int(rows[-1][3]), int(rows[-1][4])
+            up.epoch, up.batch = int(rows[-1][3]) + self.epoch_offset, int(rows[-1][4])
         if snap is not None:
             up.weights_step, up.weights = snap
         return up

@@ -39,8 +39,8 @@ class BoundaryView(QWidget):
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.plot.addItem(self.image)
-        self.scatter = pg.ScatterPlotItem(size=5, pen=pg.mkPen((255, 255, 255, 160), width=0.6))
-        self.plot.addItem(self.scatter)
+        self._point_pen = pg.mkPen((255, 255, 255, 160), width=0.6)
+        self.scatters: list[pg.ScatterPlotItem] = []   # one per class: one brush each, fast
         self.note = QLabel("The decision boundary is drawn for 2-D data sets\n"
                            "(spiral, xor, circles, moons, gaussian).")
         self.note.setWordWrap(True)
@@ -57,9 +57,11 @@ class BoundaryView(QWidget):
         """Show the data points (or the note when the data are not 2-D)."""
         self.rgb = None
         self.image.clear()
+        for item in self.scatters:
+            self.plot.removeItem(item)
+        self.scatters = []
         if x is None or x.ndim != 2 or x.shape[1] != 2:
             self.bounds = None
-            self.scatter.clear()
             self._stack.setCurrentWidget(self.note)
             return
         self._stack.setCurrentWidget(self.plot)
@@ -71,9 +73,14 @@ class BoundaryView(QWidget):
         if len(x) > MAX_POINTS:
             keep = np.random.default_rng(0).choice(len(x), MAX_POINTS, replace=False)
             x, y = x[keep], y[keep]
-        cols = class_colors(self.classes)[np.asarray(y, dtype=np.int64)].astype(int)
-        brushes = [pg.mkBrush(*c) for c in map(tuple, cols)]
-        self.scatter.setData(pos=np.asarray(x, dtype=float), brush=brushes)
+        y = np.asarray(y, dtype=np.int64)
+        for k, color in enumerate(class_colors(self.classes).astype(int)):
+            pts = np.asarray(x[y == k], dtype=float)
+            if len(pts):
+                item = pg.ScatterPlotItem(pos=pts, size=5, pen=self._point_pen,
+                                          brush=pg.mkBrush(*color))
+                self.plot.addItem(item)
+                self.scatters.append(item)
         xmin, xmax, ymin, ymax = self.bounds
         self.plot.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -49,10 +50,12 @@ class TrainControls(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
-        self.bar.setFormat("ready")
-        self.bar.setTextVisible(True)
-        self.info = QLabel(" ")
-        self.info.setStyleSheet("color: #444;")
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(8)
+        # the numbers go in a label whose size never depends on its text: no relayout per update
+        self.info = QLabel("ready")
+        self.info.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.info.setFixedHeight(self.info.sizeHint().height())
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.train, self.pause, self.stop, self.step, self.reset):
@@ -60,8 +63,8 @@ class TrainControls(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(buttons)
-        lay.addWidget(self.bar)
         lay.addWidget(self.info)
+        lay.addWidget(self.bar)
         self.state = IDLE
         self.total_steps = 0
         self.epochs = 0
@@ -96,8 +99,8 @@ class TrainControls(QWidget):
         if ran > 0 and elapsed > 0.2:
             rate = ran / elapsed
             left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
-        self.bar.setFormat(f"epoch {epoch + 1}/{self.epochs}  ·  step {done}/{self.total_steps}"
-                           f"  ·  loss {loss:.4g}{left}")
+        self.info.setText(f"epoch {epoch + 1}/{self.epochs}  ·  step {done}/{self.total_steps}"
+                          f"  ·  loss {loss:.4g}{left}")
 
     def restart_clock(self, first_step: int) -> None:
         """After a pause, measure the pace from now on."""

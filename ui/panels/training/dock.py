@@ -25,12 +25,12 @@ from ui.panels.training.curves import CurvesView
 from ui.panels.training.data_form import DataForm, DataSet
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.model_form import ModelForm, TrainSettings, build_model, make_optimizer
-from ui.workers import TrainingWorker, Update
+from ui.workers import TrainingWorker, Update, blas_controller
 
 # Least time between two repaints of each view while training. The trainer runs on another
 # thread but needs the GIL, which painting holds: these rates keep the GUI's share small.
 REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.4,
-             "confusion": 0.5, "canvas": 0.5}
+             "confusion": 0.5, "canvas": 1.0}
 
 
 def split_data(data: DataSet, fraction: float, seed: int):
@@ -120,6 +120,7 @@ class TrainingDock(QWidget):
         self._model_on_canvas = False
         self._wire_signals()
         self._show_data_preview()
+        blas_controller()     # find the BLAS libraries now, not when Train is clicked
 
     def _wire_signals(self) -> None:
         c = self.controls
