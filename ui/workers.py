@@ -198,6 +198,7 @@ class TrainingWorker(QObject):
         self._done = threading.Event()
         self._parked = threading.Event()   # set while the trainer waits between two steps
         self._thread: threading.Thread | None = None
+        self._scheduled = False
         self._paused_reported = False
         self._finished_emitted = False
         self._blas = None
@@ -206,17 +207,27 @@ class TrainingWorker(QObject):
         self._timer.timeout.connect(self._tick)
 
     # control (GUI thread) ------------------------------------------------------------------------
-    def start(self) -> None:
-        """Start training on a new daemon thread."""
-        if self._thread is not None:
+    def start(self, delay_ms: int = 0) -> None:
+        """Start training on a new daemon thread (after ``delay_ms`` of event loop, if given)."""
+        if self._thread is not None or self._scheduled:
             raise RuntimeError("a TrainingWorker runs once; make a new one to train again")
+        self._scheduled = True
+        if delay_ms > 0:
+            QTimer.singleShot(delay_ms, self._start_now)
+        else:
+            self._start_now()
+
+    def _start_now(self) -> None:
+        if self._done.is_set():
+            return
         self._blas = _single_threaded_blas()
         self._thread = threading.Thread(target=self._run, name="graphviz-nn-training", daemon=True)
         self._timer.start()
         self._thread.start()
 
     def is_running(self) -> bool:
-        return self._thread is not None and not self._done.is_set()
+        """True from ``start`` until fit has returned (a delayed start counts as running)."""
+        return self._scheduled and not self._done.is_set()
 
     def is_paused(self) -> bool:
         """True once the trainer actually waits between two steps (not merely asked to)."""
@@ -258,6 +269,9 @@ class TrainingWorker(QObject):
     def join(self, timeout: float | None = 10.0) -> bool:
         """Wait for the thread to end; returns True if it has ended."""
         if self._thread is None:
+            if self._scheduled and self._stop:   # stopped before a delayed start: never run
+                self._done.set()
+                self._timer.start()              # report "stopped" from the next tick
             return True
         self._thread.join(timeout)
         ended = not self._thread.is_alive()
@@ -303,6 +317,9 @@ class TrainingWorker(QObject):
             self._parked.clear()
 
     def _run(self) -> None:
+        if self._stop:          # stopped (or the window closed) before a delayed start
+            self._done.set()
+            return
         try:
             self.model.stop_training = False
             kwargs = dict(self.fit_kwargs)

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from ui.panels.training.inference import grid_probabilities
+from ui.panels.training.refresh import TimedPlotWidget
 
 # class colours (Okabe-Ito: readable for colour-blind learners)
 PALETTE = np.array([
@@ -31,7 +32,7 @@ class BoundaryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = TimedPlotWidget(background="w")
         self.plot.setAspectLocked(True)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()

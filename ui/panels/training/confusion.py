@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.panels.training.inference import confusion_matrix, mlp_forward
+from ui.panels.training.refresh import TimedLayoutWidget
 
 MAX_TEXT_CLASSES = 12   # beyond this the counts are not written in the cells
 
@@ -18,7 +19,7 @@ class ConfusionView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plots = pg.GraphicsLayoutWidget()
+        self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
         self.plot = self.plots.addPlot(title="confusion matrix (validation)")
         self.plot.setMenuEnabled(False)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.panels.training.refresh import TimedLayoutWidget
 from ui.panels.training.series import EMA, Series
 
 TRAIN = "#2f6fd6"
@@ -114,7 +115,7 @@ class CurvesView(QWidget):
         bar.addWidget(self.png_button)
         bar.addWidget(self.csv_button)
 
-        self.plots = pg.GraphicsLayoutWidget()
+        self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
         self.loss_plot = self.plots.addPlot(row=0, col=0, title="loss")
         self.acc_plot = self.plots.addPlot(row=0, col=1, title="accuracy")
@@ -207,8 +208,7 @@ class CurvesView(QWidget):
         self._fit_axes()
         self.raw_loss.setData(x, r.loss.data)
         self.smooth_loss.setData(x, r.smooth_loss.out.data)
-        if self._has_accuracy:
-            self.raw_acc.setData(x, r.acc.data)
+        if self._has_accuracy:   # per-batch accuracy is too jumpy to draw raw: smoothed only
             self.smooth_acc.setData(x, r.smooth_acc.out.data)
         if len(r.epochs) != self._epochs_drawn:     # per-epoch curves change once an epoch
             self._epochs_drawn = len(r.epochs)

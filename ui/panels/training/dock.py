@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,12 +24,8 @@ from ui.panels.training.curves import CurvesView
 from ui.panels.training.data_form import DataForm, DataSet
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.model_form import ModelForm, TrainSettings, build_model, make_optimizer
+from ui.panels.training.refresh import ViewRefresher
 from ui.workers import TrainingWorker, Update, blas_controller
-
-# Least time between two repaints of each view while training. The trainer runs on another
-# thread but needs the GIL, which painting holds: these rates keep the GUI's share small.
-REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.4,
-             "confusion": 0.5, "canvas": 1.0}
 
 
 def split_data(data: DataSet, fraction: float, seed: int):
@@ -114,10 +109,8 @@ class TrainingDock(QWidget):
         self.last_loss = float("nan")
         self.nonfinite_info: dict | None = None
         self._pending: str | None = None       # "train" | "step" while a data set loads
-        self._last_paint: dict[str, float] = {}
-        self._pending_weights = None
-        self._pending_epoch_weights = None
-        self._model_on_canvas = False
+        self.refresher = ViewRefresher(self)
+        self.model_on_canvas = False
         self._wire_signals()
         self._show_data_preview()
         blas_controller()     # find the BLAS libraries now, not when Train is clicked
@@ -188,8 +181,8 @@ class TrainingDock(QWidget):
             self.message.emit("The trainer is still busy with a step; try again.")
             return
         self.model.reset_weights()
-        self._show_weights(self.model.get_weights())
-        self._refresh_canvas(force=True)
+        self.show_weights(self.model.get_weights())
+        self.refresher.run_job("canvas", force=True)
         self.message.emit("Weights reset to fresh random values (Glorot uniform, zero biases).")
 
     def shutdown(self, timeout: float = 10.0) -> bool:
@@ -224,17 +217,24 @@ class TrainingDock(QWidget):
         self.x_train, self.y_train, self.x_val, self.y_val = xt, yt, xv, yv
         self.nonfinite_info = None
         self.banner.hide()
+        self.refresher.reset()
         self.last_step, self.last_epoch = -1, 0
         self.curves.begin_run()
         self.gradflow.begin_run()
         self.boundary.set_data(xt, yt, data.classes)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
-        self._show_weights(model.get_weights())
-        self._put_model_on_canvas(settings.show_on_canvas)
-        self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None)
+        self.show_weights(model.get_weights())
+        self.model_on_canvas = False
+        canvas = settings.show_on_canvas and self.controller is not None
+        if canvas:   # in the next event-loop turn: no single long stall
+            QTimer.singleShot(0, self._put_model_on_canvas)
+        # with the model on the canvas, let the canvas lay out and paint the new graph (its
+        # costliest paint) before the trainer competes with it for the GIL
+        self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None,
+                     delay_ms=80 if canvas else 0)
 
     def _launch(self, epochs: int, step_offset: int, epoch_offset: int,
-                pause_after: int | None) -> None:
+                pause_after: int | None, delay_ms: int = 0) -> None:
         s = self.settings
         fit = {"x": self.x_train, "y": self.y_train, "epochs": epochs, "batch_size": s.batch_size,
                "shuffle": True, "verbose": 0}
@@ -248,7 +248,7 @@ class TrainingDock(QWidget):
         self.worker.progress.connect(self._on_progress)
         self.worker.paused.connect(self._on_paused)
         self.worker.finished.connect(self._on_finished)
-        self.worker.start()
+        self.worker.start(delay_ms)
         self._set_state(PAUSED if pause_after else RUNNING)
 
     def _continue(self, steps: int | None) -> None:
@@ -282,44 +282,18 @@ class TrainingDock(QWidget):
         if up.diag_steps:
             self.gradflow.add(up.diag_steps, up.diagnostics)
         if up.weights is not None:
-            self._pending_weights = up.weights
+            self.refresher.pending_weights = up.weights
         if up.epoch_weights:
-            self._pending_epoch_weights = up.epoch_weights[-1]
-        self._refresh_views()
-
-    def _refresh_views(self, force: bool = False) -> None:
-        """Repaint at bounded rates: painting holds the GIL, so every millisecond spent here is
-        a millisecond the trainer waits (see REFRESH_S)."""
-        due = self._due
-        if self.last_step >= 0 and due("progress", force):
-            self.controls.show_progress(self.last_step, self.last_epoch, self.last_loss)
-        if due("curves", force):
-            self.curves.refresh()
-        if self.tabs.currentWidget() is self.gradflow and due("gradflow", force):
-            self.gradflow.refresh(force=force)
-        if self._pending_weights is not None and due("boundary", force):
-            self._show_weights(self._pending_weights)
-            self._pending_weights = None
-        if self._pending_epoch_weights is not None and due("confusion", force):
-            epoch, w = self._pending_epoch_weights
-            self._pending_epoch_weights = None
-            self.confusion.update_weights(epoch, w, self.settings.layer_activations())
-        self._refresh_canvas(force)
-
-    def _due(self, view: str, force: bool = False) -> bool:
-        now = time.perf_counter()
-        if force or now - self._last_paint.get(view, -1e9) >= REFRESH_S[view]:
-            self._last_paint[view] = now
-            return True
-        return False
+            self.refresher.pending_epoch_weights = up.epoch_weights[-1]
+        self.refresher.refresh()
 
     def _on_paused(self, step: int) -> None:
         self._set_state(PAUSED)
-        self._refresh_views(force=True)
+        self.refresher.refresh(force=True)
 
     def _on_finished(self, reason: str, info: dict) -> None:
         self.gradflow.refresh(force=True)
-        self._refresh_views(force=True)
+        self.refresher.refresh(force=True)
         if reason == "nonfinite":
             self.nonfinite_info = info
             finite = all(np.isfinite(w).all() for w in self.model.get_weights())
@@ -366,7 +340,7 @@ class TrainingDock(QWidget):
         else:
             self.controls.set_state(state)
 
-    def _show_weights(self, weights) -> None:
+    def show_weights(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:
             self.boundary.update_weights(weights, self.settings.layer_activations())
 
@@ -386,21 +360,14 @@ class TrainingDock(QWidget):
         if data is not None:
             self.boundary.set_data(data.x, data.y, data.classes)
 
-    def _put_model_on_canvas(self, show: bool) -> None:
-        self._model_on_canvas = False
+    def _put_model_on_canvas(self) -> None:
         c = self.controller
-        if not show or c is None or not hasattr(c, "load_graph"):
+        if c is None or not hasattr(c, "load_graph") or self.model is None:
             return
         g = self.model.graph
         loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
         try:
             c.load_graph(g, output=loss)
-            self._model_on_canvas = True
+            self.model_on_canvas = True
         except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
             self.message.emit(f"Could not show the model on the canvas: {exc}")
-
-    def _refresh_canvas(self, force: bool = False) -> None:
-        if not self._model_on_canvas or self.controller is None:
-            return
-        if self._due("canvas", force):
-            self.controller.values_changed.emit()

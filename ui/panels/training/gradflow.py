@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.panels.training.refresh import TimedLayoutWidget
 from ui.panels.training.series import EMA, Series
 
 SMOOTHING = 0.8   # the per-step norms jump around; show their moving average
@@ -38,7 +39,7 @@ class GradientFlowView(QWidget):
         super().__init__(parent)
         self.run = _Run()
         self.previous: _Run | None = None
-        self.plots = pg.GraphicsLayoutWidget()
+        self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
         self.norm_plot = self.plots.addPlot(row=0, col=0, title="‖dW‖ per layer")
         self.norm_plot.setLogMode(y=True)
@@ -95,13 +96,6 @@ class GradientFlowView(QWidget):
             r.names = [str(d.get("layer", f"layer {i + 1}")) for i, d in enumerate(diagnostics[0])]
             r.norms = [Series() for _ in r.names]
             r.smooth = [EMA(SMOOTHING) for _ in r.names]
-            n = len(r.names)
-            for i, name in enumerate(r.names):
-                c = self.norm_plot.plot([], [], pen=pg.mkPen(layer_color(i, n), width=1),
-                                        name=name)
-                c.setDownsampling(auto=True, method="peak")
-                c.setClipToView(True)
-                self._curves.append(c)
         r.steps.extend(np.asarray(steps, dtype=float))
         n = len(r.names)
         norms = np.array([[float(d.get("grad_norm", np.nan)) for d in diag[:n]]
@@ -116,6 +110,14 @@ class GradientFlowView(QWidget):
     def refresh(self, force: bool = False) -> None:
         """Redraw the curves; the bars and the summary only every few calls unless ``force``."""
         r = self.run
+        if len(self._curves) < len(r.names):   # made here, not in add: only when on show
+            n = len(r.names)
+            for i, name in enumerate(r.names):
+                c = self.norm_plot.plot([], [], pen=pg.mkPen(layer_color(i, n), width=1),
+                                        name=name)
+                c.setDownsampling(auto=True, method="peak")
+                c.setClipToView(True)
+                self._curves.append(c)
         for c, s in zip(self._curves, r.smooth, strict=False):
             c.setData(r.steps.data, np.maximum(s.out.data, 1e-30))
         self._refreshes += 1

@@ -1,0 +1,126 @@
+"""When the training dock's views repaint while the trainer runs.
+
+The trainer runs on another thread but needs the GIL, and painting (pyqtgraph, the canvas)
+holds it: every millisecond the GUI thread paints, the trainer waits. So each view repaints at a
+bounded rate, and at most one costly view repaints per tick, so that no tick is long.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+import pyqtgraph as pg
+
+# least seconds between two repaints of each view while training
+REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.5,
+             "confusion": 0.5, "canvas": 1.0}
+# the share of wall time each view may spend (its update and its paint) while training; on a
+# slow or busy machine a view repaints less often rather than slowing the trainer down
+BUDGET = {"curves": 0.03, "gradflow": 0.02, "boundary": 0.012, "confusion": 0.005,
+          "canvas": 0.01}
+CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
+
+
+class _PaintTimer:
+    """Mixin for pyqtgraph views: ``paint_seconds`` is an average of their paint times."""
+
+    paint_seconds = 0.0
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        t0 = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_seconds = 0.7 * self.paint_seconds + 0.3 * (time.perf_counter() - t0)
+
+
+class TimedLayoutWidget(_PaintTimer, pg.GraphicsLayoutWidget):
+    """A GraphicsLayoutWidget that measures its own paint time."""
+
+
+class TimedPlotWidget(_PaintTimer, pg.PlotWidget):
+    """A PlotWidget that measures its own paint time."""
+
+
+class ViewRefresher:
+    """Decides, per drain tick, which of the dock's views repaint."""
+
+    def __init__(self, dock) -> None:
+        self.dock = dock
+        self.pending_weights = None          # newest weight snapshot not shown yet
+        self.pending_epoch_weights = None    # (epoch, weights) for the confusion matrix
+        self._last: dict[str, float] = {}
+        self._cost: dict[str, float] = {}    # average seconds per update of each view
+        self._jobs = deque(["curves", "boundary", "confusion", "gradflow", "canvas"])
+
+    def reset(self) -> None:
+        self.pending_weights = self.pending_epoch_weights = None
+        self._last.clear()
+
+    def interval(self, view: str) -> float:
+        """Seconds between two repaints of ``view``: its floor, or longer if it is costly."""
+        cost = self._cost.get(view, 0.0) + self._paint_seconds(view)
+        return max(REFRESH_S[view], cost / BUDGET.get(view, 1.0))
+
+    def due(self, view: str, force: bool = False) -> bool:
+        now = time.perf_counter()
+        if force or now - self._last.get(view, -1e9) >= self.interval(view):
+            self._last[view] = now
+            return True
+        return False
+
+    def _paint_seconds(self, view: str) -> float:
+        d = self.dock
+        widget = {"curves": d.curves.plots, "gradflow": d.gradflow.plots,
+                  "boundary": d.boundary.plot, "confusion": d.confusion.plots}.get(view)
+        return getattr(widget, "paint_seconds", 0.0)
+
+    def refresh(self, force: bool = False) -> None:
+        """Progress text, then the next costly view whose turn it is (all of them if force)."""
+        d = self.dock
+        if d.last_step >= 0 and self.due("progress", force):
+            d.controls.show_progress(d.last_step, d.last_epoch, d.last_loss)
+        jobs = self._jobs
+        for _ in range(len(jobs)):
+            view = jobs[0]
+            jobs.rotate(-1)                  # round robin: every view gets its turn
+            if self.run_job(view, force) and not force:
+                break
+
+    def run_job(self, view: str, force: bool = False) -> bool:
+        """Redraw ``view`` if it has something new and its time has come; True if it did."""
+        d = self.dock
+        if view == "curves":
+            ready = True
+        elif view == "gradflow":
+            ready = d.tabs.currentWidget() is d.gradflow
+        elif view == "boundary":
+            ready = self.pending_weights is not None
+        elif view == "confusion":
+            ready = self.pending_epoch_weights is not None
+        else:
+            ready = d.model_on_canvas and d.controller is not None
+        if not ready or not self.due(view, force):
+            return False
+        t0 = time.perf_counter()
+        self._update(view, force)
+        cost = time.perf_counter() - t0
+        if view == "canvas":
+            cost *= 1.0 + CANVAS_PAINT_FACTOR
+        self._cost[view] = 0.7 * self._cost.get(view, cost) + 0.3 * cost
+        return True
+
+    def _update(self, view: str, force: bool) -> None:
+        d = self.dock
+        if view == "curves":
+            d.curves.refresh()
+        elif view == "gradflow":
+            d.gradflow.refresh(force=force)
+        elif view == "boundary":
+            d.show_weights(self.pending_weights)
+            self.pending_weights = None
+        elif view == "confusion":
+            epoch, w = self.pending_epoch_weights
+            self.pending_epoch_weights = None
+            d.confusion.update_weights(epoch, w, d.settings.layer_activations())
+        else:
+            d.controller.values_changed.emit()
