@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -127,6 +127,14 @@ class TrainingDock(QWidget):
         self.data_form.changed.connect(self._show_data_preview)
         self.curves.exported.connect(self.message)
         self.tabs.currentChanged.connect(self._on_tab_change)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # a fixed hint: the main window sizes the bottom dock area from it, and a hint that
+        # followed the labels' text would make the window re-layout while training
+        return QSize(1300, 360)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(600, 220)
 
     # public intents -------------------------------------------------------------------------------
     @property
