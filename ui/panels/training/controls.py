@@ -99,7 +99,7 @@ class TrainControls(QWidget):
         if ran > 0 and elapsed > 0.2:
             rate = ran / elapsed
             left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
-        self.info.setText(f"epoch {epoch + 1}/{self.epochs}  ·  step {done}/{self.total_steps}"
+        self.info.setText(f"epoch {min(epoch + 1, self.epochs)}/{self.epochs}  ·  step {done}/{self.total_steps}"
                           f"  ·  loss {loss:.4g}{left}")
 
     def restart_clock(self, first_step: int) -> None:

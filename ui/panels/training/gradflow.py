@@ -45,7 +45,9 @@ class GradientFlowView(QWidget):
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "step")
         self.norm_plot.setMenuEnabled(False)
-        self.legend = self.norm_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+        self.legend = self.norm_plot.addLegend(offset=(-5, 5), labelTextSize="8pt",
+                                               brush=(255, 255, 255, 200))
+        self.legend.setZValue(100)
         self.dead_plot = self.plots.addPlot(row=0, col=1, title="dead ReLU units")
         self.dead_plot.setYRange(0, 1, padding=0.02)
         self.dead_plot.setLabel("left", "share")
@@ -125,18 +127,28 @@ class GradientFlowView(QWidget):
             self._draw_dead()
             self.summary.setText(self.summary_text())
 
+    @staticmethod
+    def _ratio(run: _Run | None) -> float | None:
+        if run is None or len(run.last_norms) < 2:
+            return None
+        first, last = run.last_norms[0], run.last_norms[-1]
+        if not (np.isfinite(first) and np.isfinite(last)) or last <= 0:
+            return None
+        return first / last
+
     def summary_text(self) -> str:
         """One sentence comparing the first and the last layer's gradient norms."""
         r = self.run
-        if len(r.last_norms) < 2:
+        ratio = self._ratio(r)
+        if ratio is None:
             return " "
-        first, last = r.last_norms[0], r.last_norms[-1]
-        if not (np.isfinite(first) and np.isfinite(last)) or last <= 0:
-            return " "
-        ratio = first / last
-        text = (f"‖dW‖ of {r.names[0]} is {ratio:.2g}× that of {r.names[-1]}")
+        text = f"‖dW‖ of {r.names[0]} is {ratio:.2g}× that of {r.names[-1]}"
         if ratio < 0.01:
-            text += ": the first layer hardly learns (vanishing gradients)."
+            text += ": the first layer hardly learns (vanishing gradients)"
+        before = self._ratio(self.previous)
+        if before is not None:
+            text += f" (previous run: {before:.2g}×)"
+        text += "."
         dead = [d for d in r.dead if d is not None]
         if dead:
             text += f"  Dead ReLU units: {', '.join(f'{100 * d:.0f}%' for d in dead)}."

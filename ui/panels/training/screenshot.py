@@ -1,10 +1,12 @@
 """Make the README screenshot of training in progress.
 
     python3 -m ui.panels.training.screenshot [--out resources/screenshots/training.png]
+                                             [--gradient-flow-out ...gradient_flow.png]
 
 Trains the spiral twice in the training dock (offscreen): first with plain SGD, which stays on
 the plots as the faded previous run, then with Adam, paused mid-way, so the picture shows live
-curves, the decision boundary taking shape, and a comparison of the two optimizers.
+curves, the decision boundary taking shape, and a comparison of the two optimizers. A second
+picture puts a deep sigmoid network's gradient flow beside the same network with ReLU.
 """
 
 from __future__ import annotations
@@ -55,25 +57,60 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
         time.sleep(0.01)
     dock.curves.hover.setText(dock.curves.readout(dock.last_step * 0.8))
     app.processEvents()
-    img = dock.grab()
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    tmp = out + ".tmp.png"
-    if not img.save(tmp, "PNG"):
-        raise OSError(f"cannot write {out}")
-    os.replace(tmp, out)
+    _save(dock.grab(), out)
     dock.shutdown()
     dock.close()
     return out
 
 
+def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
+    """A deep sigmoid network (faded) against the same depth with ReLU, on the gradient-flow
+    tab: the sigmoid net's first layers get far smaller gradients than its last."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.panels.training.dock import TrainingDock
+
+    app = QApplication.instance() or QApplication(["graphviz-nn"])
+    dock = TrainingDock()
+    dock.resize(width, height)
+    dock.show()
+    f, m = dock.data_form, dock.model_form
+    f.kind.setCurrentText("moons")
+    m.hidden.setText("16,16,16,16,16")
+    m.optimizer.setCurrentText("SGD")
+    m.lr.setValue(0.1)
+    m.epochs.setValue(40)
+    dock.tabs.setCurrentWidget(dock.gradflow)
+    for activation in ("sigmoid", "relu"):
+        m.activation.setCurrentText(activation)
+        dock.train()
+        _run_until(app, lambda: dock.state == "idle")
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+    _save(dock.grab(), out)
+    dock.close()
+    return out
+
+
+def _save(img, out: str) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    tmp = out + ".tmp.png"
+    if not img.save(tmp, "PNG"):
+        raise OSError(f"cannot write {out}")
+    os.replace(tmp, out)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Screenshot of the training dock mid-run.")
     p.add_argument("--out", default="resources/screenshots/training.png")
+    p.add_argument("--gradient-flow-out", default="resources/screenshots/gradient_flow.png")
     args = p.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         print(make_screenshot(args.out))
+        print(make_gradient_flow_screenshot(args.gradient_flow_out))
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         print(f"screenshot failed: {exc}", file=sys.stderr)
         return 1
