@@ -183,7 +183,7 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
 
 def _train_headless(settings, data) -> float:
     """Seconds of a plain ``model.fit`` on the same model, data split and settings."""
-    from ui.panels.training.dock import split_data
+    from ui.panels.training.data_form import split_data
     from ui.panels.training.model_form import build_model
 
     xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)

@@ -49,6 +49,18 @@ class DataSet:
         return self.x.ndim == 2 and self.x.shape[1] == 2
 
 
+def split_data(data: DataSet, fraction: float, seed: int):
+    """Shuffle with ``seed``, then hold out ``fraction`` as the validation set."""
+    order = np.random.default_rng(seed).permutation(len(data.x))
+    n_val = int(round(fraction * len(order)))
+    if fraction > 0 and n_val == 0:
+        n_val = 1
+    if n_val >= len(order):
+        raise ValueError("the validation split leaves no training data")
+    tr, va = order[n_val:], order[:n_val]
+    return data.x[tr], data.y[tr], data.x[va], data.y[va]
+
+
 def _prepare(name: str, x, y, class_names: list[str] | None = None) -> DataSet:
     x = np.asarray(x)
     if x.ndim > 2:

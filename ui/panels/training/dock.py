@@ -21,23 +21,11 @@ from ui.panels.training.boundary import BoundaryView
 from ui.panels.training.confusion import ConfusionView
 from ui.panels.training.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.panels.training.curves import CurvesView
-from ui.panels.training.data_form import DataForm, DataSet
+from ui.panels.training.data_form import DataForm, DataSet, split_data
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.model_form import ModelForm, TrainSettings, build_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
 from ui.workers import TrainingWorker, Update, blas_controller
-
-
-def split_data(data: DataSet, fraction: float, seed: int):
-    """Shuffle with ``seed``, then hold out ``fraction`` as the validation set."""
-    order = np.random.default_rng(seed).permutation(len(data.x))
-    n_val = int(round(fraction * len(order)))
-    if fraction > 0 and n_val == 0:
-        n_val = 1
-    if n_val >= len(order):
-        raise ValueError("the validation split leaves no training data")
-    tr, va = order[n_val:], order[:n_val]
-    return data.x[tr], data.y[tr], data.x[va], data.y[va]
 
 
 class TrainingDock(QWidget):
@@ -190,7 +178,7 @@ class TrainingDock(QWidget):
             return
         self.model.reset_weights()
         self.show_weights(self.model.get_weights())
-        self.refresher.run_job("canvas", force=True)
+        self._recompute_canvas()
         self.message.emit("Weights reset to fresh random values (Glorot uniform, zero biases).")
 
     def shutdown(self, timeout: float = 10.0) -> bool:
@@ -298,10 +286,12 @@ class TrainingDock(QWidget):
     def _on_paused(self, step: int) -> None:
         self._set_state(PAUSED)
         self.refresher.refresh(force=True)
+        self._recompute_canvas()
 
     def _on_finished(self, reason: str, info: dict) -> None:
         self.gradflow.refresh(force=True)
         self.refresher.refresh(force=True)
+        self._recompute_canvas()
         if reason == "nonfinite":
             self.nonfinite_info = info
             finite = all(np.isfinite(w).all() for w in self.model.get_weights())
@@ -325,6 +315,17 @@ class TrainingDock(QWidget):
             self.message.emit(f"Training finished: {self.last_step + 1} steps, "
                               f"loss {self.last_loss:.4g}.")
         self._set_state(IDLE)
+
+    def _recompute_canvas(self) -> None:
+        """While the trainer is still, trace the model's graph again so every value and
+        gradient on the canvas belongs to the current weights (not only the weights)."""
+        c = self.controller
+        if self.model_on_canvas and c is not None and c.graph is getattr(self.model, "graph", None) \
+                and hasattr(c, "recompute"):
+            try:
+                c.recompute()
+            except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
+                self.message.emit(f"Could not refresh the canvas: {exc}")
 
     def _on_tab_change(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.gradflow:
@@ -369,13 +370,22 @@ class TrainingDock(QWidget):
             self.boundary.set_data(data.x, data.y, data.classes)
 
     def _put_model_on_canvas(self) -> None:
+        """Show the model's graph on the canvas, as one undoable step (Undo brings the
+        learner's own graph back)."""
         c = self.controller
-        if c is None or not hasattr(c, "load_graph") or self.model is None:
+        if c is None or self.model is None:
             return
         g = self.model.graph
+        if c.graph is g:
+            self.model_on_canvas = True
+            return
         loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
         try:
-            c.load_graph(g, output=loss)
+            if hasattr(c, "replace_graph"):
+                c.replace_graph(g, "Show the model being trained",
+                                output=loss.name if loss is not None else None)
+            else:
+                c.load_graph(g, output=loss)
             self.model_on_canvas = True
         except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
             self.message.emit(f"Could not show the model on the canvas: {exc}")

@@ -126,6 +126,7 @@ class ModelForm(QWidget):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Same seed, same initial weights and shuffling")
         self.show_on_canvas = QCheckBox("show the model on the canvas")
+        self.show_on_canvas.setChecked(True)
         self.show_on_canvas.setToolTip("Load the model's graph into the canvas when training "
                                        "starts; its values and weights refresh as it learns")
         form = QFormLayout(self)

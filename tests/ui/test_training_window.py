@@ -1,0 +1,62 @@
+"""The training dock inside the real main window: the model on the canvas, its weights moving,
+Undo bringing the learner's graph back, and closing the window mid-run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ui.panels.training import install
+
+
+@pytest.fixture
+def window(qtbot):
+    from ui.app import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    dock = install(w)
+    w.show()
+    yield w
+    dock.shutdown()
+
+
+def _quick_spiral(dock, epochs: int) -> None:
+    dock.data_form.kind.setCurrentText("spiral")
+    dock.data_form.size.setValue(300)
+    dock.model_form.hidden.setText("16,16")
+    dock.model_form.epochs.setValue(epochs)
+    dock.model_form.show_on_canvas.setChecked(True)
+
+
+def test_training_shows_the_model_on_the_canvas_and_undo_brings_the_graph_back(qtbot, window):
+    dock = window.training_dock
+    assert window.training_panel.isVisible()
+    user_graph = window.controller.graph
+    assert "f" in user_graph                                  # the default example
+    _quick_spiral(dock, epochs=2000)
+    dock.train()
+    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=5000)
+    w1 = window.controller.graph["W1"]
+    before = np.array(w1.value)
+    qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 200, timeout=10000)
+    assert not np.allclose(w1.value, before)                  # the canvas's W1 is trained
+    dock.toggle_pause()
+    qtbot.waitUntil(lambda: dock.worker.is_paused(), timeout=3000)
+    loss_on_canvas = float(window.controller.graph["loss"].value)
+    assert np.isfinite(loss_on_canvas)
+    dock.stop()
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=5000)
+    window.controller.undo_stack.undo()
+    assert window.controller.graph is user_graph             # the learner's graph is back
+
+
+def test_closing_the_main_window_mid_training_joins_the_trainer(qtbot, window):
+    dock = window.training_dock
+    _quick_spiral(dock, epochs=100_000)
+    dock.train()
+    qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 50, timeout=10000)
+    thread = dock.worker._thread
+    assert thread is not None and thread.is_alive()
+    window.close()
+    assert not thread.is_alive()
