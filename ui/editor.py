@@ -74,7 +74,7 @@ class Editor(QObject):
         for name, slot in slots.items():
             self.actions[name].triggered.connect(lambda _=False, s=slot: s())
         self.actions["auto_run"].toggled.connect(lambda on: on and self.auto_run())
-        self._shown = self.ctrl.graph
+        self._shown = self._auto_graph = self.ctrl.graph
         self.ctrl.graph_replaced.connect(self._adopt_replacement)
         self.scene.node_activated.connect(self.rename)
         self.scene.node_context.connect(self.show_context_menu)
@@ -206,8 +206,14 @@ class Editor(QObject):
         self._menu.popup(screen_pos)
 
     def auto_run(self, *_args) -> None:
-        """With auto-run on, show the full forward and backward pass after an edit."""
+        """With auto-run on, show the full forward and backward pass after an edit. A new
+        graph (example, expression, Build MLP, file; or undoing one) is not an edit: it starts
+        at the beginning of its timeline, ready to be stepped through."""
         if not self._alive[0]:          # the undo stack clears itself while being destroyed
+            return
+        new_graph = self.ctrl.graph is not self._auto_graph
+        self._auto_graph = self.ctrl.graph
+        if new_graph:
             return
         if self.actions["auto_run"].isChecked() and self.ctrl.trace is not None:
             self.ctrl.run_backward()

@@ -180,8 +180,10 @@ def test_build_mlp_is_one_undo_step_and_computes(win):
     g = win.controller.graph
     assert win.controller.output.name == out
     assert g["W1"].value.shape == (2, 6) and g["W2"].value.shape == (6, 3)
+    assert win.controller.cursor == -1                  # ready to step through from the start
+    win.actions["backward"].trigger()
     loss = win.scene.node_item(g[out].id).value_text()
-    assert loss and np.isfinite(float(loss))           # auto-run computed the loss
+    assert loss and np.isfinite(float(loss))
     assert win.scene.node_item(g["W1"].id).grad_text().startswith("∂")
     win.actions["undo"].trigger()
     assert win.controller.graph.to_dict() == before
@@ -243,3 +245,13 @@ def test_a_graph_loaded_around_the_undo_stack_becomes_an_undo_step(win):
     win.actions["redo"].trigger()
     win.actions["redo"].trigger()
     assert win.controller.graph is model                # the very object, so training shows
+
+
+def test_a_new_graph_starts_at_the_beginning_of_its_timeline(win):
+    build(win)
+    assert win.controller.cursor > 0                    # auto-run showed the edits' pass
+    win.expression.setText("f = (x + y) * z")
+    win.apply_expression()
+    assert win.controller.cursor == -1                  # not an edit: ready to step through
+    win.actions["undo"].trigger()
+    assert "L" in win.controller.graph
