@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - only while the training layer is being
 
 DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
-DIAG_INTERVAL_S = 0.004  # at most one gradient-flow sample per 4 ms of training
+DIAG_INTERVAL_S = 0.01   # at most one gradient-flow sample per 10 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
 
 
@@ -84,23 +84,14 @@ class _BufferCallback(_CallbackBase):
         pass
 
     def on_batch_end(self, step: int, logs: dict | None = None) -> None:
-        # The hot path: runs after every training step, so it does as little as it can.
-        # deque.append is atomic; offsets and conversions are left to the GUI thread's drain.
+        # The hot path: runs after every training step, so it does as little as it can. fit
+        # hands each step a fresh logs dict: keep it as it is (deque.append is atomic) and let
+        # the GUI thread's drain read the numbers out.
         w = self._w
-        get = logs.get
-        w._rows.append((get("step", step), get("loss", NAN), get("accuracy", NAN),
-                        get("epoch", 0), get("batch", 0)))
+        w._rows.append(logs)
         w.steps_done += 1
-        now = time.perf_counter()
-        if now >= w._next_sample or w._steps_left is not None:
-            w._sample(now)
-            if w._steps_left is not None:
-                w._steps_left -= 1
-                if w._steps_left <= 0:
-                    w._steps_left = None
-                    w._go.clear()
-        if not w._go.is_set():
-            w._wait_while_paused()
+        if w._attention or time.perf_counter() >= w._next_sample:
+            w._slow_path()
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         w = self._w
@@ -181,7 +172,7 @@ class TrainingWorker(QObject):
         self.history: Any = None
         self.fit_seconds = 0.0     # wall time of model.fit on the worker thread
         self._lock = threading.Lock()
-        self._rows: deque[tuple] = deque()
+        self._rows: deque[dict] = deque()
         self._diag: list[tuple[int, list[dict]]] = []
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
@@ -192,6 +183,7 @@ class TrainingWorker(QObject):
         self._go = threading.Event()
         self._go.set()
         self._steps_left: int | None = start_paused_after
+        self._attention = start_paused_after is not None   # the hot path must look closer
         self._stop = False
         self._nonfinite: dict | None = None
         self._error: str | None = None
@@ -245,6 +237,7 @@ class TrainingWorker(QObject):
 
     def pause(self) -> None:
         self._go.clear()
+        self._attention = True
 
     def resume(self) -> None:
         self._steps_left = None
@@ -254,6 +247,7 @@ class TrainingWorker(QObject):
     def step_once(self) -> None:
         """Let exactly one more batch run, then pause again."""
         self._steps_left = 1
+        self._attention = True
         self._paused_reported = False
         self._go.set()
 
@@ -284,6 +278,18 @@ class TrainingWorker(QObject):
         return self.join(timeout)
 
     # worker thread -------------------------------------------------------------------------------
+    def _slow_path(self) -> None:
+        """After a step, when a sample is due or the GUI asked for something (pause, step)."""
+        self._sample(time.perf_counter())
+        if self._steps_left is not None:
+            self._steps_left -= 1
+            if self._steps_left <= 0:
+                self._steps_left = None
+                self._go.clear()
+        if not self._go.is_set():
+            self._wait_while_paused()
+        self._attention = self._steps_left is not None or not self._go.is_set()
+
     def _sample(self, now: float, force_snapshot: bool = True) -> None:
         """Take a gradient-flow sample and a weight snapshot when their time has come."""
         step = self.step_offset + self.steps_done - 1
@@ -302,8 +308,8 @@ class TrainingWorker(QObject):
             snap = self.model.get_weights()
             with self._lock:
                 self._snapshot = (step, snap)
-        self._next_sample = min(self._last_diag + DIAG_INTERVAL_S,
-                                self._last_snap + SNAPSHOT_INTERVAL_S)
+        next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
+        self._next_sample = min(next_diag, self._last_snap + SNAPSHOT_INTERVAL_S)
 
     def _wait_while_paused(self) -> None:
         with self._lock:
@@ -350,13 +356,15 @@ class TrainingWorker(QObject):
             snap, self._snapshot = self._snapshot, None
         if not rows and not diag and not epochs and snap is None:
             return None
-        arr = np.array(rows, dtype=float).reshape(-1, 5)
+        arr = np.array([(r.get("step", -1), r.get("loss", NAN), r.get("accuracy", NAN),
+                          r.get("epoch", 0), r.get("batch", 0)) for r in rows],
+                       dtype=float).reshape(-1, 5)
         up = Update(steps=arr[:, 0].astype(np.int64) + self.step_offset, loss=arr[:, 1],
                     accuracy=arr[:, 2],
                     epochs=epochs, diag_steps=[s for s, _ in diag],
                     diagnostics=[d for _, d in diag], epoch_weights=ew)
         if rows:
-            up.epoch, up.batch = int(rows[-1][3]) + self.epoch_offset, int(rows[-1][4])
+            up.epoch, up.batch = int(arr[-1, 3]) + self.epoch_offset, int(arr[-1, 4])
         if snap is not None:
             up.weights_step, up.weights = snap
         return up

@@ -17,8 +17,8 @@ REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.5,
              "confusion": 0.5, "canvas": 1.0}
 # the share of wall time each view may spend (its update and its paint) while training; on a
 # slow or busy machine a view repaints less often rather than slowing the trainer down
-BUDGET = {"curves": 0.03, "gradflow": 0.02, "boundary": 0.012, "confusion": 0.005,
-          "canvas": 0.01}
+BUDGET = {"curves": 0.02, "gradflow": 0.015, "boundary": 0.008, "confusion": 0.004,
+          "canvas": 0.006}
 CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
 
 
