@@ -356,15 +356,25 @@ class TrainingWorker(QObject):
             snap, self._snapshot = self._snapshot, None
         if not rows and not diag and not epochs and snap is None:
             return None
-        arr = np.array([(r.get("step", -1), r.get("loss", NAN), r.get("accuracy", NAN),
-                          r.get("epoch", 0), r.get("batch", 0)) for r in rows],
-                       dtype=float).reshape(-1, 5)
-        up = Update(steps=arr[:, 0].astype(np.int64) + self.step_offset, loss=arr[:, 1],
-                    accuracy=arr[:, 2],
+        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
                     epochs=epochs, diag_steps=[s for s, _ in diag],
                     diagnostics=[d for _, d in diag], epoch_weights=ew)
-        if rows:
-            up.epoch, up.batch = int(arr[-1, 3]) + self.epoch_offset, int(arr[-1, 4])
+        if rows:   # per step work here holds the GIL the trainer needs: keep it tiny
+            n = len(rows)
+            first, last = rows[0], rows[-1]
+            s0, s1 = first.get("step", 0), last.get("step", 0)
+            if s1 - s0 == n - 1:            # fit counts steps one by one
+                steps = np.arange(s0, s1 + 1, dtype=np.int64)
+            else:
+                steps = np.fromiter((r.get("step", 0) for r in rows), np.int64, n)
+            up.steps = steps + self.step_offset
+            up.loss = np.fromiter((r.get("loss", NAN) for r in rows), float, n)
+            if "accuracy" in last:
+                up.accuracy = np.fromiter((r.get("accuracy", NAN) for r in rows), float, n)
+            else:
+                up.accuracy = np.full(n, NAN)
+            up.epoch = int(last.get("epoch", 0)) + self.epoch_offset
+            up.batch = int(last.get("batch", 0))
         if snap is not None:
             up.weights_step, up.weights = snap
         return up
