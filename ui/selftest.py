@@ -42,7 +42,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="graphviz-nn selftest", description=__doc__.split("\n")[0])
     p.add_argument("--startup-only", action="store_true",
                    help="exit as soon as the main window has painted once")
-    p.add_argument("--steps", type=int, default=1500, help="training steps (default 1500)")
+    p.add_argument("--steps", type=int, default=15000,
+                   help="training steps (default 15000, about 2 s headless)")
     p.add_argument("--max-stall-ms", type=float, default=50.0,
                    help="fail when the event loop stalls longer (default 50)")
     p.add_argument("--min-ratio", type=float, default=0.9,
@@ -92,7 +93,9 @@ def _show_window(app):
 
     spy = PaintSpy()
     app.installEventFilter(spy)
-    window = app_module.launch([])   # as `graphviz-nn` starts: show, paint, then the example
+    installers = getattr(app_module, "_panel_installers", list)()
+    # as `graphviz-nn` starts: show, paint, then the example and the panels (training dock)
+    window = app_module.launch([], after_first_paint=installers)
     if window is None:
         raise SelftestError("the main window could not be created")
     _wait(app, lambda: bool(painted), 20, "the window's first paint")

@@ -22,11 +22,6 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-try:
-    from ui import qtfix  # noqa: F401  (PySide6 6.12 refcount bug on Python 3.11; see there)
-except ImportError:  # pragma: no cover
-    pass
-
 try:  # the real base class when the training layer is importable; duck typing otherwise
     from graphviz_nn.nn import Callback as _CallbackBase
 except ImportError:  # pragma: no cover - only while the training layer is being written
