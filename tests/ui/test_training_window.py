@@ -60,3 +60,30 @@ def test_closing_the_main_window_mid_training_joins_the_trainer(qtbot, window):
     assert thread is not None and thread.is_alive()
     window.close()
     assert not thread.is_alive()
+
+
+def test_the_graph_on_the_canvas_trains_in_place(qtbot, window):
+    dock = window.training_dock
+    dock.model_form.source.setCurrentIndex(1)                 # "graph on the canvas"
+    messages: list[str] = []
+    dock.message.connect(messages.append)
+    dock.train()                                              # f = (x + y) * z has no loss
+    assert dock.state == "idle" and "no loss" in messages[-1]
+
+    window.load_example("spiral")                             # x -> Dense(16, ReLU) -> Dense(3)
+    graph = window.controller.graph
+    w1 = graph["W1"].value
+    start = w1.copy()
+    dock.data_form.kind.setCurrentText("spiral")
+    dock.data_form.size.setValue(300)
+    dock.model_form.epochs.setValue(60)
+    dock.model_form.lr.setValue(0.05)
+    dock.train()
+    assert dock.model.graph is graph and dock.model_on_canvas
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=30000)
+    assert window.controller.graph is graph                    # trained where it is drawn
+    assert graph["W1"].value is w1 and not np.allclose(w1, start)
+    loss = dock.curves.run.loss.data
+    assert loss[-20:].mean() < 0.7 * loss[:5].mean()
+    assert dock.boundary.rgb is not None                       # predicted with the graph
+    assert graph["x"].value.shape == (36, 2)                   # the example's own batch is back

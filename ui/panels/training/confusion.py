@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ui.panels.training.inference import confusion_matrix, mlp_forward
+from ui.panels.training.inference import confusion_matrix, predict
 from ui.panels.training.refresh import TimedLayoutWidget
 
 MAX_TEXT_CLASSES = 12   # beyond this the counts are not written in the cells
@@ -65,7 +65,7 @@ class ConfusionView(QWidget):
         """Predict the validation set with a weight snapshot and redraw the matrix."""
         if self.x_val is None or len(self.x_val) == 0 or not weights:
             return
-        probs = mlp_forward(self.x_val, weights, activations)
+        probs = predict(weights, activations, self.x_val)
         if not np.isfinite(probs).all():
             return
         k = max(len(self.class_names), probs.shape[1])

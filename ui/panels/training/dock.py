@@ -23,7 +23,8 @@ from ui.panels.training.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.panels.training.curves import CurvesView
 from ui.panels.training.data_form import DataForm, DataSet, split_data
 from ui.panels.training.gradflow import GradientFlowView
-from ui.panels.training.model_form import ModelForm, TrainSettings, build_model, make_optimizer
+from ui.panels.training.graph_model import GraphModel
+from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
 from ui.workers import TrainingWorker, Update, blas_controller
 
@@ -88,6 +89,7 @@ class TrainingDock(QWidget):
         lay.addWidget(splitter)
 
         self.model = None
+        self.predictor = None        # activations of the MLP, or the graph model's predict_with
         self.settings: TrainSettings | None = None
         self.data: DataSet | None = None
         self.worker: TrainingWorker | None = None
@@ -208,8 +210,10 @@ class TrainingDock(QWidget):
 
     def _start_run(self, settings: TrainSettings, data: DataSet, mode: str) -> None:
         xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)
-        model = build_model(settings, data.x.shape[1], data.classes)
+        model = make_model(settings, data.x.shape[1], data.classes, data.name, self.controller)
         self.model, self.settings, self.data = model, settings, data
+        on_canvas = isinstance(model, GraphModel)     # it is the canvas's own graph
+        self.predictor = model.predict_with if on_canvas else settings.layer_activations()
         self.x_train, self.y_train, self.x_val, self.y_val = xt, yt, xv, yv
         self.nonfinite_info = None
         self.banner.hide()
@@ -220,8 +224,8 @@ class TrainingDock(QWidget):
         self.boundary.set_data(xt, yt, data.classes)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
         self.show_weights(model.get_weights())
-        self.model_on_canvas = False
-        canvas = settings.show_on_canvas and self.controller is not None
+        self.model_on_canvas = on_canvas
+        canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
         if canvas:   # in the next event-loop turn: no single long stall
             QTimer.singleShot(0, self._put_model_on_canvas)
         # with the model on the canvas, let the canvas lay out and paint the new graph (its
@@ -256,8 +260,7 @@ class TrainingDock(QWidget):
             self.message.emit(f"Cannot resume: {exc}")
             return
         s.learning_rate, s.optimizer = new.learning_rate, new.optimizer
-        self.model.compile(optimizer=make_optimizer(s.optimizer, s.learning_rate),
-                           loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        self.model.optimizer = make_optimizer(s.optimizer, s.learning_rate)   # fit reads it
         self.nonfinite_info = None
         self.banner.hide()
         epochs_left = max(1, s.epochs - self.last_epoch)
@@ -351,7 +354,7 @@ class TrainingDock(QWidget):
 
     def show_weights(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:
-            self.boundary.update_weights(weights, self.settings.layer_activations())
+            self.boundary.update_weights(weights, self.predictor)
 
     def _show_data_preview(self) -> None:
         """Show the chosen 2-D data set's points before any training (cheap sets only)."""

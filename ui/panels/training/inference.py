@@ -57,7 +57,15 @@ def mlp_forward(x: np.ndarray, weights: Sequence[np.ndarray],
     return h
 
 
-def grid_probabilities(weights: Sequence[np.ndarray], activations: Sequence[str | None],
+def predict(weights: Sequence[np.ndarray], how, x: np.ndarray) -> np.ndarray:
+    """Outputs for ``x`` with a weight snapshot; ``how`` is the MLP's activations (one per
+    Dense layer) or a callable ``how(weights, x)`` (a model that predicts for itself)."""
+    if callable(how):
+        return how(weights, x)
+    return mlp_forward(x, weights, how)
+
+
+def grid_probabilities(weights: Sequence[np.ndarray], activations,
                        bounds: tuple[float, float, float, float], n: int = 80) -> np.ndarray:
     """Class probabilities on an ``n``×``n`` grid over ``(xmin, xmax, ymin, ymax)``.
 
@@ -69,8 +77,8 @@ def grid_probabilities(weights: Sequence[np.ndarray], activations: Sequence[str 
     gy = np.linspace(ymin, ymax, n, dtype=np.float32)
     xx, yy = np.meshgrid(gx, gy, indexing="ij")
     pts = np.column_stack([xx.ravel(), yy.ravel()])
-    p = mlp_forward(pts, weights, activations)
-    return p.reshape(n, n, -1)
+    p = predict(weights, activations, pts)
+    return np.asarray(p).reshape(n, n, -1)
 
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, classes: int) -> np.ndarray:

@@ -34,6 +34,7 @@ class TrainSettings:
     validation_split: float
     seed: int
     show_on_canvas: bool
+    source: str = "builder"  # "builder": the MLP below; "canvas": the graph on the canvas
 
     def layer_activations(self) -> list[str]:
         """One activation per Dense layer, the output layer's softmax included."""
@@ -89,11 +90,31 @@ def build_model(settings: TrainSettings, input_dim: int, classes: int):
     return model
 
 
+def make_model(settings: TrainSettings, input_dim: int, classes: int, data_name: str = "",
+               controller=None):
+    """The model to train: the MLP of the builder, or the graph on the controller's canvas."""
+    if settings.source != "canvas":
+        return build_model(settings, input_dim, classes)
+    from ui.panels.training.graph_model import GraphModel
+    if controller is None:
+        raise ValueError("there is no canvas here to train from")
+    model = GraphModel(controller.graph, controller.output,
+                       make_optimizer(settings.optimizer, settings.learning_rate))
+    if model.input_dim is not None and model.input_dim != input_dim:
+        raise ValueError(f"the graph's input x takes {model.input_dim} features per sample; "
+                         f"the {data_name or 'chosen'} data have {input_dim}")
+    return model
+
+
 class ModelForm(QWidget):
     """Hidden layers, activation, dropout, optimizer, learning rate, batch, epochs, split."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.source = QComboBox()
+        self.source.addItems(["MLP builder", "graph on the canvas"])
+        self.source.setToolTip("Train an MLP built from the choices below, or the graph on the "
+                               "canvas (it needs an input x, a loss and param nodes)")
         self.hidden = QLineEdit("16,16")
         self.hidden.setToolTip("Sizes of the hidden layers, e.g. 64,64 (empty: no hidden layer)")
         self.activation = QComboBox()
@@ -131,6 +152,7 @@ class ModelForm(QWidget):
                                        "starts; its values and weights refresh as it learns")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("model", self.source)
         form.addRow("hidden layers", self.hidden)
         form.addRow("activation", self.activation)
         form.addRow("dropout", self.dropout)
@@ -142,6 +164,12 @@ class ModelForm(QWidget):
         form.addRow("seed", self.seed)
         form.addRow(self.show_on_canvas)
         self.optimizer.currentTextChanged.connect(self._on_optimizer_change)
+        self.source.currentIndexChanged.connect(self._on_source_change)
+
+    def _on_source_change(self, index: int) -> None:
+        builder = index == 0
+        for w in (self.hidden, self.activation, self.dropout, self.show_on_canvas):
+            w.setEnabled(builder)
 
     def _on_optimizer_change(self, text: str) -> None:
         self.lr.setValue(DEFAULT_LR[OPTIMIZERS[text]])
@@ -153,4 +181,5 @@ class ModelForm(QWidget):
             dropout=float(self.dropout.value()), optimizer=OPTIMIZERS[self.optimizer.currentText()],
             learning_rate=float(self.lr.value()), batch_size=int(self.batch.value()),
             epochs=int(self.epochs.value()), validation_split=float(self.val_split.value()),
-            seed=int(self.seed.value()), show_on_canvas=self.show_on_canvas.isChecked())
+            seed=int(self.seed.value()), show_on_canvas=self.show_on_canvas.isChecked(),
+            source="builder" if self.source.currentIndex() == 0 else "canvas")

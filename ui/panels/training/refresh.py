@@ -121,6 +121,6 @@ class ViewRefresher:
         elif view == "confusion":
             epoch, w = self.pending_epoch_weights
             self.pending_epoch_weights = None
-            d.confusion.update_weights(epoch, w, d.settings.layer_activations())
+            d.confusion.update_weights(epoch, w, d.predictor)
         else:
             d.controller.values_changed.emit()
