@@ -181,14 +181,15 @@ class TrainingDock(QWidget):
         self.model.reset_weights()
         self.show_weights(self.model.get_weights())
         self._recompute_canvas()
-        self.message.emit("Weights reset to fresh random values (Glorot uniform, zero biases).")
+        self.message.emit("Weights back to their values before training." if isinstance(
+            self.model, GraphModel) else
+            "Weights reset to fresh random values (Glorot uniform, zero biases).")
 
     def shutdown(self, timeout: float = 10.0) -> bool:
         """Stop the trainer and wait for its thread (the window calls this when it closes)."""
         if self.worker is None:
             return True
-        ok = self.worker.stop_and_join(timeout)
-        return ok
+        return self.worker.stop_and_join(timeout)
 
     # starting a run --------------------------------------------------------------------------------
     def _begin(self, mode: str) -> None:
