@@ -80,6 +80,9 @@ class Document(QObject):
         ``path`` is the file the window was opened on, if any."""
         self.window.installEventFilter(self)
         self.timer.start()
+        dock = getattr(self.window, "training_dock", None)
+        if dock is not None and hasattr(dock, "state_changed"):
+            self.watch_training(dock)
         if path is not None:
             self._set_path(Path(path).resolve())
             self._mark_clean()
@@ -101,6 +104,16 @@ class Document(QObject):
         unsaved until the next save, so closing asks and autosave keeps it."""
         self._dirty_outside_undo = True
         self.update_title()
+
+    def watch_training(self, dock) -> None:
+        """Training the graph on the canvas changes its weights in place, outside the undo
+        stack: from the first step on, that is unsaved work (closing asks, autosave keeps it)."""
+        def on_state(state: str) -> None:
+            model = getattr(dock, "model", None)
+            if state == "running" and getattr(model, "graph", None) is self.ctrl.graph:
+                self.mark_modified()
+
+        dock.state_changed.connect(on_state)
 
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled"

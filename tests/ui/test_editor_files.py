@@ -255,3 +255,23 @@ def test_a_new_graph_starts_at_the_beginning_of_its_timeline(win):
     assert win.controller.cursor == -1                  # not an edit: ready to step through
     win.actions["undo"].trigger()
     assert "L" in win.controller.graph
+
+
+def test_training_the_canvas_graph_makes_it_unsaved(win, tmp_path):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    class FakeDock(QObject):                  # the training dock's contract: state_changed
+        state_changed = Signal(str)
+
+    g = build(win)
+    win.document.save_to(tmp_path / "t.json")
+    dock = FakeDock()
+    dock.model = SimpleNamespace(graph=object())
+    win.document.watch_training(dock)
+    dock.state_changed.emit("running")          # training some other graph: still saved
+    assert not win.isWindowModified()
+    dock.model = SimpleNamespace(graph=g)
+    dock.state_changed.emit("running")
+    assert win.isWindowModified()
