@@ -22,10 +22,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-try:  # the real base class when the training layer is importable; duck typing otherwise
-    from graphviz_nn.nn import Callback as _CallbackBase
-except ImportError:  # pragma: no cover - only while the training layer is being written
-    _CallbackBase = object
+from graphviz_nn.nn import Callback
 
 DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
@@ -53,30 +50,11 @@ class Update:
         return int(self.steps.size)
 
 
-class _BufferCallback(_CallbackBase):
+class _BufferCallback(Callback):
     """The callback ``fit`` calls on the worker thread: copy numbers, maybe wait, never paint."""
 
     def __init__(self, worker: TrainingWorker) -> None:
         self._w = worker
-
-    # Keras callback protocol -------------------------------------------------------------------
-    def set_model(self, model: Any) -> None:  # some frameworks call this; nothing to do
-        pass
-
-    def set_params(self, params: Any) -> None:
-        pass
-
-    def on_train_begin(self, logs: dict | None = None) -> None:
-        pass
-
-    def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
-        pass
-
-    def on_batch_begin(self, batch: int, logs: dict | None = None) -> None:
-        pass
-
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
-        pass
 
     def on_batch_end(self, step: int, logs: dict | None = None) -> None:
         # The hot path: runs after every training step, so it does as little as it can. fit
@@ -97,9 +75,6 @@ class _BufferCallback(_CallbackBase):
             w._epochs.append((int(epoch) + w.epoch_offset, w.step_offset + w.steps_done - 1, logs))
             if snap is not None:   # only the newest matters to the display
                 w._epoch_weights[:] = [(int(epoch) + w.epoch_offset, snap)]
-
-    def on_train_end(self, logs: dict | None = None) -> None:
-        pass
 
     def on_nonfinite(self, info: dict) -> None:
         info = dict(info)
