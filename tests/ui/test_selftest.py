@@ -51,7 +51,7 @@ def test_a_short_full_selftest_checks_the_example_and_times_training(steps):
 
 
 def test_a_missed_target_is_reported_with_exit_code_1():
-    proc = _selftest("--steps", "150", "--min-ratio", "50")
+    proc = _selftest("--steps", "150", "--min-ratio", "50", "--max-stall-ms", "5000")
     last = _last_line(proc)
     assert proc.returncode == 1
     assert last.startswith("selftest failed:") and "headless" in last
