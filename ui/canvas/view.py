@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
-FIT_MAX_SCALE = 1.25
+FIT_MAX_SCALE = 1.5
 
 
 class GraphView(QGraphicsView):
@@ -24,11 +24,15 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # After Fit, the graph stays fitted while the window is resized (the first show, a
+        # docked panel opening) until the user zooms or pans by hand.
+        self.auto_fit = True
 
     def zoom(self) -> float:
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False
         new = min(max(self.zoom() * factor, MIN_SCALE), MAX_SCALE)
         f = new / self.zoom()
         if f != 1.0:
@@ -36,6 +40,7 @@ class GraphView(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole graph, not larger than a comfortable reading size."""
+        self.auto_fit = True
         rect = self.scene().itemsBoundingRect()
         if rect.isEmpty():
             return
@@ -52,6 +57,11 @@ class GraphView(QGraphicsView):
         # let the user pan beyond the graph afterwards
         self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.auto_fit and self.scene() is not None:
+            self.fit()
+
     def wheelEvent(self, event) -> None:  # noqa: N802
         dy = event.angleDelta().y()
         if dy:
@@ -65,6 +75,7 @@ class GraphView(QGraphicsView):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
             else:
+                self.auto_fit = False
                 self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         super().mousePressEvent(event)
 
