@@ -28,6 +28,8 @@ from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, 
 from ui.panels.training.refresh import ViewRefresher
 from ui.workers import TrainingWorker, Update, blas_controller
 
+START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
+
 
 class TrainingDock(QWidget):
     """Data set and model choices, Train/Pause/Stop/Step/Reset, and the live views."""
@@ -229,10 +231,9 @@ class TrainingDock(QWidget):
         canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
         if canvas:   # in the next event-loop turn: no single long stall
             QTimer.singleShot(0, self._put_model_on_canvas)
-        # with the model on the canvas, let the canvas lay out and paint the new graph (its
-        # costliest paint) before the trainer competes with it for the GIL
-        self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None,
-                     delay_ms=80 if canvas else 0)
+        # let the fresh run paint (cleared plots, the data points, the model on the canvas:
+        # the costliest paints of a run) before the trainer competes with it for the GIL
+        self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None, delay_ms=START_DELAY_MS)
 
     def _launch(self, epochs: int, step_offset: int, epoch_offset: int,
                 pause_after: int | None, delay_ms: int = 0) -> None:
