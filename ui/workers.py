@@ -1,10 +1,12 @@
 """Training off the GUI thread.
 
 ``TrainingWorker`` runs ``model.fit`` on a plain ``threading.Thread``. The callback it hands to
-``fit`` never touches a widget and never emits a Qt signal: it copies the few numbers the display
-needs into a buffer guarded by a lock. A ``QTimer`` on the GUI thread drains that buffer at a
-bounded rate and emits ``progress`` with everything that arrived since the last tick, so the
-trainer never waits for painting and the GUI thread's share of the GIL stays small.
+``fit`` never touches a widget and never emits a Qt signal: it appends each step's logs to a deque
+(atomic, no lock) and, every few milliseconds, a gradient-flow sample or a weight snapshot. A
+``QTimer`` on the GUI thread drains that buffer at a bounded rate and emits ``progress`` with
+everything that arrived since the last tick, so the trainer never waits for painting. Both
+threads share the GIL: every millisecond of GUI work is one the trainer waits, so the GUI side
+is kept cheap (see ``ui/panels/training/refresh.py``).
 
 Pause makes the callback wait on a ``threading.Event`` between two steps; stop sets
 ``model.stop_training``; "step one batch" lets exactly one more step run and pauses again.
