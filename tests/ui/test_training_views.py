@@ -168,3 +168,14 @@ def test_mnist_from_a_folder_loads_in_the_background_then_trains(qtbot, tmp_path
     assert dock.confusion.matrix.shape == (10, 10)
     assert np.trace(dock.confusion.matrix) >= 0.9 * dock.confusion.matrix.sum()
     dock.shutdown()
+
+
+def test_digits_come_flat_and_scaled(qtbot):
+    pytest.importorskip("sklearn")
+    form = DataForm()
+    qtbot.addWidget(form)
+    form.kind.setCurrentText("digits")
+    assert not form.noise.isVisibleTo(form) and not form.size.isVisibleTo(form)
+    data = form.current()
+    assert data.x.shape == (1797, 64) and 0 <= data.x.min() and data.x.max() <= 1.0
+    assert data.classes == 10 and not data.is_2d
