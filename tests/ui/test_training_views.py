@@ -23,12 +23,14 @@ def test_smoothing_is_tensorboards_debiased_moving_average():
     # by hand: last = 0.5, 0.25, 0.125; debiased by 1 - 0.5^k = 0.5, 0.75, 0.875
     assert np.allclose(ema.out.data, [1.0, 1 / 3, 0.125 / 0.875])
     # a long chunk (vectorised path) gives what one value at a time gives
+    # (a low weight cuts the run into short blocks, 0.999 into one long block)
     values = np.random.default_rng(0).random(500)
-    a, b = EMA(0.9), EMA(0.9)
-    a.extend(values)
-    for v in values:
-        b.extend(np.array([v]))
-    assert np.allclose(a.out.data, b.out.data)
+    for weight in (0.1, 0.9, 0.999):
+        a, b = EMA(weight), EMA(weight)
+        a.extend(values)
+        for v in values:
+            b.extend(np.array([v]))
+        assert np.allclose(a.out.data, b.out.data, rtol=1e-9, atol=1e-12)
     zero = EMA(0.0)
     zero.extend(values[:10])
     assert np.allclose(zero.out.data, values[:10])       # slider at 0: the raw curve

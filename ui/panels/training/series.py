@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
-try:  # vectorised recursive filter when SciPy is around; a plain loop otherwise
-    from scipy.signal import lfilter as _lfilter
-except ImportError:  # pragma: no cover - depends on the environment
-    _lfilter = None
+
+def _ema_run(values: np.ndarray, w: float, last: float) -> np.ndarray:
+    """The recursion s_k = w·s_(k-1) + (1-w)·x_k over ``values``, vectorised.
+
+    Closed form: s_k = w^(k+1) · (s_(-1) + (1-w) · Σ_(j<=k) x_j / w^(j+1)). The run is cut into
+    blocks short enough that w^-(j+1) stays below 1e100, so nothing overflows.
+    """
+    if w <= 0.0:
+        return values.copy()
+    block = max(1, int(100 * np.log(10) / -np.log(w))) if w < 1.0 else values.size
+    out = np.empty_like(values)
+    for start in range(0, values.size, block):
+        x = values[start:start + block]
+        a = w ** np.arange(1, x.size + 1, dtype=np.float64)
+        out[start:start + x.size] = a * (last + (1.0 - w) * np.cumsum(x / a))
+        last = float(out[start + x.size - 1])
+    return out
 
 
 class Series:
@@ -68,8 +81,8 @@ class EMA:
             return
         w = self.weight
         finite = np.isfinite(values)
-        if _lfilter is not None and finite.all() and values.size > 64:
-            last, zi = _lfilter([1.0 - w], [1.0, -w], values, zi=[w * self._last])
+        if finite.all() and values.size > 64:
+            last = _ema_run(values, w, self._last)
             k = np.arange(self._count + 1, self._count + values.size + 1, dtype=np.float64)
             debias = 1.0 - w ** k if w > 0 else np.ones_like(k)
             self.out.extend(last / debias)
