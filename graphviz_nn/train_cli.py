@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from graphviz_nn import datasets, optim
-from graphviz_nn.nn import Callback, Dense, Dropout, Sequential
+from graphviz_nn.nn import Callback, Dense, Dropout, Sequential, parse_layer_sizes
 from graphviz_nn.nn.activations import ACTIVATIONS
 
 DATASETS = (*datasets.PLAYGROUND, "digits", "mnist", "fashion_mnist")
@@ -61,16 +61,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _hidden(text: str) -> list[int]:
-    if not text.strip():
-        return []
     try:
-        sizes = [int(s) for s in text.split(",")]
-    except ValueError:
-        raise UsageError(f"--layers must be sizes separated by commas, like 64,64, not "
-                         f"{text!r}") from None
-    if any(s <= 0 for s in sizes):
-        raise UsageError(f"--layers sizes must be positive, got {text!r}")
-    return sizes
+        return parse_layer_sizes(text)
+    except ValueError as exc:
+        raise UsageError(f"--layers: {exc}") from None
 
 
 def _check(args) -> list[int]:

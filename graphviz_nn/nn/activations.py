@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["Activation", "get", "ACTIVATIONS"]
+__all__ = ["Activation", "get", "ACTIVATIONS", "HIDDEN_ACTIVATIONS"]
 
 
 class Activation:
@@ -143,6 +143,8 @@ ACTIVATIONS: dict[str, type[Activation]] = {
     "linear": Activation, "sigmoid": Sigmoid, "tanh": Tanh, "relu": ReLU,
     "leaky_relu": LeakyReLU, "elu": ELU, "softmax": Softmax,
 }
+# what a hidden layer can be given in the app's forms, the usual choice first
+HIDDEN_ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
 
 
 def get(identifier: str | Activation | None) -> Activation:

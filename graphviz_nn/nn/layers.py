@@ -11,7 +11,7 @@ import numpy as np
 
 from graphviz_nn.nn import activations
 
-__all__ = ["Layer", "Dense", "Dropout"]
+__all__ = ["Layer", "Dense", "Dropout", "parse_layer_sizes"]
 
 
 class Layer:
@@ -117,3 +117,27 @@ class Dropout(Layer):
         if not 0.0 <= rate < 1.0:
             raise ValueError(f"Dropout rate must be in [0, 1), got {rate!r}")
         self.rate = rate
+
+
+MAX_UNITS = 4096
+
+
+def parse_layer_sizes(text: str) -> list[int]:
+    """Hidden layer sizes as a learner types them: ``"64, 64"`` -> ``[64, 64]``.
+
+    Commas, spaces or semicolons separate the sizes; an empty text means no hidden layer.
+    Raises ValueError saying what is wrong (not a whole number, out of 1 to 4096).
+    """
+    sizes = []
+    for part in text.replace(";", ",").replace(" ", ",").split(","):
+        if not part:
+            continue
+        try:
+            size = int(part)
+        except ValueError:
+            raise ValueError(f"layer sizes must be whole numbers separated by commas, like "
+                             f"64,64; {part!r} is not") from None
+        if not 1 <= size <= MAX_UNITS:
+            raise ValueError(f"layer size {size} is out of range (1 to {MAX_UNITS})")
+        sizes.append(size)
+    return sizes

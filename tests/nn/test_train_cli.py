@@ -53,7 +53,7 @@ def test_cli_dispatches_train(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--layers", "64,x"], "--layers must be sizes"),
+    (["--layers", "64,x"], "--layers: layer sizes must be whole numbers"),
     (["--dataset", "swirl"], "invalid choice: 'swirl'"),
     (["--epochs", "0"], "--epochs must be at least 1"),
     (["--lr", "-1"], "--lr must be a positive number"),

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
+from graphviz_nn.nn import parse_layer_sizes
+from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+
 LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
 COLUMN, ROW = 240.0, 100.0
 
@@ -40,20 +42,7 @@ class MlpSpec:
     seed: int = 0
 
 
-def parse_hidden(text: str) -> list[int]:
-    """'16, 8' -> [16, 8]; an empty text means no hidden layer. Raises ValueError with a reason."""
-    sizes = []
-    for part in text.replace(";", ",").replace(" ", ",").split(","):
-        if not part:
-            continue
-        try:
-            size = int(part)
-        except ValueError:
-            raise ValueError(f"hidden sizes must be whole numbers, got {part!r}") from None
-        if not 1 <= size <= 4096:
-            raise ValueError(f"hidden size {size} is out of range (1 to 4096)")
-        sizes.append(size)
-    return sizes
+parse_hidden = parse_layer_sizes
 
 
 def _sample_batch(spec: MlpSpec) -> tuple[np.ndarray, np.ndarray]:
@@ -149,7 +138,7 @@ class MlpBuilderDialog(QDialog):
         self.hidden = QLineEdit("8")
         self.hidden.setPlaceholderText("e.g. 16, 8  (empty: no hidden layer)")
         self.activation = QComboBox()
-        self.activation.addItems(ACTIVATIONS)
+        self.activation.addItems(HIDDEN_ACTIVATIONS)
         self.classes = QSpinBox(minimum=2, maximum=1000, value=3)
         self.loss = QComboBox()
         self.loss.addItems(list(LOSSES))

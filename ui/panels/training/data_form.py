@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PLAYGROUND = ("spiral", "xor", "circles", "moons", "gaussian")
+from graphviz_nn.datasets import PLAYGROUND
+
 IMAGES = {"MNIST": "mnist", "Fashion-MNIST": "fashion_mnist"}
 FASHION_NAMES = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                  "Sneaker", "Bag", "Boot"]

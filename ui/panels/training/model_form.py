@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "elu")
+from graphviz_nn.nn import parse_layer_sizes
+from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+
 OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "SGD + momentum": "sgd_momentum",
               "RMSprop": "rmsprop", "Adagrad": "adagrad"}
 DEFAULT_LR = {"adam": 0.01, "sgd": 0.1, "sgd_momentum": 0.05, "rmsprop": 0.005, "adagrad": 0.1}
@@ -43,15 +45,10 @@ class TrainSettings:
 
 def parse_hidden(text: str) -> list[int]:
     """``"64, 64"`` -> ``[64, 64]``; empty -> ``[]`` (a linear softmax classifier)."""
-    text = text.replace(";", ",").replace(" ", ",")
-    parts = [p for p in text.split(",") if p]
     try:
-        sizes = [int(p) for p in parts]
-    except ValueError:
-        raise ValueError(f"hidden layers: write sizes separated by commas, e.g. 64,64 "
-                         f"(got {text!r})") from None
-    if any(s < 1 or s > 4096 for s in sizes):
-        raise ValueError("hidden layers: each size must be between 1 and 4096")
+        sizes = parse_layer_sizes(text)
+    except ValueError as exc:
+        raise ValueError(f"hidden layers: {exc}") from None
     if len(sizes) > 12:
         raise ValueError("hidden layers: at most 12")
     return sizes
@@ -118,7 +115,7 @@ class ModelForm(QWidget):
         self.hidden = QLineEdit("16,16")
         self.hidden.setToolTip("Sizes of the hidden layers, e.g. 64,64 (empty: no hidden layer)")
         self.activation = QComboBox()
-        self.activation.addItems(ACTIVATIONS)
+        self.activation.addItems(HIDDEN_ACTIVATIONS)
         self.activation.setToolTip("Activation of the hidden layers (the output is softmax)")
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.9)
