@@ -175,3 +175,33 @@ def test_bad_settings_get_a_message_not_a_traceback(qtbot, dock):
     dock.train()
     assert dock.state == IDLE
     assert "data.csv" in dock.messages[-1]
+
+
+def test_a_refused_close_leaves_the_run_going(qtbot):
+    """The learner closes, is asked about unsaved changes, and cancels: training goes on."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Refuse(QObject):                    # the document's "save changes?" answered Cancel
+        refuse = True
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Close and self.refuse:
+                event.ignore()
+                return True
+            return False
+
+    window = _Window()
+    qtbot.addWidget(window)
+    refuse = _Refuse(window)
+    window.installEventFilter(refuse)
+    dock = install(window)                     # installed later, so Qt asks its filter first
+    window.show()
+    _configure(dock, epochs=10_000)
+    dock.train()
+    qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 10, timeout=5000)
+    thread = dock.worker._thread
+    window.close()
+    assert window.isVisible() and thread.is_alive()
+    refuse.refuse = False
+    window.close()
+    assert not thread.is_alive()

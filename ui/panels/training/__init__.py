@@ -14,14 +14,20 @@ __all__ = ["TrainingDock", "install"]
 
 
 class _CloseGuard(QObject):
-    """Stops and joins the training thread before the window closes."""
+    """Stops and joins the training thread when the window really closes.
+
+    It waits for the Hide that an accepted close sends (synchronously, inside ``close()``), not
+    for the Close event itself: another filter (the document's "save changes?") may still refuse
+    the close, and then the run must go on. A minimised window's Hide is spontaneous; it is not
+    a close.
+    """
 
     def __init__(self, dock: TrainingDock, parent: QObject) -> None:
         super().__init__(parent)
         self._dock = dock
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Close:
+        if event.type() == QEvent.Type.Hide and not event.spontaneous():
             self._dock.shutdown()
         return False
 
