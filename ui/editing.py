@@ -10,7 +10,9 @@ between windows).
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -33,14 +35,47 @@ FRAGMENT_FORMAT = "graphviz-nn-fragment"
 DEFAULT_LEAF_VALUE = {"input": 1.0, "param": 0.5, "const": 1.0}
 
 
+def _guarded(method):
+    """Refuse the edit (with the reason in the status bar) while ``edit_guard`` says so."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        reason = self.edit_guard() if self.edit_guard is not None else None
+        if reason:
+            self.message.emit(reason)
+            return reason if method.__name__ in _RETURNS_REASON else None
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+# the edits that report a refusal by returning its reason (the others return None or an id)
+_RETURNS_REASON = {"connect_ports", "rename_node", "set_value", "set_attr"}
+
+
 class EditingMixin:
-    """Undoable edits of ``self.graph`` (needs ``undo_stack``, ``graph`` and ``message``)."""
+    """Undoable edits of ``self.graph`` (needs ``undo_stack``, ``graph`` and ``message``).
+
+    ``edit_guard``, when set, is asked before every edit, undo and redo: it returns why the graph
+    must not change now (training is running on it), or None. Moving nodes is always allowed.
+    """
+
+    edit_guard: Callable[[], str | None] | None = None
+
+    @_guarded
+    def undo(self) -> None:
+        self.undo_stack.undo()
+
+    @_guarded
+    def redo(self) -> None:
+        self.undo_stack.redo()
 
     def _refused(self, error: str | None) -> str | None:
         if error:
             self.message.emit(error)
         return error
 
+    @_guarded
     def add_node(self, op: str, pos: tuple[float, float] | None = None, name: str | None = None,
                  value: Any = None, attrs: dict | None = None) -> int | None:
         """Place a node of ``op``; leaves get a default value. Returns its id (None if refused)."""
@@ -51,6 +86,7 @@ class EditingMixin:
             return None
         return cmd.node_id
 
+    @_guarded
     def remove_nodes(self, node_ids: list[int]) -> None:
         """Delete nodes (with their wires) as one step."""
         ids = [i for i in dict.fromkeys(node_ids) if self._has(i)]
@@ -62,6 +98,7 @@ class EditingMixin:
             self.undo_stack.push(NodeRemoveCmd(self, i))
         self.undo_stack.endMacro()
 
+    @_guarded
     def connect_ports(self, src_id: int, dst_id: int, port: int) -> str | None:
         """Wire src's output to dst's ``port``; a taken port is replaced (and said so)."""
         cmd = EdgeConnectCmd(self, src_id, dst_id, port)
@@ -80,11 +117,13 @@ class EditingMixin:
                               f"{dst.name}.{port_name}")
         return None
 
+    @_guarded
     def disconnect_port(self, dst_id: int, port: int) -> None:
         """Remove the wire into ``dst``'s ``port`` (nothing happens if it is free)."""
         if self._has(dst_id) and self.graph.node_by_id(dst_id).inputs[port] is not None:
             push(self.undo_stack, EdgeDisconnectCmd(self, dst_id, port))
 
+    @_guarded
     def remove_edges(self, edges: list[tuple[int, int, int]]) -> None:
         """Delete several wires ``(src, dst, port)`` as one step."""
         edges = [e for e in edges if self._has(e[1])]
@@ -95,12 +134,14 @@ class EditingMixin:
             self.disconnect_port(dst, port)
         self.undo_stack.endMacro()
 
+    @_guarded
     def rename_node(self, node_id: int, name: str) -> str | None:
         """Rename; the engine refuses empty and duplicate names."""
         if self.graph.node_by_id(node_id).name == name.strip():
             return None
         return self._refused(push(self.undo_stack, NodeRenameCmd(self, node_id, name)))
 
+    @_guarded
     def set_value(self, node_id: int, value: Any) -> str | None:
         """A leaf gets a new value; raises GraphError (ValueError) if it cannot take it."""
         error = push(self.undo_stack, ValueSetCmd(self, node_id, value))
@@ -110,6 +151,7 @@ class EditingMixin:
             raise GraphError(error)
         return None
 
+    @_guarded
     def set_attr(self, node_id: int, key: str, value: Any) -> str | None:
         """Change an attribute (axis, alpha, p)."""
         return self._refused(push(self.undo_stack, AttrSetCmd(self, node_id, key, value)))
@@ -129,11 +171,13 @@ class EditingMixin:
         """Replace the whole graph as one undoable step."""
         self.undo_stack.push(GraphReplaceCmd(self, graph, text, output))
 
+    @_guarded
     def paste(self, data: dict, offset: tuple[float, float] = (40.0, 40.0),
               text: str = "Paste") -> list[int]:
         """Add a copied fragment as one step (taken names get a suffix); returns the new ids."""
         return paste_fragment(self, data, offset, text)
 
+    @_guarded
     def duplicate(self, node_ids: list[int]) -> list[int]:
         """Copy and paste ``node_ids`` next to themselves as one step."""
         ids = [i for i in node_ids if self._has(i)]

@@ -87,3 +87,26 @@ def test_the_graph_on_the_canvas_trains_in_place(qtbot, window):
     assert loss[-20:].mean() < 0.7 * loss[:5].mean()
     assert dock.boundary.rgb is not None                       # predicted with the graph
     assert graph["x"].value.shape == (36, 2)                   # the example's own batch is back
+
+
+def test_the_graph_being_trained_cannot_be_edited_until_training_stops(qtbot, window):
+    dock = window.training_dock
+    c = window.controller
+    statuses: list[str] = []
+    c.message.connect(statuses.append)
+    _quick_spiral(dock, epochs=100_000)
+    dock.train()
+    qtbot.waitUntil(lambda: c.graph is dock.model.graph, timeout=5000)
+    depth = c.undo_stack.index()
+    n_nodes = len(c.graph)
+    assert c.add_node("relu", pos=(0.0, 0.0)) is None         # refused, with the reason shown
+    assert "stop it" in statuses[-1]
+    assert c.rename_node(c.graph["W1"].id, "weights") is not None
+    c.undo()                                                   # Ctrl+Z would drop the model
+    assert c.graph is dock.model.graph and len(c.graph) == n_nodes
+    assert c.undo_stack.index() == depth and "W1" in c.graph
+    assert not window.history.isEnabled()
+    dock.stop()
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=5000)
+    assert c.add_node("relu", pos=(0.0, 0.0)) is not None      # stopped: editable again
+    assert window.history.isEnabled()

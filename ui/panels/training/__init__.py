@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
+from ui.panels.training.controls import IDLE
 from ui.panels.training.dock import TrainingDock
 
 __all__ = ["TrainingDock", "install"]
@@ -32,6 +33,18 @@ class _CloseGuard(QObject):
         return False
 
 
+LOCKED = ("Training is running on the graph on the canvas: stop it (Stop) to edit the graph; "
+          "you can still select nodes and step through it")
+
+
+def edit_lock_reason(dock: TrainingDock) -> str | None:
+    """Why the canvas graph must not be edited now, or None: a run (even paused) trains it."""
+    c = dock.controller
+    if dock.state == IDLE or c is None:
+        return None
+    return LOCKED if c.graph is getattr(dock.model, "graph", None) else None
+
+
 def install(window) -> TrainingDock:
     """Create the training dock in ``window`` (a ``ui.app.MainWindow``) and return it."""
     from PySide6.QtWidgets import QApplication
@@ -45,6 +58,16 @@ def install(window) -> TrainingDock:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(dock.shutdown)
+    controller = getattr(window, "controller", None)
+    if controller is not None:
+        controller.edit_guard = lambda: edit_lock_reason(dock)
+        history = getattr(window, "history", None)
+        if history is not None:      # clicking a history row would undo past the guard
+            def lock_history(*_args) -> None:
+                history.setEnabled(edit_lock_reason(dock) is None)
+
+            dock.state_changed.connect(lock_history)
+            controller.graph_replaced.connect(lock_history)
     window.training_dock = dock
     window.training_panel = panel
     return dock
