@@ -1,12 +1,14 @@
 """Training off the GUI thread.
 
 ``TrainingWorker`` runs ``model.fit`` on a plain ``threading.Thread``. The callback it hands to
-``fit`` never touches a widget and never emits a Qt signal: it appends each step's logs to a deque
-(atomic, no lock) and, every few milliseconds, a gradient-flow sample or a weight snapshot. A
-``QTimer`` on the GUI thread drains that buffer at a bounded rate and emits ``progress`` with
-everything that arrived since the last tick, so the trainer never waits for painting. Both
-threads share the GIL: every millisecond of GUI work is one the trainer waits, so the GUI side
-is kept cheap (see ``ui/panels/training/refresh.py``).
+``fit`` (``ui/trainer_link.py``) never touches a widget and never emits a Qt signal. The training
+layer's ``fit`` writes each step's loss into its step log by itself, so the callback runs only
+every couple of milliseconds, to take a gradient-flow sample or a weight snapshot when one is
+due; with another ``fit`` it appends each step's logs to a deque (atomic, no lock). A ``QTimer``
+on the GUI thread drains all that at a bounded rate and emits ``progress`` with everything that
+arrived since the last tick, so the trainer never waits for painting. Both threads share the
+GIL: every millisecond of GUI work is one the trainer waits, so the GUI side is kept cheap (see
+``ui/panels/training/refresh.py``).
 
 Pause makes the callback wait on a ``threading.Event`` between two steps; stop sets
 ``model.stop_training``; "step one batch" lets exactly one more step run and pauses again.
@@ -18,70 +20,20 @@ import threading
 import time
 import traceback
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from graphviz_nn.nn import Callback
+from graphviz_nn.nn.callbacks import StepLog
+from ui.trainer_link import BufferCallback, Update
+
+__all__ = ["TrainingWorker", "Update", "blas_controller"]
 
 DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
 DIAG_INTERVAL_S = 0.01   # at most one gradient-flow sample per 10 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
-
-
-@dataclass
-class Update:
-    """What arrived from the trainer since the last drain (all plain numpy / python data)."""
-
-    steps: np.ndarray                       # global step numbers (from 0)
-    loss: np.ndarray
-    accuracy: np.ndarray                    # nan where the model has no accuracy metric
-    epoch: int = 0                          # epoch of the newest step (from 0)
-    batch: int = 0                          # batch within that epoch (from 0)
-    epochs: list[tuple[int, int, dict]] = field(default_factory=list)  # (epoch, last step, logs)
-    diag_steps: list[int] = field(default_factory=list)
-    diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
-    weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
-    weights_step: int = -1
-    epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return int(self.steps.size)
-
-
-class _BufferCallback(Callback):
-    """The callback ``fit`` calls on the worker thread: copy numbers, maybe wait, never paint."""
-
-    def __init__(self, worker: TrainingWorker) -> None:
-        self._w = worker
-
-    def on_batch_end(self, step: int, logs: dict | None = None) -> None:
-        # The hot path: runs after every training step, so it does as little as it can. fit
-        # hands each step a fresh logs dict: keep it as it is (deque.append is atomic) and let
-        # the GUI thread's drain read the numbers out.
-        w = self._w
-        w._rows.append(logs)
-        w.steps_done += 1
-        if w._attention or time.perf_counter() >= w._next_sample:
-            w._slow_path()
-
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
-        w = self._w
-        w._sample(time.perf_counter(), force_snapshot=False)
-        snap = w.model.get_weights() if w.want_epoch_weights else None
-        logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
-        with w._lock:
-            w._epochs.append((int(epoch) + w.epoch_offset, w.step_offset + w.steps_done - 1, logs))
-            if snap is not None:   # only the newest matters to the display
-                w._epoch_weights[:] = [(int(epoch) + w.epoch_offset, snap)]
-
-    def on_nonfinite(self, info: dict) -> None:
-        info = dict(info)
-        info["step"] = int(info.get("step", -1)) + self._w.step_offset
-        self._w._nonfinite = info
 
 
 _BLAS = []   # the threadpoolctl controller, found once (finding the libraries takes ~40 ms)
@@ -112,10 +64,6 @@ def _single_threaded_blas():
         return None
 
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float, np.floating, np.integer)) and not isinstance(v, bool)
-
-
 class TrainingWorker(QObject):
     """Runs ``model.fit(**fit_kwargs)`` on a background thread and reports at ``DRAIN_HZ``.
 
@@ -140,7 +88,10 @@ class TrainingWorker(QObject):
         self.epoch_offset = epoch_offset
         self.want_diagnostics = hasattr(model, "diagnostics")
         self.want_epoch_weights = want_epoch_weights
-        self.steps_done = 0
+        self._count = 0            # steps reported one by one (a fit without a step log)
+        self._log: StepLog | None = None   # the step log of the training layer's fit
+        self._log_read = 0         # steps of the log the GUI thread has drained
+        self._cb = BufferCallback(self)
         self.history: Any = None
         self.fit_seconds = 0.0     # wall time of model.fit on the worker thread
         self._lock = threading.Lock()
@@ -169,6 +120,12 @@ class TrainingWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(int(1000 / DRAIN_HZ))
         self._timer.timeout.connect(self._tick)
+
+    @property
+    def steps_done(self) -> int:
+        """Steps finished so far in this run."""
+        log = self._log
+        return log.count if log is not None else self._count
 
     # control (GUI thread) ------------------------------------------------------------------------
     def start(self, delay_ms: int = 0) -> None:
@@ -207,9 +164,14 @@ class TrainingWorker(QObject):
                 return True
         return False
 
+    def _look(self) -> None:
+        """Make the trainer call back after its current step (set ``_attention`` first)."""
+        self._cb.batch_end_from = 0
+
     def pause(self) -> None:
         self._go.clear()
         self._attention = True
+        self._look()
 
     def resume(self) -> None:
         self._steps_left = None
@@ -220,6 +182,7 @@ class TrainingWorker(QObject):
         """Let exactly one more batch run, then pause again."""
         self._steps_left = 1
         self._attention = True
+        self._look()
         self._paused_reported = False
         self._go.set()
 
@@ -301,7 +264,7 @@ class TrainingWorker(QObject):
         try:
             self.model.stop_training = False
             kwargs = dict(self.fit_kwargs)
-            kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [_BufferCallback(self)]
+            kwargs["callbacks"] = list(kwargs.get("callbacks") or []) + [self._cb]
             kwargs.setdefault("verbose", 0)
             if self._steps_left is not None:
                 self._go.set()  # run the requested steps, then pause
@@ -319,18 +282,14 @@ class TrainingWorker(QObject):
     # GUI thread ----------------------------------------------------------------------------------
     def drain(self) -> Update | None:
         """Take everything the trainer buffered since the last call (None if nothing)."""
+        log = self._log
+        if log is not None:
+            return self._drain_log(log)
         n = len(self._rows)
         rows = [self._rows.popleft() for _ in range(n)]   # popleft is atomic: no lock needed
-        with self._lock:
-            diag, self._diag = self._diag, []
-            epochs, self._epochs = self._epochs, []
-            ew, self._epoch_weights = self._epoch_weights, []
-            snap, self._snapshot = self._snapshot, None
-        if not rows and not diag and not epochs and snap is None:
+        up = self._take(bool(rows))
+        if up is None:
             return None
-        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
-                    epochs=epochs, diag_steps=[s for s, _ in diag],
-                    diagnostics=[d for _, d in diag], epoch_weights=ew)
         if rows:   # per step work here holds the GIL the trainer needs: keep it tiny
             n = len(rows)
             first, last = rows[0], rows[-1]
@@ -347,8 +306,37 @@ class TrainingWorker(QObject):
                 up.accuracy = np.full(n, NAN)
             up.epoch = int(last.get("epoch", 0)) + self.epoch_offset
             up.batch = int(last.get("batch", 0))
+        return up
+
+    def _take(self, new_steps: bool) -> Update | None:
+        """An Update with what the trainer left under the lock (None if nothing and no steps)."""
+        with self._lock:
+            diag, self._diag = self._diag, []
+            epochs, self._epochs = self._epochs, []
+            ew, self._epoch_weights = self._epoch_weights, []
+            snap, self._snapshot = self._snapshot, None
+        if not new_steps and not diag and not epochs and snap is None:
+            return None
+        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
+                    epochs=epochs, diag_steps=[s for s, _ in diag],
+                    diagnostics=[d for _, d in diag], epoch_weights=ew)
         if snap is not None:
             up.weights_step, up.weights = snap
+        return up
+
+    def _drain_log(self, log: StepLog) -> Update | None:
+        """``drain`` for a fit with a step log: slices of its arrays, no per-step Python."""
+        up = self._take(True)
+        n0, n1 = self._log_read, log.count   # after the epochs: none ends past n1
+        if n1 <= n0:   # the entries below count are final
+            empty = not (up.epochs or up.diag_steps or up.epoch_weights) and up.weights is None
+            return None if empty else up
+        self._log_read = n1
+        up.steps = np.arange(n0 + self.step_offset, n1 + self.step_offset, dtype=np.int64)
+        up.loss = log.loss[n0:n1].copy()
+        up.accuracy = log.accuracy[n0:n1].copy()
+        epoch, up.batch = log.epoch_batch(n1 - 1)
+        up.epoch = epoch + self.epoch_offset
         return up
 
     def _tick(self) -> None:

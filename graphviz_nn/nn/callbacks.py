@@ -3,19 +3,51 @@
 
 Logs are plain dicts of floats and ints. A callback can stop training by setting
 ``self.model.stop_training = True``; so can another thread, between two steps.
+
+Every step's loss and accuracy also land in ``history.step_log`` (numpy arrays, no Python call
+per step), so a callback that only needs them now and then, such as a GUI's, can raise its
+``batch_end_from`` and be called every few milliseconds instead of every step.
 """
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["Callback", "History", "EarlyStopping", "LambdaCallback"]
+import numpy as np
+
+__all__ = ["Callback", "History", "EarlyStopping", "LambdaCallback", "StepLog"]
+
+
+class StepLog:
+    """Each step's batch loss and accuracy, in arrays sized for the whole run.
+
+    ``fit`` writes step ``k`` (from 0) into ``loss[k]`` and ``accuracy[k]`` (NaN without an
+    accuracy metric), then sets ``count = k + 1``; another thread that reads ``count`` first and
+    then the arrays up to it sees only finished steps."""
+
+    def __init__(self, capacity: int, steps_per_epoch: int, first_epoch: int = 0) -> None:
+        self.loss = np.full(max(0, capacity), np.nan)
+        self.accuracy = np.full(max(0, capacity), np.nan)
+        self.steps_per_epoch = max(1, int(steps_per_epoch))
+        self.first_epoch = int(first_epoch)
+        self.count = 0
+
+    def epoch_batch(self, step: int) -> tuple[int, int]:
+        """(epoch, batch within it) of the global step ``step`` (from 0)."""
+        e, b = divmod(int(step), self.steps_per_epoch)
+        return self.first_epoch + e, b
 
 
 class Callback:
-    """Override any of the ``on_*`` methods; ``self.model`` is set by ``fit``."""
+    """Override any of the ``on_*`` methods; ``self.model`` is set by ``fit``.
+
+    ``fit`` calls ``on_batch_end`` only from the global step ``batch_end_from`` on (0: every
+    step). A callback that reads ``self.model.history.step_log`` instead of each step's logs may
+    raise it to be called less often; another thread may lower it again (to 0: at the next
+    step), e.g. to pause training between two steps."""
 
     model = None
+    batch_end_from = 0
 
     def set_model(self, model) -> None:
         self.model = model
@@ -50,6 +82,7 @@ class History(Callback):
         self.epoch: list[int] = []
         self.params: dict = {}
         self.nonfinite: dict | None = None     # set when the non-finite guard stopped fit
+        self.step_log = StepLog(0, 1)          # every step's loss and accuracy (set by fit)
 
     def on_train_begin(self, logs):
         self.history, self.epoch, self.nonfinite = {}, [], None

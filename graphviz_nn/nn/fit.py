@@ -3,7 +3,9 @@ non-finite guard.
 
 Per step: gather the batch rows into the plan's buffers (``np.take(out=)``), run the plan,
 check that the loss and every gradient are finite, then let the optimizer update the weights
-in place. Callbacks that do not override ``on_batch_end`` cost nothing per step.
+in place. Each step's loss and accuracy go into ``history.step_log`` (two array writes);
+callbacks that do not override ``on_batch_end`` cost nothing more per step, and one that raised
+its ``batch_end_from`` costs one comparison until that step comes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 
 import numpy as np
 
-from graphviz_nn.nn.callbacks import Callback, History
+from graphviz_nn.nn.callbacks import Callback, History, StepLog
 
 __all__ = ["run_fit"]
 
@@ -102,6 +104,8 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
     batch_cbs = [cb for cb in cbs if _overrides(cb, "on_batch_end")]
     history.params = {"epochs": epochs, "steps": steps, "batch_size": batch_size,
                       "samples": n, "verbose": verbose}
+    step_log = history.step_log = StepLog((epochs - initial_epoch) * steps, steps, initial_epoch)
+    log_loss, log_acc = step_log.loss, step_log.accuracy
     model.history = history
     model.stop_training = False
     with_acc = bool(model.metrics)
@@ -131,11 +135,17 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
                 loss_sum += loss * rows
                 correct_sum += correct
                 seen += rows
-                if batch_cbs:
-                    logs = {"loss": loss, "epoch": epoch, "batch": batch, "step": step}
-                    if with_acc:
-                        logs["accuracy"] = correct / rows
-                    for cb in batch_cbs:
+                log_loss[step] = loss
+                if with_acc:
+                    log_acc[step] = correct / rows
+                step_log.count = step + 1
+                logs = None
+                for cb in batch_cbs:
+                    if step >= cb.batch_end_from:
+                        if logs is None:
+                            logs = {"loss": loss, "epoch": epoch, "batch": batch, "step": step}
+                            if with_acc:
+                                logs["accuracy"] = correct / rows
                         cb.on_batch_end(step, logs)
                 step += 1
                 if model.stop_training:

@@ -147,6 +147,31 @@ def test_batch_callback_logs_and_stop_from_callback():
     assert len(h.history["loss"]) == 1              # the epoch it stopped in is recorded
 
 
+def test_step_log_holds_every_step_and_a_callback_can_ask_for_fewer_calls():
+    x, y = blobs(100)
+    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
+                        Dense(3, activation="softmax")], seed=0)
+    model.compile("sgd", "sparse_categorical_crossentropy", ["accuracy"])
+    every, sparse = [], []
+
+    class Sparse(Callback):
+        def on_batch_end(self, step, logs):
+            sparse.append(step)
+            self.batch_end_from = step + 5      # call me again five steps on
+
+    def on_batch_end(step, logs):
+        every.append((logs["loss"], logs["accuracy"]))
+
+    h = model.fit(x, y, epochs=3, batch_size=10, verbose=0,
+                  callbacks=[LambdaCallback(on_batch_end=on_batch_end), Sparse()])
+    log = h.step_log
+    assert log.count == 30
+    np.testing.assert_array_equal(log.loss, [loss for loss, _ in every])
+    np.testing.assert_array_equal(log.accuracy, [acc for _, acc in every])
+    assert sparse == [0, 5, 10, 15, 20, 25]
+    assert log.epoch_batch(23) == (2, 3)
+
+
 def test_stop_from_another_thread():
     x, y = blobs(2000)
     model = Sequential([Dense(64, activation="relu", input_shape=(2,)),

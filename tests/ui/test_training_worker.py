@@ -157,3 +157,50 @@ def test_a_worker_runs_once(qtbot):
     with pytest.raises(RuntimeError):
         worker.start()
     assert worker.stop_and_join(5)
+
+
+def _spiral_model(seed: int = 0):
+    from graphviz_nn.nn import Dense, Sequential
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(640, 2)).astype(np.float32)
+    y = (x[:, 0] * x[:, 1] > 0).astype(np.int64)
+    model = Sequential([Dense(16, activation="relu", input_shape=(2,)),
+                        Dense(2, activation="softmax")], seed=seed)
+    model.compile("adam", "sparse_categorical_crossentropy", ["accuracy"])
+    return model, x, y
+
+
+def test_real_model_every_step_arrives_though_fit_calls_back_rarely(qtbot):
+    model, x, y = _spiral_model()
+    calls = []
+    worker = TrainingWorker(model, {"x": x, "y": y, "epochs": 30, "batch_size": 32})
+    original = worker._cb.on_batch_end
+    worker._cb.on_batch_end = lambda step, logs: (calls.append(step), original(step, logs))
+    got = _collect(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: got["finished"] is not None, timeout=10000)
+    assert got["finished"] == ("done", {"steps": 600})
+    assert got["steps"] == list(range(600))
+    np.testing.assert_array_equal(got["loss"], model.history.step_log.loss)
+    assert got["epochs"][-1] == (29, 599)
+    assert len(calls) < 600                       # fit skipped the callback between samples
+
+
+def test_real_model_pauses_and_steps_one_batch_at_a_time(qtbot):
+    model, x, y = _spiral_model()
+    worker = TrainingWorker(model, {"x": x, "y": y, "epochs": 10_000, "batch_size": 32})
+    got = _collect(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: len(got["steps"]) > 200, timeout=5000)
+    worker.pause()
+    qtbot.waitUntil(lambda: bool(got["paused"]), timeout=3000)
+    held = worker.steps_done
+    assert got["paused"] == [held - 1]
+    qtbot.wait(100)
+    assert worker.steps_done == held
+    worker.step_once()
+    qtbot.waitUntil(lambda: worker.steps_done == held + 1 and worker.is_paused(), timeout=3000)
+    qtbot.wait(100)
+    assert worker.steps_done == held + 1                  # exactly one more batch
+    assert got["steps"][-1] == held
+    assert worker.stop_and_join(5)
