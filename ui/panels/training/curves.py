@@ -93,6 +93,7 @@ class CurvesView(QWidget):
         self.previous: _RunData | None = None
         self._has_accuracy = False
         self._epochs_drawn = -1
+        self._planned = 0                  # steps the current run will take, if known
 
         self.smoothing = QSlider(Qt.Horizontal)
         self.smoothing.setRange(0, 99)
@@ -169,11 +170,15 @@ class CurvesView(QWidget):
                          self.val_acc: "s"}
 
     # data ---------------------------------------------------------------------------------------
-    def begin_run(self) -> None:
-        """Start a new run; the current one becomes the faded previous run."""
+    def begin_run(self, planned_steps: int = 0) -> None:
+        """Start a new run; the current one becomes the faded previous run.
+
+        With ``planned_steps`` the step axis spans the whole run from the start and the curves
+        grow into it (the axis is not redrawn as the run goes on)."""
         if len(self.run.steps):
             self.previous = self.run
         self.run = _RunData(self._weight())
+        self._planned = max(0, int(planned_steps))
         self._has_accuracy = False
         self._epochs_drawn = -1
         self._user_range = False
@@ -225,7 +230,8 @@ class CurvesView(QWidget):
         r, p = self.run, self.previous
         xmax = max(len(r.steps), len(p.steps) if p is not None else 0)
         ymax = r.loss_max if p is None else max(r.loss_max, p.loss_max)
-        want = (nice_ceil(xmax * 1.02), nice_ceil(ymax * 1.05))
+        xmax = self._planned if self._planned >= xmax else nice_ceil(xmax * 1.02)
+        want = (float(xmax), nice_ceil(ymax * 1.05))
         if want[0] != self._ranges[0]:
             self.loss_plot.setXRange(0, want[0], padding=0.01)   # the accuracy plot follows
         if want[1] != self._ranges[1] and not self.log_scale.isChecked():

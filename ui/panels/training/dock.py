@@ -222,7 +222,8 @@ class TrainingDock(QWidget):
         self.banner.hide()
         self.refresher.reset()
         self.last_step, self.last_epoch = -1, 0
-        self.curves.begin_run()
+        per_epoch = math.ceil(len(xt) / settings.batch_size)
+        self.curves.begin_run(per_epoch * settings.epochs)
         self.gradflow.begin_run()
         self.boundary.set_data(xt, yt, data.classes)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
