@@ -32,7 +32,7 @@ __all__ = ["TrainingWorker", "Update", "blas_controller"]
 
 DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
-DIAG_INTERVAL_S = 0.01   # at most one gradient-flow sample per 10 ms of training
+DIAG_INTERVAL_S = 0.02   # at most one gradient-flow sample per 20 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
 
 
@@ -340,10 +340,11 @@ class TrainingWorker(QObject):
         return up
 
     def _tick(self) -> None:
+        done = self._done.is_set()   # first: all that fit did before it ended is drained now
         up = self.drain()
         if up is not None:
             self.progress.emit(up)
-        if self._done.is_set():
+        if done:
             self._timer.stop()
             if self._blas is not None:
                 self._blas.restore_original_limits()

@@ -1,8 +1,11 @@
 """When the training dock's views repaint while the trainer runs.
 
 The trainer runs on another thread but needs the GIL, and painting (pyqtgraph, the canvas)
-holds it: every millisecond the GUI thread paints, the trainer waits. So each view repaints at a
-bounded rate, and at most one costly view repaints per tick, so that no tick is long.
+holds it: every millisecond the GUI thread works, the trainer waits, and on a small machine the
+two threads also slow each other down where they run side by side. So each view repaints at a
+bounded rate, and only as often as its measured cost (the CPU time of its update and of every
+paint it caused) fits in its share of wall time; at most one costly view repaints per tick, so
+that no tick is long.
 """
 
 from __future__ import annotations
@@ -13,24 +16,26 @@ from collections import deque
 import pyqtgraph as pg
 
 # least seconds between two repaints of each view while training
-REFRESH_S = {"progress": 0.25, "curves": 0.2, "gradflow": 0.4, "boundary": 0.5,
+REFRESH_S = {"progress": 0.5, "curves": 0.25, "gradflow": 0.4, "boundary": 0.5,
              "confusion": 0.5, "canvas": 1.0}
-# the share of wall time each view may spend (its update and its paint) while training; on a
-# slow or busy machine a view repaints less often rather than slowing the trainer down
-BUDGET = {"curves": 0.02, "gradflow": 0.015, "boundary": 0.008, "confusion": 0.004,
-          "canvas": 0.006}
+# the share of wall time each view may spend (its update and its paints, in GUI-thread CPU
+# time) while training; a costly view, or any view on a slow or busy machine, repaints less
+# often rather than slowing the trainer down. Together about 3 %: each millisecond the GUI
+# spends costs the trainer about as much again.
+BUDGET = {"curves": 0.012, "gradflow": 0.008, "boundary": 0.005, "confusion": 0.003,
+          "canvas": 0.003}
 CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
 
 
 class _PaintTimer:
-    """Mixin for pyqtgraph views: ``paint_seconds`` is an average of their paint times."""
+    """Mixin for pyqtgraph views: ``paint_seconds`` adds up the CPU time of all their paints."""
 
     paint_seconds = 0.0
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         super().paintEvent(event)
-        self.paint_seconds = 0.7 * self.paint_seconds + 0.3 * (time.perf_counter() - t0)
+        self.paint_seconds += time.thread_time() - t0
 
 
 class TimedLayoutWidget(_PaintTimer, pg.GraphicsLayoutWidget):
@@ -49,7 +54,8 @@ class ViewRefresher:
         self.pending_weights = None          # newest weight snapshot not shown yet
         self.pending_epoch_weights = None    # (epoch, weights) for the confusion matrix
         self._last: dict[str, float] = {}
-        self._cost: dict[str, float] = {}    # average seconds per update of each view
+        self._cost: dict[str, float] = {}    # average CPU seconds per refresh of each view
+        self._painted: dict[str, float] = {}  # each view's paint seconds at its last refresh
         self._jobs = deque(["curves", "boundary", "confusion", "gradflow", "canvas"])
 
     def reset(self) -> None:
@@ -58,8 +64,7 @@ class ViewRefresher:
 
     def interval(self, view: str) -> float:
         """Seconds between two repaints of ``view``: its floor, or longer if it is costly."""
-        cost = self._cost.get(view, 0.0) + self._paint_seconds(view)
-        return max(REFRESH_S[view], cost / BUDGET.get(view, 1.0))
+        return max(REFRESH_S[view], self._cost.get(view, 0.0) / BUDGET.get(view, 1.0))
 
     def due(self, view: str, force: bool = False) -> bool:
         now = time.perf_counter()
@@ -101,11 +106,15 @@ class ViewRefresher:
             ready = d.model_on_canvas and d.controller is not None
         if not ready or not self.due(view, force):
             return False
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         self._update(view, force)
-        cost = time.perf_counter() - t0
+        cost = time.thread_time() - t0
         if view == "canvas":
             cost *= 1.0 + CANVAS_PAINT_FACTOR
+        # and the paints since its last refresh (those of the last one; not yet this one's)
+        painted = self._paint_seconds(view)
+        cost += max(0.0, painted - self._painted.get(view, painted))
+        self._painted[view] = painted
         self._cost[view] = 0.7 * self._cost.get(view, cost) + 0.3 * cost
         return True
 
