@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -181,6 +182,7 @@ class TrainingDock(QWidget):
             self.message.emit("The trainer is still busy with a step; try again.")
             return
         self.model.reset_weights()
+        self.refresher.pending_weights = None    # a snapshot from before the reset
         self.show_weights(self.model.get_weights())
         self._recompute_canvas()
         self.message.emit("Weights back to their values before training." if isinstance(
@@ -230,8 +232,8 @@ class TrainingDock(QWidget):
         self.show_weights(model.get_weights())
         self.model_on_canvas = on_canvas
         canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
-        if canvas:   # in the next event-loop turn: no single long stall
-            QTimer.singleShot(0, self._put_model_on_canvas)
+        if canvas:   # after the plots' paints, in a turn of its own: no single long stall
+            QTimer.singleShot(20, self, self._put_model_on_canvas)
         # let the fresh run paint (cleared plots, the data points, the model on the canvas:
         # the costliest paints of a run) before the trainer competes with it for the GIL
         self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None, delay_ms=START_DELAY_MS)
@@ -291,13 +293,13 @@ class TrainingDock(QWidget):
 
     def _on_paused(self, step: int) -> None:
         self._set_state(PAUSED)
-        self.refresher.refresh(force=True)
-        self._recompute_canvas()
+        self.refresher.refresh_all(self._recompute_canvas)
 
     def _on_finished(self, reason: str, info: dict) -> None:
-        self.gradflow.refresh(force=True)
-        self.refresher.refresh(force=True)
-        self._recompute_canvas()
+        # every view redraws, in pieces; the state changes once they all have
+        self.refresher.refresh_all(self._recompute_canvas, partial(self._finish, reason, info))
+
+    def _finish(self, reason: str, info: dict) -> None:
         if reason == "nonfinite":
             self.nonfinite_info = info
             finite = all(np.isfinite(w).all() for w in self.model.get_weights())

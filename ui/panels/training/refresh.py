@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from functools import partial
 
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 
 # least seconds between two repaints of each view while training
 REFRESH_S = {"progress": 0.5, "curves": 0.25, "gradflow": 0.4, "boundary": 0.5,
@@ -90,6 +92,26 @@ class ViewRefresher:
             jobs.rotate(-1)                  # round robin: every view gets its turn
             if self.run_job(view, force) and not force:
                 break
+
+    def refresh_all(self, *after) -> None:
+        """Redraw every view now (the gradient flow too), then call each of ``after``: one
+        piece per event-loop turn, so that the window never stalls for all of them at once."""
+        d = self.dock
+        pieces = deque([partial(d.gradflow.refresh, force=True), self._progress_now])
+        pieces.extend(partial(self.run_job, view, True) for view in self._jobs)
+        pieces.extend(after)
+
+        def step() -> None:
+            pieces.popleft()()
+            if pieces:
+                QTimer.singleShot(0, d, step)
+
+        step()
+
+    def _progress_now(self) -> None:
+        d = self.dock
+        if d.last_step >= 0:
+            d.controls.show_progress(d.last_step, d.last_epoch, d.last_loss)
 
     def run_job(self, view: str, force: bool = False) -> bool:
         """Redraw ``view`` if it has something new and its time has come; True if it did."""
