@@ -41,6 +41,22 @@ def test_axes_grow_in_readable_steps():
         [0.8, 1, 1.5, 3, 10, 150, 8000]
 
 
+def test_the_step_axis_spans_the_planned_run_from_its_first_step(qtbot):
+    view = CurvesView()
+    qtbot.addWidget(view)
+    view.begin_run(planned_steps=6000)
+    view.add_steps(np.arange(50), np.linspace(2, 1, 50), np.full(50, 0.5))
+    view.refresh()
+    left, right = view.loss_plot.vb.viewRange()[0]
+    assert left <= 0 and 6000 <= right < 6200            # the whole run, not just 50 steps
+    view.add_steps(np.arange(50, 5000), np.linspace(1, 0.5, 4950), np.full(4950, 0.5))
+    view.refresh()
+    assert view.loss_plot.vb.viewRange()[0] == [left, right]   # the curve grew into it
+    view.add_steps(np.arange(5000, 7000), np.full(2000, 0.5), np.full(2000, 0.5))
+    view.refresh()
+    assert view.loss_plot.vb.viewRange()[0][1] >= 7000       # a longer run still fits
+
+
 def test_100k_steps_draw_downsampled_and_export(qtbot, tmp_path):
     view = CurvesView()
     view.resize(900, 400)
