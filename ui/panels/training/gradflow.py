@@ -13,6 +13,7 @@ from ui.panels.training.refresh import TimedLayoutWidget
 from ui.panels.training.series import EMA, Series
 
 SMOOTHING = 0.8   # the per-step norms jump around; show their moving average
+FLUSH_SAMPLES = 128   # samples kept as they came before they go into the arrays
 
 
 def layer_color(i: int, n: int) -> tuple[int, int, int]:
@@ -30,6 +31,31 @@ class _Run:
         self.smooth: list[EMA] = []
         self.dead: list[float | None] = []
         self.last_norms: list[float] = []
+        self.pending: list[tuple[list[int], list[list[dict]]]] = []   # added, not yet in arrays
+        self.pending_count = 0
+
+    def flush(self) -> None:
+        """Move the pending samples into the arrays, all at once (vectorised)."""
+        if not self.pending:
+            return
+        steps = [s for chunk, _ in self.pending for s in chunk]
+        diagnostics = [d for _, chunk in self.pending for d in chunk]
+        self.pending, self.pending_count = [], 0
+        if not self.names:
+            self.names = [str(d.get("layer", f"layer {i + 1}"))
+                          for i, d in enumerate(diagnostics[0])]
+            self.norms = [Series() for _ in self.names]
+            self.smooth = [EMA(SMOOTHING) for _ in self.names]
+        self.steps.extend(np.asarray(steps, dtype=float))
+        n = len(self.names)
+        norms = np.array([[float(d.get("grad_norm", np.nan)) for d in diag[:n]]
+                          + [np.nan] * (n - len(diag)) for diag in diagnostics])
+        for i in range(n):
+            self.norms[i].extend(norms[:, i])
+            self.smooth[i].extend(norms[:, i])
+        last = diagnostics[-1]
+        self.last_norms = [float(d.get("grad_norm", np.nan)) for d in last]
+        self.dead = [d.get("dead_fraction") for d in last]
 
 
 class GradientFlowView(QWidget):
@@ -69,6 +95,7 @@ class GradientFlowView(QWidget):
 
     def begin_run(self) -> None:
         """Start a new run; the current one is kept, faded, for comparison."""
+        self.run.flush()
         if len(self.run.steps):
             self.previous = self.run
         self.run = _Run()
@@ -90,28 +117,20 @@ class GradientFlowView(QWidget):
         self.summary.setText(" ")
 
     def add(self, steps: list[int], diagnostics: list[list[dict]]) -> None:
-        """Append samples of ``model.diagnostics()`` taken at ``steps``."""
+        """Append samples of ``model.diagnostics()`` taken at ``steps`` (cheap: they are put
+        into arrays when the view is drawn, or in batches of ``FLUSH_SAMPLES``)."""
         if not steps:
             return
         r = self.run
-        if not r.names:
-            r.names = [str(d.get("layer", f"layer {i + 1}")) for i, d in enumerate(diagnostics[0])]
-            r.norms = [Series() for _ in r.names]
-            r.smooth = [EMA(SMOOTHING) for _ in r.names]
-        r.steps.extend(np.asarray(steps, dtype=float))
-        n = len(r.names)
-        norms = np.array([[float(d.get("grad_norm", np.nan)) for d in diag[:n]]
-                          + [np.nan] * (n - len(diag)) for diag in diagnostics])
-        for i in range(n):
-            r.norms[i].extend(norms[:, i])
-            r.smooth[i].extend(norms[:, i])
-        last = diagnostics[-1]
-        r.last_norms = [float(d.get("grad_norm", np.nan)) for d in last]
-        r.dead = [d.get("dead_fraction") for d in last]
+        r.pending.append((list(steps), list(diagnostics)))
+        r.pending_count += len(steps)
+        if r.pending_count >= FLUSH_SAMPLES:
+            r.flush()
 
     def refresh(self, force: bool = False) -> None:
         """Redraw the curves; the bars and the summary only every few calls unless ``force``."""
         r = self.run
+        r.flush()
         if len(self._curves) < len(r.names):   # made here, not in add: only when on show
             n = len(r.names)
             for i, name in enumerate(r.names):
@@ -139,6 +158,7 @@ class GradientFlowView(QWidget):
     def summary_text(self) -> str:
         """One sentence comparing the first and the last layer's gradient norms."""
         r = self.run
+        r.flush()
         ratio = self._ratio(r)
         if ratio is None:
             return " "
