@@ -51,8 +51,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def _wait(app, predicate, timeout_s: float, what: str) -> None:
-    """Run the real event loop until ``predicate()`` holds."""
+def _wait(app, predicate, timeout_s: float, what: str, poll_ms: int = 10) -> None:
+    """Run the real event loop until ``predicate()`` holds (checked every ``poll_ms``)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     if predicate():
@@ -69,7 +69,7 @@ def _wait(app, predicate, timeout_s: float, what: str) -> None:
             loop.quit()
 
     poll = QTimer()
-    poll.setInterval(10)
+    poll.setInterval(poll_ms)
     poll.timeout.connect(check)
     poll.start()
     loop.exec()
@@ -174,7 +174,9 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
     dock.train()
     if dock.worker is None:
         raise SelftestError("the training dock did not start training")
-    _wait(app, lambda: dock.state == "idle", 600, "training in the window to finish")
+    # a slow poll: the harness should not wake the GUI thread (and take the GIL) more often
+    # than the stall timer does; the trainer's own clock (fit_seconds) gives its speed
+    _wait(app, lambda: dock.state == "idle", 600, "training in the window to finish", 100)
     timer.stop()
     worker = dock.worker
     if worker.steps_done != steps:

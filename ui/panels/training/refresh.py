@@ -18,14 +18,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 
 # least seconds between two repaints of each view while training
-REFRESH_S = {"progress": 0.5, "curves": 0.25, "gradflow": 0.4, "boundary": 0.5,
-             "confusion": 0.5, "canvas": 1.0}
+REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
+             "confusion": 1.0, "canvas": 1.0}
 # the share of wall time each view may spend (its update and its paints, in GUI-thread CPU
 # time) while training; a costly view, or any view on a slow or busy machine, repaints less
-# often rather than slowing the trainer down. Together about 3 %: each millisecond the GUI
-# spends costs the trainer about as much again.
-BUDGET = {"curves": 0.012, "gradflow": 0.008, "boundary": 0.005, "confusion": 0.003,
-          "canvas": 0.003}
+# often rather than slowing the trainer down. Together about 2 %: each millisecond the GUI
+# spends costs the trainer about as much again (the GIL, and two busy threads on two cores
+# slow each other down).
+BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.002,
+          "canvas": 0.002}
 CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
 
 
