@@ -30,7 +30,7 @@ from ui.trainer_link import BufferCallback, Update
 
 __all__ = ["TrainingWorker", "Update", "blas_controller"]
 
-DRAIN_HZ = 20            # how often the GUI thread collects what the trainer buffered
+DRAIN_HZ = 10            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
 DIAG_INTERVAL_S = 0.02   # at most one gradient-flow sample per 20 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary

@@ -93,7 +93,7 @@ def test_step_one_batch_runs_exactly_one_step_each_time(qtbot, dock):
 
 
 def test_reset_weights_while_paused_gives_fresh_weights(qtbot, dock):
-    _configure(dock, epochs=100)
+    _configure(dock, epochs=10_000)          # a run long enough to pause in
     dock.train()
     qtbot.waitUntil(lambda: dock.last_epoch >= 5, timeout=10000)
     dock.toggle_pause()
