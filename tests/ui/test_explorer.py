@@ -6,17 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.app import MainWindow
-
-
-@pytest.fixture
-def win(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
 
 def node_item(w, name):
     return w.scene.node_item(w.controller.graph[name].id)

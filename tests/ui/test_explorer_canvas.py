@@ -9,18 +9,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from ui.app import MainWindow
 from ui.canvas.layout import layered_layout
 from ui.canvas.node_item import HEIGHT, WIDTH
-
-
-@pytest.fixture
-def win(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def wheel(view, steps: int) -> None:

@@ -8,16 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from ui.app import MainWindow
 from ui.examples import EXAMPLES
 from ui.style import parse_number
-
-
-@pytest.fixture
-def win(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    return w
 
 
 def open_example(w, key):

@@ -5,17 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pytest
 
 from graphviz_nn.ops import OPS
-from ui.app import MainWindow
-
-
-@pytest.fixture
-def win(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    return w
 
 
 def edge_grad_text(w, src, dst, port):
