@@ -110,3 +110,12 @@ def test_the_graph_being_trained_cannot_be_edited_until_training_stops(qtbot, wi
     qtbot.waitUntil(lambda: dock.state == "idle", timeout=5000)
     assert c.add_node("relu", pos=(0.0, 0.0)) is not None      # stopped: editable again
     assert window.history.isEnabled()
+
+
+def test_the_status_bar_says_the_canvas_shows_the_model_being_trained(qtbot, window):
+    dock = window.training_dock
+    _quick_spiral(dock, epochs=100_000)
+    dock.train()
+    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=5000)
+    assert "model being trained" in window.statusBar().currentMessage()
+    dock.stop()

@@ -37,6 +37,10 @@ LOCKED = ("Training is running on the graph on the canvas: stop it (Stop) to edi
           "you can still select nodes and step through it")
 
 
+ON_CANVAS = ("The canvas shows the model being trained: its weights refresh every few seconds; "
+             "Pause to step through it, Stop to edit it")
+
+
 def edit_lock_reason(dock: TrainingDock) -> str | None:
     """Why the canvas graph must not be edited now, or None: a run (even paused) trains it."""
     c = dock.controller
@@ -68,6 +72,12 @@ def install(window) -> TrainingDock:
 
             dock.state_changed.connect(lock_history)
             controller.graph_replaced.connect(lock_history)
+        if hasattr(window, "status"):
+            def announce_model(*_args) -> None:   # the canvas now shows the model being trained
+                if edit_lock_reason(dock) is not None:
+                    window.status(ON_CANVAS)
+
+            controller.graph_replaced.connect(announce_model)
     window.training_dock = dock
     window.training_panel = panel
     return dock
