@@ -87,6 +87,55 @@ def test_100k_steps_draw_downsampled_and_export(qtbot, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def _pairs_match_raw(xs, ys, steps, values, last=True):
+    """Each drawn (x, min), (x, max) pair is the min and max of the raw values from its x up to
+    the next pair's x (the last pair: up to the end, unless ``last`` is False)."""
+    starts = xs[0::2]
+    edges = np.searchsorted(steps, np.append(starts, np.inf))
+    for k in range(starts.size - (0 if last else 1)):
+        chunk = values[edges[k]:edges[k + 1]]
+        assert (ys[2 * k], ys[2 * k + 1]) == (chunk.min(), chunk.max())
+
+
+def test_a_100k_step_curve_gets_a_few_points_per_pixel_with_every_peak(qtbot):
+    view = CurvesView()
+    view.resize(900, 400)
+    qtbot.addWidget(view)
+    view.show()
+    n = 100_000
+    view.begin_run(planned_steps=n)
+    rng = np.random.default_rng(2)
+    steps = np.arange(n)
+    loss = np.exp(-steps / 30_000) + 0.2 * rng.standard_normal(n) ** 3   # spiky
+    for start in range(0, n, 2_500):                      # as the trainer sends them
+        view.add_steps(steps[start:start + 2_500], loss[start:start + 2_500],
+                       np.full(2_500, 0.5))
+        view.refresh()
+    width = view.loss_plot.vb.width()
+    xs, ys = view.raw_loss.getData()
+    assert 0 < len(xs) <= 2 * (width + 64)                 # about two points per pixel
+    assert ys.max() == loss.max() and ys.min() == loss.min()
+    _pairs_match_raw(xs, ys, steps, loss)
+    sx, sy = view.smooth_loss.getData()
+    _pairs_match_raw(sx, sy, steps, view.run.smooth_loss.out.data)
+
+    view.loss_plot.setXRange(50_000, 50_200, padding=0)   # zoom in: the raw steps themselves
+    xs, ys = view.raw_loss.getData()
+    assert xs[0] <= 50_000 and xs[-1] >= 50_200 and len(xs) < 300
+    assert np.array_equal(ys, loss[xs.astype(int)])
+    view.loss_plot.setXRange(20_000, 45_000, padding=0)   # wider: reduced for this view
+    xs, ys = view.raw_loss.getData()
+    assert len(xs) <= 2 * (width + 64) and xs[0] <= 20_000 and xs[-1] >= 44_000
+    _pairs_match_raw(xs, ys, steps, loss, last=False)
+    view.smoothing.setValue(90)                           # new smoothing: redrawn from scratch
+    sx, sy = view.smooth_loss.getData()
+    _pairs_match_raw(sx, sy, steps, view.run.smooth_loss.out.data, last=False)
+    view.loss_plot.setXRange(0, n, padding=0)             # zoomed out: the envelope again
+    sx, sy = view.smooth_loss.getData()
+    assert len(sx) <= 2 * (width + 64)
+    _pairs_match_raw(sx, sy, steps, view.run.smooth_loss.out.data)
+
+
 def test_the_previous_run_stays_on_the_plot_and_log_scale_toggles(qtbot):
     view = CurvesView()
     qtbot.addWidget(view)

@@ -1,7 +1,8 @@
 """Live loss and accuracy curves: per batch (raw + smoothed) and per epoch (train, validation).
 
-Built for long runs: every curve downsamples by peaks and clips to the view, so 100,000 steps
-still pan and zoom smoothly. The previous run stays on the plots, faded, for comparison.
+Built for long runs: each per-batch curve keeps a min/max envelope in pixel-sized buckets, updated
+with only the new steps (envelope.py), so a refresh costs about the same at step 1,000 and at step
+100,000; zoomed in, the visible steps are drawn. The previous run stays on the plots, faded.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.panels.training.envelope import PeakCurve
 from ui.panels.training.refresh import TimedLayoutWidget
 from ui.panels.training.series import EMA, Series
 
@@ -134,6 +136,8 @@ class CurvesView(QWidget):
         for p in (self.loss_plot, self.acc_plot):
             p.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self._make_items()
+        self.loss_plot.vb.sigXRangeChanged.connect(self._on_x_range)
+        self.loss_plot.vb.sigResized.connect(self._on_x_range)
         self.hover = QLabel(" ")
         self.hover.setStyleSheet("color: #555;")
 
@@ -168,6 +172,25 @@ class CurvesView(QWidget):
         self.val_acc = _curve(ap, VAL, 1, "validation (epoch)", symbol="s")
         self._symbols = {self.epoch_loss: "o", self.epoch_acc: "o", self.val_loss: "s",
                          self.val_acc: "s"}
+        self._peaks = {item: PeakCurve(item) for item in (
+            self.raw_loss, self.smooth_loss, self.smooth_acc, self.prev_loss, self.prev_acc)}
+
+    def _draw_per_batch(self, previous: bool = False) -> None:
+        """The per-batch curves (and the previous run's) for the x range on screen."""
+        view = tuple(self.loss_plot.vb.viewRange()[0])
+        r, p = self.run, self.previous
+        todo = [(self.raw_loss, r, r.loss.data), (self.smooth_loss, r, r.smooth_loss.out.data)]
+        if self._has_accuracy:   # per-batch accuracy is too jumpy to draw raw: smoothed only
+            todo.append((self.smooth_acc, r, r.smooth_acc.out.data))
+        if previous and p is not None:
+            todo += [(self.prev_loss, p, p.smooth_loss.out.data),
+                     (self.prev_acc, p, p.smooth_acc.out.data)]
+        for item, run, y in todo:
+            self._peaks[item].show(run.steps.data, y, view)
+
+    def _on_x_range(self, *_args) -> None:
+        """Zoom, pan or resize: the per-batch curves redraw for the new range."""
+        self._draw_per_batch(previous=True)
 
     # data ---------------------------------------------------------------------------------------
     def begin_run(self, planned_steps: int = 0) -> None:
@@ -183,6 +206,10 @@ class CurvesView(QWidget):
         self._epochs_drawn = -1
         self._user_range = False
         self._ranges = (0.0, 0.0)
+        for item in (self.raw_loss, self.smooth_loss, self.smooth_acc):
+            self._peaks[item].reset(self._planned)
+        for item in (self.prev_loss, self.prev_acc):
+            self._peaks[item].reset(0)
         self._redraw_previous()
         self.refresh()
 
@@ -207,14 +234,10 @@ class CurvesView(QWidget):
         self.run.epochs.append((epoch, last_step, dict(logs)))
 
     def refresh(self) -> None:
-        """Push the arrays to the curves (pyqtgraph downsamples and clips at paint time)."""
+        """Push the new steps to the curves (each gets a bounded number of points)."""
         r = self.run
-        x = r.steps.data
-        self._fit_axes()
-        self.raw_loss.setData(x, r.loss.data)
-        self.smooth_loss.setData(x, r.smooth_loss.out.data)
-        if self._has_accuracy:   # per-batch accuracy is too jumpy to draw raw: smoothed only
-            self.smooth_acc.setData(x, r.smooth_acc.out.data)
+        self._fit_axes()        # when the x axis grows, _on_x_range redraws the previous run too
+        self._draw_per_batch()
         if len(r.epochs) != self._epochs_drawn:     # per-epoch curves change once an epoch
             self._epochs_drawn = len(r.epochs)
             symbols = len(r.epochs) <= MAX_MARKERS
@@ -245,13 +268,13 @@ class CurvesView(QWidget):
         p = self.previous
         if p is None:
             return
-        x = p.steps.data
         for plot, item in ((self.loss_plot, self.prev_loss), (self.acc_plot, self.prev_acc)):
             legend = plot.legend
             if legend is not None and not any(smp.item is item for smp, _ in legend.items):
                 legend.addItem(item, "previous run")
-        self.prev_loss.setData(x, p.smooth_loss.out.data)
-        self.prev_acc.setData(x, p.smooth_acc.out.data)
+        view = tuple(self.loss_plot.vb.viewRange()[0])
+        self._peaks[self.prev_loss].show(p.steps.data, p.smooth_loss.out.data, view)
+        self._peaks[self.prev_acc].show(p.steps.data, p.smooth_acc.out.data, view)
         self.prev_val_loss.setData(*p.epoch_arrays("val_loss"))
         self.prev_val_acc.setData(*p.epoch_arrays("val_accuracy"))
         for item in (self.raw_loss, self.raw_acc, self.smooth_loss, self.smooth_acc,
@@ -269,6 +292,8 @@ class CurvesView(QWidget):
             if run is not None:
                 run.smooth_loss.recompute(run.loss.data, w)
                 run.smooth_acc.recompute(run.acc.data, w)
+        for item in (self.smooth_loss, self.smooth_acc, self.prev_loss, self.prev_acc):
+            self._peaks[item].reset()
         self._redraw_previous()
         self.refresh()
 
