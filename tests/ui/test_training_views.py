@@ -12,6 +12,7 @@ import pytest
 from ui.panels.training.confusion import ConfusionView
 from ui.panels.training.curves import CurvesView, nice_ceil
 from ui.panels.training.data_form import DataForm
+from ui.panels.training.envelope import PeakEnvelope
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.inference import mlp_forward
 from ui.panels.training.series import EMA
@@ -246,3 +247,19 @@ def test_digits_come_flat_and_scaled(qtbot):
     data = form.current()
     assert data.x.shape == (1797, 64) and 0 <= data.x.min() and data.x.max() <= 1.0
     assert data.classes == 10 and not data.is_2d
+
+
+def test_an_envelope_that_outgrows_its_span_equals_one_built_for_the_whole_run():
+    rng = np.random.default_rng(3)
+    x, y = np.arange(50_000.0), rng.standard_normal(50_000)
+    y[777] = np.nan                                       # non-finite values are left out
+    grown = PeakEnvelope(256)                             # span 256 steps, doubled as needed
+    for start in range(0, x.size, 3_000):
+        grown.extend(x[start:start + 3_000], y[start:start + 3_000])
+    whole = PeakEnvelope(256, 0.0, grown.span)
+    whole.extend(x, y)
+    assert grown.span >= 50_000 and grown.n == whole.n == 50_000
+    for a, b in zip(grown.points(), whole.points(), strict=True):
+        assert np.array_equal(a, b)
+    xs, ys = grown.points()
+    assert ys.max() == np.nanmax(y) and ys.min() == np.nanmin(y)
