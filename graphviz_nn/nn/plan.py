@@ -67,7 +67,6 @@ class Plan:
         self.y = np.zeros((batch_size,) if head.sparse else (batch_size, head.units),
                           np.int64 if head.sparse else dtype)
         self.rows = 0                                          # rows of the last step
-        self.sqnorms = [0.0] * (2 * len(self.dense))
         self._flat = [g.reshape(-1) for g in self.grads]       # views, for the finite check
 
     # -- the arrays an optimizer updates -----------------------------------------------------
@@ -128,13 +127,10 @@ class Plan:
 
     def grads_finite(self) -> bool:
         """True if every gradient is finite (a dot product per array, exact on doubt)."""
-        ok = True
-        for k, flat in enumerate(self._flat):
-            sq = float(np.dot(flat, flat))
-            self.sqnorms[k] = sq
-            if not math.isfinite(sq) and not np.isfinite(flat).all():
-                ok = False
-        return ok
+        for flat in self._flat:
+            if not math.isfinite(float(np.dot(flat, flat))) and not np.isfinite(flat).all():
+                return False
+        return True
 
     # -- inference ---------------------------------------------------------------------------
     def logits(self, x: np.ndarray, chunk: int = 2048) -> np.ndarray:
