@@ -200,9 +200,7 @@ class Document(QObject):
         from graphviz_nn import Graph
 
         self._show_graph(Graph())
-        self._set_path(None)
-        self._mark_clean()
-        self.discard_recovery()
+        self._settle(None)
         return True
 
     def open(self, path: str | Path | None = None) -> bool:
@@ -230,11 +228,7 @@ class Document(QObject):
                 self._forget_recent(path)
             return False
         self._show_graph(graph)
-        self._set_path(path.resolve())
-        self._mark_clean()
-        self.add_recent(path)
-        self.discard_recovery()
-        self._status(f"Opened {path}")
+        self._settle(path, f"Opened {path}")
         return True
 
     def save(self) -> bool:
@@ -256,12 +250,19 @@ class Document(QObject):
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.show_error("Could not save file", f"Could not save {path.name}: {reason}")
             return False
-        self._set_path(path.resolve())
-        self._mark_clean()
-        self.add_recent(path)
-        self.discard_recovery()
-        self._status(f"Saved {path}")
+        self._settle(path, f"Saved {path}")
         return True
+
+    def _settle(self, path: Path | None, status: str | None = None) -> None:
+        """The graph shown is now exactly the file at ``path`` (None: a new, unnamed one):
+        clean, recent, and without a recovery file."""
+        self._set_path(None if path is None else path.resolve())
+        self._mark_clean()
+        if path is not None:
+            self.add_recent(path)
+        self.discard_recovery()
+        if status:
+            self._status(status)
 
     # ------------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:
