@@ -17,6 +17,7 @@ import time
 import numpy as np
 
 from graphviz_nn.nn.callbacks import Callback, History, StepLog
+from graphviz_nn.nn.graph_build import param_names
 
 __all__ = ["run_fit"]
 
@@ -197,7 +198,7 @@ def _first_nonfinite(model, plan, xb, yb, loss) -> str:
     if not math.isfinite(loss):
         return "loss"
     for k, slot in enumerate(plan.dense, start=1):
-        for name, arr in ((f"W{k}", slot.dW), (f"b{k}", slot.db)):
+        for name, arr in zip(param_names(k), (slot.dW, slot.db), strict=True):
             if not np.isfinite(arr).all():
                 return name
     return "loss"
