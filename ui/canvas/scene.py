@@ -81,15 +81,14 @@ class GraphScene(QGraphicsScene):
         for key in self.edges:
             self._edges_of.setdefault(key[0], set()).add(key)
             self._edges_of.setdefault(key[1], set()).add(key)
-        for item in self.nodes.values():
-            for port in item.in_ports:
-                port.set_connected(False)
-            item.out_port.set_connected(bool(self._edges_of.get(item.node_id)) and any(
-                k[0] == item.node_id for k in self._edges_of[item.node_id]))
-        for key, edge in self.edges.items():
-            dst = self.nodes[key[1]]
-            if 0 <= key[2] < len(dst.in_ports):
-                dst.in_ports[key[2]].set_connected(True)
+        # each port set once, so only nodes whose wiring changed repaint
+        sources = {k[0] for k in keys}
+        fed = {(k[1], k[2]) for k in keys}
+        for nid, item in self.nodes.items():
+            for i, port in enumerate(item.in_ports):
+                port.set_connected((nid, i) in fed)
+            item.out_port.set_connected(nid in sources)
+        for edge in self.edges.values():
             self._route(edge)
         for nid in self.nodes:
             self._spread_labels(nid)
@@ -162,10 +161,11 @@ class GraphScene(QGraphicsScene):
 
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
-        for key in self._edges_of.get(item.node_id, ()):
+        keys = self._edges_of.get(item.node_id, ())
+        for key in keys:
             self._route(self.edges[key])
-        for key in self._edges_of.get(item.node_id, ()):
-            self._spread_labels(key[0])
+        for src_id in {key[0] for key in keys}:
+            self._spread_labels(src_id)
 
     def _spread_labels(self, src_id: int) -> None:
         """Wires leaving one node would put their labels on top of each other at their
