@@ -351,12 +351,13 @@ class Document(QObject):
         return super().eventFilter(obj, event)
 
 
-def _file_menu(window) -> QMenu:
+def window_menu(window, title: str) -> QMenu:
+    """The menu ``title`` of ``window``'s menu bar (added if it has none yet)."""
     bar = window.menuBar()
     for act in bar.actions():
-        if act.menu() is not None and act.text().replace("&", "") == "File":
+        if act.menu() is not None and act.text().replace("&", "") == title:
             return act.menu()
-    return bar.addMenu("&File")
+    return bar.addMenu(f"&{title}")
 
 
 def install(window, recovery_dir: str | Path | None = None,
@@ -367,7 +368,7 @@ def install(window, recovery_dir: str | Path | None = None,
     actions = getattr(window, "actions", None)
     if not isinstance(actions, dict):
         actions = {}
-    menu = _file_menu(window)
+    menu = window_menu(window, "File")
     slots = {"new": ("&New", "Ctrl+N", doc.new), "open": ("&Open…", "Ctrl+O", doc.open),
              "save": ("&Save", "Ctrl+S", doc.save),
              "save_as": ("Save &As…", "Ctrl+Shift+S", doc.save_as)}

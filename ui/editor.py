@@ -229,14 +229,6 @@ class Editor(QObject):
         return self.canvas.place(op, QPointF(centre))
 
 
-def _menu(window, title: str):
-    bar = window.menuBar()
-    for act in bar.actions():
-        if act.menu() is not None and act.text().replace("&", "") == title:
-            return act.menu()
-    return bar.addMenu(f"&{title}")
-
-
 def install(window, recovery_dir=None, settings=None) -> Editor:
     """Add the editor (palette, history, file handling, canvas editing) to ``window``
     (once; a second call only switches the recovery folder and settings)."""
@@ -250,13 +242,13 @@ def install(window, recovery_dir=None, settings=None) -> Editor:
     history.install(window)
     value_editor.install(window)
     document.install(window, recovery_dir=recovery_dir, settings=settings)
-    edit = _menu(window, "Edit")
+    edit = document.window_menu(window, "Edit")
     edit.addSeparator()
     for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename",
                  "quick_add"):
         edit.addAction(editor.actions[name])
     edit.addSeparator()
     edit.addAction(editor.actions["build_mlp"])
-    _menu(window, "Run").addAction(editor.actions["auto_run"])
+    document.window_menu(window, "Run").addAction(editor.actions["auto_run"])
     window.actions.update(editor.actions)
     return editor
