@@ -11,32 +11,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    np.exp(z, out=z)
-    z /= z.sum(axis=1, keepdims=True)
-    return z
+from graphviz_nn.nn.activations import get as get_activation
 
 
 def activate(z: np.ndarray, name: str | None) -> np.ndarray:
-    """Apply the activation ``name`` (Keras names) to ``z``."""
-    name = (name or "linear").lower()
-    if name == "linear":
-        return z
-    if name == "relu":
-        return np.maximum(z, 0)
-    if name == "sigmoid":
-        return 0.5 * (np.tanh(0.5 * z) + 1.0)   # overflow-free logistic
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "leaky_relu":
-        return np.where(z > 0, z, 0.2 * z)   # Keras 3 default slope, as the training layer
-    if name == "elu":
-        return np.where(z > 0, z, np.expm1(np.minimum(z, 0)))
-    if name == "softmax":
-        return _softmax(z)
-    raise ValueError(f"unknown activation {name!r}")
+    """Apply the activation ``name`` (Keras names) to ``z``, in place: the training layer's own
+    activations, so the views use the same formulas (and the same leaky-ReLU slope) as ``fit``."""
+    with np.errstate(over="ignore"):      # sigmoid of a very negative z: exp overflows to 0
+        return get_activation(name).forward(z, z)
 
 
 def mlp_forward(x: np.ndarray, weights: Sequence[np.ndarray],
