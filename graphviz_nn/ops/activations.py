@@ -73,18 +73,18 @@ register(OpSpec(
     "sigmoid", "σ", "Activations", ("x",), {}, "σ(x) = 1/(1+e^−x)", ("∂σ/∂x = σ(1−σ)",),
     "Squashes to (0, 1); the classic neuron of CS231n.",
     lambda xs, node: sigmoid(xs[0]),
-    lambda g, xs, out, node, need: [g * (out * (1.0 - out))], _sigmoid_local))
+    _local_vjp, _sigmoid_local))
 register(OpSpec(
     "tanh", "tanh", "Activations", ("x",), {}, "tanh(x)", ("∂tanh/∂x = 1 − tanh²",),
     "Squashes to (−1, 1).",
     lambda xs, node: np.tanh(xs[0]),
-    lambda g, xs, out, node, need: [g * (1.0 - out * out)], _tanh_local))
+    _local_vjp, _tanh_local))
 register(OpSpec(
     "relu", "ReLU", "Activations", ("x",), {}, "max(0, x)",
     ("∂ReLU/∂x = 1 if x > 0 else 0",),
     "Keeps positives, zeroes negatives; the gradient passes only where x > 0.",
     lambda xs, node: np.maximum(xs[0], 0),
-    lambda g, xs, out, node, need: [g * (xs[0] > 0)], _relu_local))
+    _local_vjp, _relu_local))
 register(OpSpec(
     "leaky_relu", "LReLU", "Activations", ("x",), {"alpha": 0.01}, "x if x > 0 else α·x",
     ("∂/∂x = 1 if x > 0 else α",),
