@@ -65,6 +65,11 @@ def fill(shape: tuple[int, ...], how: str, rng: np.random.Generator | None = Non
     raise ValueError(f"unknown fill {how!r}")
 
 
+def _as_table(value: np.ndarray) -> np.ndarray:
+    """The rows x columns the table shows of a scalar, vector or matrix (a view when possible)."""
+    return value.reshape(value.shape[0] if value.ndim == 2 else 1, -1)
+
+
 class LeafValueEditor(QGroupBox):
     """Shape + fill + Apply, and a table of the numbers for small tensors."""
 
@@ -132,8 +137,7 @@ class LeafValueEditor(QGroupBox):
             self.table.setRowCount(0)
             del blocker
             return
-        mat = value.reshape(value.shape[0] if value.ndim == 2 else 1, -1) if value.ndim else \
-            value.reshape(1, 1)
+        mat = _as_table(value)
         self.table.setRowCount(mat.shape[0])
         self.table.setColumnCount(mat.shape[1])
         for i in range(mat.shape[0]):
@@ -176,10 +180,8 @@ class LeafValueEditor(QGroupBox):
             self._fill_table(np.asarray(node.value))
             return
         value = np.array(node.value, copy=True)
-        flat = value.reshape(value.shape[0] if value.ndim == 2 else 1, -1) if value.ndim else \
-            value.reshape(1, 1)
-        flat[row, col] = number
-        self._set(flat.reshape(value.shape))
+        _as_table(value)[row, col] = number        # a view: writes into ``value``
+        self._set(value)
 
 
 def install(window) -> LeafValueEditor:
