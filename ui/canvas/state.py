@@ -49,8 +49,7 @@ class TraceTimeline:
     """Per-node and per-edge events of one trace, for fast lookups at any cursor."""
 
     def __init__(self, graph, trace) -> None:
-        self.trace = trace
-        self.steps = list(trace)
+        self.steps = trace
         self._values: dict[int, list[tuple[int, object]]] = {}
         self._grads: dict[int, list[tuple[int, object]]] = {}
         self._edges: dict[EdgeKey, tuple[int, object]] = {}
@@ -59,14 +58,11 @@ class TraceTimeline:
         edges_into: dict[int, set[EdgeKey]] = {}
         for s, d, p in graph.edges:
             edges_into.setdefault(d.id, set()).add((s.id, d.id, p))
-        for n in graph.nodes:
-            if n.is_leaf:
-                self._values[n.id] = [(-1, n.value)]
         traced = {st.node.id for st in self.steps}
         self.errors = {n.id: n.error for n in graph.nodes if n.error}
         for n in graph.nodes:
-            # nodes the output does not depend on: shown as computed, from the start
-            if not n.is_leaf and n.id not in traced and n.value is not None:
+            # leaves, and nodes the output does not depend on: shown as computed from the start
+            if n.is_leaf or (n.id not in traced and n.value is not None):
                 self._values[n.id] = [(-1, n.value)]
         acc: dict[int, object] = {}
         for i, step in enumerate(self.steps):
@@ -85,9 +81,6 @@ class TraceTimeline:
                 total = lg.downstream if prev is None else np.asarray(prev) + lg.downstream
                 acc[iid] = total
                 self._grads.setdefault(iid, []).append((i, total))
-
-    def __len__(self) -> int:
-        return len(self.steps)
 
     @staticmethod
     def _at(events: list[tuple[int, object]], cursor: int):
