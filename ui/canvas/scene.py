@@ -140,13 +140,6 @@ class GraphScene(QGraphicsScene):
     def edge_item(self, src_id: int, dst_id: int, port: int) -> EdgeItem | None:
         return self.edges.get((src_id, dst_id, port))
 
-    def port_at(self, pos: QPointF) -> tuple[int, int] | None:
-        """``(node_id, port)`` of the port under scene point ``pos`` (port -1 = output)."""
-        for item in self.items(pos):
-            if isinstance(item, PortItem):
-                return item.node_id, item.index
-        return None
-
     def node_at(self, pos: QPointF) -> int | None:
         for item in self.items(pos):
             if isinstance(item, NodeItem):
@@ -155,9 +148,6 @@ class GraphScene(QGraphicsScene):
 
     def selected_ids(self) -> list[int]:
         return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
-
-    def positions(self) -> dict[int, tuple[float, float]]:
-        return {nid: (it.pos().x(), it.pos().y()) for nid, it in self.nodes.items()}
 
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
