@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+from ui import style
+from ui.dialogs.value_editor import fill
 
 LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
 COLUMN, ROW = 240.0, 100.0
@@ -66,10 +68,8 @@ def build_with_engine(spec: MlpSpec):
     y = g.input("y", _targets(spec, yv))
     sizes = [spec.inputs, *spec.hidden, spec.classes]
     for k in range(1, len(sizes)):
-        fan_in, fan_out = sizes[k - 1], sizes[k]
-        limit = np.sqrt(6.0 / (fan_in + fan_out))  # Glorot uniform, as Keras
-        w = g.param(f"W{k}", rng.uniform(-limit, limit, size=(fan_in, fan_out)))
-        b = g.param(f"b{k}", np.zeros(fan_out))
+        w = g.param(f"W{k}", fill((sizes[k - 1], sizes[k]), "Glorot uniform", rng))
+        b = g.param(f"b{k}", np.zeros(sizes[k]))
         z = g.add(g.matmul(h, w, name=f"xW{k}"), b, name=f"z{k}")
         last = k == len(sizes) - 1
         h = z if last else getattr(g, spec.activation)(z, name=f"a{k}")
@@ -144,7 +144,7 @@ class MlpBuilderDialog(QDialog):
         self.loss.addItems(list(LOSSES))
         self.batch = QSpinBox(minimum=1, maximum=256, value=4)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(f"color: {style.ERROR_COLOR}")
         form = QFormLayout(self)
         form.addRow("Input size", self.inputs)
         form.addRow("Hidden sizes", self.hidden)
