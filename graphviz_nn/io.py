@@ -146,12 +146,19 @@ def graph_from_dict(data: Any) -> Graph:
 
 def save(graph: Graph, path: str | os.PathLike) -> None:
     """Write ``graph`` to ``path`` atomically (temporary file in the same folder, then rename)."""
-    path = Path(path)
     text = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False, allow_nan=False)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed to
+    disk, then renamed over ``path``; on failure the temporary file is removed and ``path``
+    is left as it was."""
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from graphviz_nn.io import write_atomic
+
 __all__ = ["DatasetError", "read_idx", "write_idx", "fetch", "MNIST_FILES",
            "FASHION_MNIST_FILES", "default_cache_dir"]
 
@@ -94,12 +96,9 @@ def write_idx(path, array, compress: bool | None = None) -> None:
         raise ValueError(f"IDX cannot hold a {array.dtype} array of {array.ndim} dimensions")
     header = bytes([0, 0, code, array.ndim]) + np.asarray(array.shape, ">u4").tobytes()
     body = header + array.astype(array.dtype.newbyteorder(">")).tobytes()
-    path = Path(path)
-    if compress or (compress is None and path.suffix == ".gz"):
+    if compress or (compress is None and Path(path).suffix == ".gz"):
         body = gzip.compress(body)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(body)
-    os.replace(tmp, path)
+    write_atomic(path, body)
 
 
 def default_cache_dir() -> Path:

@@ -8,12 +8,12 @@ on the y axis and the number of epochs on the x axis, in a small built-in bitmap
 from __future__ import annotations
 
 import math
-import os
 import struct
 import zlib
-from pathlib import Path
 
 import numpy as np
+
+from graphviz_nn.io import write_atomic
 
 __all__ = ["save_curves_png", "encode_png"]
 
@@ -152,7 +152,4 @@ def save_curves_png(history: dict, path, size: tuple[int, int] = (1000, 400)) ->
         series = [(c, list(map(float, history[k]))) for c, k in ((TRAIN, tkey), (VAL, vkey))
                   if history.get(k)]
         _panel(img, i * pw, 0, pw, h, title, series)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(encode_png(img))
-    os.replace(tmp, path)
+    write_atomic(path, encode_png(img))
