@@ -85,7 +85,7 @@ class GraphController(EditingMixin, QObject):
         self.quiz = False
         self.revealed: set[int] = set()     # backward steps whose answers the quiz revealed
         self.selection: list[int] = []
-        self._n_forward, self._n_forward_of = 0, None
+        self.n_forward = 0     # how many forward steps the trace has (backward steps follow)
         self.undo_stack = QUndoStack(self)
         self._wire_signals()
 
@@ -113,16 +113,6 @@ class GraphController(EditingMixin, QObject):
         """The graph's node with this id."""
         return self.graph.node_by_id(node_id)
 
-    @property
-    def n_forward(self) -> int:
-        """How many forward steps the trace has (the backward steps follow them)."""
-        if self.trace is None:
-            return 0
-        if self._n_forward_of is not self.trace:
-            self._n_forward = len(self.trace.forward_steps)
-            self._n_forward_of = self.trace
-        return self._n_forward
-
     def current_step(self):
         """The trace step at the cursor, or None before the first step / without a trace."""
         if self.trace is None or not 0 <= self.cursor < len(self.trace):
@@ -147,17 +137,18 @@ class GraphController(EditingMixin, QObject):
         """Trace again after a change; keep the learner where they were (before / forward / all)."""
         old_len, old_fwd, old_cursor = (len(self.trace) if self.trace else 0), self.n_forward, self.cursor
         self.trace = self.timeline = None
+        self.n_forward = 0
         self.trace_error = None
         self.revealed.clear()
         if self.output is None or self.output.id not in {n.id for n in self.graph.nodes}:
             self.graph.forward()
             self.output = pick_output(self.graph)
-        if self.output is None:
-            self.graph.forward()
-            self.cursor = -1
-            return
+            if self.output is None:
+                self.cursor = -1
+                return
         try:
             self.trace = self.graph.trace(self.output)
+            self.n_forward = len(self.trace.forward_steps)
         except (ValueError, FloatingPointError) as exc:     # GraphError is a ValueError
             self.trace_error = str(exc)
             self.graph.forward()
@@ -231,9 +222,6 @@ class GraphController(EditingMixin, QObject):
         self.graph = graph
         layout_graph(graph, only_missing=True)
         self.output = output if output is not None else getattr(graph, "output", None)
-        if self.output is None:
-            graph.forward()
-            self.output = pick_output(graph)
         self.marked.clear()
         self.selection = []
         self._retrace(keep_phase=False)
