@@ -283,8 +283,7 @@ def is_replacing(ctrl) -> bool:
 
 
 def _replace(ctrl, graph, output: str | None) -> None:
-    """Show ``graph`` through the controller's replace primitive."""
+    """Show ``graph`` through the controller's ``load_graph``."""
     out = graph[output] if output is not None and output in graph else None
-    replace = getattr(ctrl, "_replace_graph", None) or ctrl.load_graph
     with replacing(ctrl):
-        replace(graph, out)
+        ctrl.load_graph(graph, out)
