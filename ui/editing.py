@@ -43,14 +43,18 @@ def _guarded(method):
         reason = self.edit_guard() if self.edit_guard is not None else None
         if reason:
             self.message.emit(reason)
+            if method.__name__ in _RETURNS_IDS:
+                return []
             return reason if method.__name__ in _RETURNS_REASON else None
         return method(self, *args, **kwargs)
 
     return wrapper
 
 
-# the edits that report a refusal by returning its reason (the others return None or an id)
+# the edits that report a refusal by returning its reason, and those that return the new
+# ids (a refusal made none; callers select them); the others return None or one id
 _RETURNS_REASON = {"connect_ports", "rename_node", "set_value", "set_attr"}
+_RETURNS_IDS = {"paste", "duplicate"}
 
 
 class EditingMixin:

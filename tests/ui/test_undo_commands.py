@@ -238,3 +238,13 @@ def test_undo_redo_of_a_whole_build_by_hand(qapp):
 def test_remove_command_snapshot_names_the_node(ctrl):
     cmd = NodeRemoveCmd(ctrl, ctrl.graph["q"].id)
     assert cmd.text() == "Delete q"
+
+
+def test_paste_and_duplicate_refused_while_training_make_no_nodes(ctrl):
+    ctrl.edit_guard = lambda: "training is running"
+    before = state(ctrl.graph)
+    x = ctrl.graph["x"].id
+    assert ctrl.duplicate([x]) == []
+    assert ctrl.paste(fragment(ctrl.graph, [x])) == []
+    assert state(ctrl.graph) == before and ctrl.undo_stack.count() == 0
+    assert ctrl.messages[-1] == "training is running"
