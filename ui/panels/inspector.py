@@ -99,6 +99,7 @@ class InspectorPanel(QScrollArea):
         self.node_lines: list[str] = []
         self.fanout: list[str] = []
         self._shown: tuple | None = None
+        self._step_images: list[tuple[str, object]] = []
         self._node_id: int | None = None
         self._inline_editor = True
         self.value_edit.setVisible(False)
@@ -213,6 +214,12 @@ class InspectorPanel(QScrollArea):
         self.grad_view.show_array(grad, f"gradient ∂{out}/∂{node.name}", templates=templates)
 
     def _set_step_images(self, images) -> None:
+        """Heatmaps of the step's tensors; rebuilt only when the step's arrays change (the
+        previous list is kept, so comparing by identity is safe)."""
+        if len(images) == len(self._step_images) and all(
+                t == t0 and v is v0 for (t, v), (t0, v0) in zip(images, self._step_images, strict=True)):
+            return
+        self._step_images = images
         while self.step_images.count():
             w = self.step_images.takeAt(0).widget()
             if w is not None:
