@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from graphviz_nn import datasets, optim
-from graphviz_nn.nn import Callback, Dense, Dropout, Sequential, parse_layer_sizes
+from graphviz_nn.nn import Callback, Sequential, mlp_layers, parse_layer_sizes
 from graphviz_nn.nn.activations import ACTIVATIONS
 
 DATASETS = (*datasets.PLAYGROUND, "digits", "mnist", "fashion_mnist")
@@ -163,14 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     order = np.random.default_rng(args.seed).permutation(len(x))
     x, y = x[order], y[order]
     classes = int(y.max()) + 1
-    layers = []
-    for i, units in enumerate(hidden):
-        kw = {"input_shape": (x.shape[1],)} if i == 0 else {}
-        layers.append(Dense(units, activation=args.activation, **kw))
-        if args.dropout:
-            layers.append(Dropout(args.dropout))
-    layers.append(Dense(max(classes, 2), activation="softmax",
-                        **({} if hidden else {"input_shape": (x.shape[1],)})))
+    layers = mlp_layers(x.shape[1], hidden, classes, args.activation, args.dropout)
     model = Sequential(layers, seed=args.seed)
     model.compile(optim.get(args.optimizer, learning_rate=args.lr),
                   "sparse_categorical_crossentropy", ["accuracy"])

@@ -10,8 +10,8 @@
 """
 
 from graphviz_nn.nn.callbacks import Callback, EarlyStopping, History, LambdaCallback
-from graphviz_nn.nn.layers import Dense, Dropout, Layer, parse_layer_sizes
+from graphviz_nn.nn.layers import Dense, Dropout, Layer, mlp_layers, parse_layer_sizes
 from graphviz_nn.nn.model import Sequential
 
 __all__ = ["Callback", "Dense", "Dropout", "EarlyStopping", "History", "LambdaCallback",
-           "Layer", "Sequential", "parse_layer_sizes"]
+           "Layer", "Sequential", "mlp_layers", "parse_layer_sizes"]

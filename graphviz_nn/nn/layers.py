@@ -141,3 +141,18 @@ def parse_layer_sizes(text: str) -> list[int]:
             raise ValueError(f"layer size {size} is out of range (1 to {MAX_UNITS})")
         sizes.append(size)
     return sizes
+
+
+def mlp_layers(input_dim: int, hidden: list[int], classes: int, activation: str = "relu",
+               dropout: float = 0.0) -> list[Layer]:
+    """The classifier MLP the app and ``graphviz-nn train`` build: a Dense layer per size in
+    ``hidden`` (each followed by a Dropout when ``dropout`` > 0), then a softmax Dense layer of
+    ``max(classes, 2)`` units. The first layer gets ``input_shape=(input_dim,)``."""
+    layers: list[Layer] = []
+    first = {"input_shape": (input_dim,)}
+    for units in hidden:
+        layers.append(Dense(units, activation=activation, **(first if not layers else {})))
+        if dropout > 0:
+            layers.append(Dropout(dropout))
+    layers.append(Dense(max(classes, 2), activation="softmax", **(first if not layers else {})))
+    return layers

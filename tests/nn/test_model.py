@@ -6,7 +6,7 @@ import threading
 import numpy as np
 import pytest
 
-from graphviz_nn.nn import Callback, Dense, Dropout, LambdaCallback, Sequential
+from graphviz_nn.nn import Callback, Dense, Dropout, LambdaCallback, Sequential, mlp_layers
 
 
 def seed_model(**kw):
@@ -35,6 +35,16 @@ def test_seed_param_counts_and_summary_table(capsys):
     assert "Total params: 79,510" in lines
     assert "Trainable params: 79,510" in lines
     assert "Non-trainable params: 0" in lines
+
+
+def test_mlp_layers_builds_the_app_and_cli_classifier():
+    model = Sequential(mlp_layers(2, [8, 4], 3, "tanh", dropout=0.25))
+    assert [lay.kind for lay in model.layers] == ["Dense", "Dropout", "Dense", "Dropout",
+                                                   "Dense"]
+    assert model.count_params() == (2 * 8 + 8) + (8 * 4 + 4) + (4 * 3 + 3)
+    assert model.layers[-1].activation.name == "softmax"
+    one_class = Sequential(mlp_layers(5, [], 1))
+    assert one_class.count_params() == 5 * 2 + 2          # at least two output units
 
 
 def test_dropout_in_summary_has_no_params():
