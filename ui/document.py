@@ -84,9 +84,7 @@ class Document(QObject):
         if dock is not None and hasattr(dock, "state_changed"):
             self.watch_training(dock)
         if path is not None:
-            self._set_path(Path(path).resolve())
-            self._mark_clean()
-            self.add_recent(path)
+            self._settle(Path(path))
         self.offer_recovery()
 
     # ------------------------------------------------------------------ state
@@ -332,8 +330,7 @@ class Document(QObject):
                 continue
             self._show_graph(graph)
             self._set_path(Path(orphan.original) if orphan.original else None)
-            self._dirty_outside_undo = True
-            self.update_title()
+            self.mark_modified()
             self.recovery.remove(orphan)
             self.autosave()                        # now this session's unsaved work
             self._status("Restored the unsaved graph; save it to keep it")
