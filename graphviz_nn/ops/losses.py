@@ -84,9 +84,8 @@ def _ce_grad(xs, node):
 
 def _ce_vjp(g, xs, out, node, need):
     d = _ce_grad(xs, node)
-    if g.ndim == 0 and g == 1.0:        # the usual case: the loss is the output
-        return [d, None]
-    d *= g
+    if not (g.ndim == 0 and g == 1.0):  # the usual case, the loss is the output, needs no scaling
+        d *= g
     return [d, None]
 
 
