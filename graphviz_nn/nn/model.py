@@ -69,8 +69,7 @@ class Sequential:
         if any(lay.name == layer.name for lay in self.layers):
             raise ValueError(f"two layers are named {layer.name!r}")
         self.layers.append(layer)
-        if self._head is not None:       # the output layer changed: compile again (as Keras)
-            self._head = None
+        self._head = None                # the output layer changed: compile again (as Keras)
         if self.built:
             self._wire()
         elif len(self.layers) == 1 and layer.input_shape is not None:
