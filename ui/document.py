@@ -218,7 +218,7 @@ class Document(QObject):
         try:
             graph = gnn.load(path)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = _reason(exc)
             self.show_error("Could not open file",
                             f"Could not open {path.name}: {reason}\nThe current graph is kept.")
             self._status(f"Could not open {path.name}: {reason}")
@@ -245,7 +245,7 @@ class Document(QObject):
         try:
             self.ctrl.graph.save(path)
         except (OSError, ValueError, TypeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = _reason(exc)
             self.show_error("Could not save file", f"Could not save {path.name}: {reason}")
             return False
         self._settle(path, f"Saved {path}")
@@ -346,6 +346,11 @@ class Document(QObject):
             self.timer.stop()
             self.discard_recovery()
         return super().eventFilter(obj, event)
+
+
+def _reason(exc: Exception) -> str:
+    """What went wrong, for the user ("No such file or directory", not "[Errno 2] ...")."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def window_menu(window, title: str) -> QMenu:
