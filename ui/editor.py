@@ -23,7 +23,7 @@ from ui.canvas.node_item import NodeItem
 from ui.canvas.wiring import CanvasEditor
 from ui.commands import GraphReplaceCmd, is_replacing
 from ui.dialogs import value_editor
-from ui.editing import FRAGMENT_FORMAT, fragment
+from ui.editing import fragment
 from ui.panels import history, palette
 
 FRAGMENT_MIME = "application/x-graphviz-nn-fragment"
@@ -156,15 +156,13 @@ class Editor(QObject):
             raw = bytes(mime.data(FRAGMENT_MIME)).decode("utf-8", errors="replace")
         else:
             raw = mime.text()
+        step = 40.0 * (self._pastes + 1)          # each paste of one copy lands further on
         try:
-            data = json.loads(raw)
-        except ValueError:
-            data = None
-        if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT:
+            ids = self.ctrl.paste(json.loads(raw), (step, step))
+        except ValueError:                          # not JSON, or not a fragment
             self.window.status("The clipboard holds no graphviz-nn nodes")
             return []
         self._pastes += 1
-        ids = self.ctrl.paste(data, (40.0 * self._pastes, 40.0 * self._pastes))
         self.canvas.select(ids)
         return ids
 
