@@ -35,7 +35,15 @@ def check_graph(graph, output, samples: int = 6, seed: int = 0,
 
     With ``grads`` given, ``graph`` can be a private copy and this can run on a worker thread.
     """
-    if grads is None:
+    state = graph.rng.bit_generator.state
+    dropout = graph.training and any(n.op == "dropout" for n in graph.nodes)
+    if dropout:
+        # the masks behind the given gradients cannot be drawn again: take the gradients of
+        # one draw, and draw those same masks on every nudged pass below
+        graph.forward()
+        graph.backward(output)
+        grads = {n.id: n.grad for n in graph.nodes}
+    elif grads is None:
         if output.grad is None:
             graph.backward(output)
         grads = {n.id: n.grad for n in graph.nodes}
@@ -70,6 +78,7 @@ def check_graph(graph, output, samples: int = 6, seed: int = 0,
                 v = base.copy()
                 v[idx] += sign * eps
                 probe.set_value(target, v)
+                probe.rng.bit_generator.state = state
                 probe.forward()
                 vals.append(float(np.sum(out.value)) if out.value is not None else np.nan)
             numeric = (vals[0] - vals[1]) / (2 * eps)
@@ -81,7 +90,6 @@ def check_graph(graph, output, samples: int = 6, seed: int = 0,
                 bad = True
         results.append(NodeCheck(node.id, node.name, not bad, worst, len(picks)))
     return results
-
 
 
 def snapshot(graph, output) -> tuple:

@@ -89,6 +89,20 @@ def test_check_numerically_on_tensors(win):
     assert np.isfinite(win.controller.graph["W1"].grad).all()
 
 
+def test_check_numerically_through_dropout(win):
+    """Dropout draws a mask on every pass: the nudged passes must use the same mask, or every
+    node below it would be flagged."""
+    import graphviz_nn as gnn
+    g = gnn.Graph(seed=3)
+    x = g.input("x", np.ones((4, 3)))
+    w = g.param("W", np.linspace(-1.0, 1.0, 15).reshape(3, 5))
+    g.sum(g.dropout(g.tanh(g.matmul(x, w, name="h"), name="t"), 0.5, name="d"), name="L")
+    win.controller.load_graph(g, g["L"])
+    win.actions["backward"].trigger()
+    assert win.check_numerically() == []
+    assert win.controller.marked == set()
+
+
 def test_check_numerically_in_the_background_on_the_big_model(win, qtbot):
     win.load_example("fashion")
     win.actions["backward"].trigger()
