@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from graphviz_nn.datasets import PLAYGROUND
 from ui.panels.training.inference import grid_probabilities
 from ui.panels.training.refresh import TimedPlotWidget
 
@@ -42,7 +43,7 @@ class BoundaryView(QWidget):
         self._point_pen = pg.mkPen((255, 255, 255, 160), width=0.6)
         self.scatters: list[pg.ScatterPlotItem] = []   # one per class: one brush each, fast
         self.note = QLabel("The decision boundary is drawn for 2-D data sets\n"
-                           "(spiral, xor, circles, moons, gaussian).")
+                           f"({', '.join(PLAYGROUND)}).")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #666; padding: 12px;")
         self._stack = QStackedLayout(self)

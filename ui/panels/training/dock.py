@@ -22,7 +22,7 @@ from ui.panels.training.boundary import BoundaryView
 from ui.panels.training.confusion import ConfusionView
 from ui.panels.training.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.panels.training.curves import CurvesView
-from ui.panels.training.data_form import DataForm, DataSet, split_data
+from ui.panels.training.data_form import PLAYGROUND, DataForm, DataSet, split_data
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.graph_model import GraphModel
 from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
@@ -351,11 +351,10 @@ class TrainingDock(QWidget):
 
     # views -----------------------------------------------------------------------------------------
     def _set_state(self, state: str) -> None:
-        if state != self.controls.state:
-            self.controls.set_state(state)
+        changed = state != self.controls.state
+        self.controls.set_state(state)
+        if changed:
             self.state_changed.emit(state)
-        else:
-            self.controls.set_state(state)
 
     def show_weights(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:
@@ -366,7 +365,7 @@ class TrainingDock(QWidget):
         if self.state != IDLE:
             return
         kind = self.data_form.kind.currentText()
-        if kind not in ("spiral", "xor", "circles", "moons", "gaussian"):
+        if kind not in PLAYGROUND:
             if not self.data_form.is_loading():
                 self.boundary.set_data(None, None, 0)
             return
