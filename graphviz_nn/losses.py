@@ -103,6 +103,10 @@ class Head:
         """Summed loss and number correct (no gradient)."""
         raise NotImplementedError
 
+    def _correct(self, z: np.ndarray, y: np.ndarray) -> int:
+        """How many rows the model gets right (``z``: the logits; MSE: the outputs)."""
+        raise NotImplementedError
+
     def output(self, z: np.ndarray) -> np.ndarray:
         """The model's prediction from the logits (probabilities for classifiers)."""
         return self.activation.forward(z, np.empty_like(z))
@@ -123,7 +127,7 @@ class SoftmaxSparseCE(Head):
         if len(self._rows) < n:
             self._rows = np.arange(max(n, 1024))
         rows = self._rows[:n]
-        correct = int(np.count_nonzero(z.argmax(axis=1) == y))
+        correct = self._correct(z, y)
         z -= z.max(axis=1, keepdims=True)
         picked = float(z[rows, y].sum())
         np.exp(z, out=dz)
@@ -137,7 +141,10 @@ class SoftmaxSparseCE(Head):
     def evaluate(self, z, y):
         logp = _log_softmax(z)
         loss = -float(logp[np.arange(len(y)), y].sum())
-        return loss, int(np.count_nonzero(z.argmax(axis=1) == y))
+        return loss, self._correct(z, y)
+
+    def _correct(self, z, y):
+        return int(np.count_nonzero(z.argmax(axis=1) == y))
 
 
 class SoftmaxCE(Head):
@@ -145,7 +152,7 @@ class SoftmaxCE(Head):
 
     def train(self, z, y, dz):
         n = len(y)
-        correct = int(np.count_nonzero(z.argmax(axis=1) == y.argmax(axis=1)))
+        correct = self._correct(z, y)
         z -= z.max(axis=1, keepdims=True)
         yz = float(np.vdot(y, z))
         np.exp(z, out=dz)
@@ -161,7 +168,10 @@ class SoftmaxCE(Head):
 
     def evaluate(self, z, y):
         loss = -float((y * _log_softmax(z)).sum())
-        return loss, int(np.count_nonzero(z.argmax(axis=1) == y.argmax(axis=1)))
+        return loss, self._correct(z, y)
+
+    def _correct(self, z, y):
+        return int(np.count_nonzero(z.argmax(axis=1) == y.argmax(axis=1)))
 
 
 class SigmoidBCE(Head):
@@ -174,7 +184,7 @@ class SigmoidBCE(Head):
 
     def train(self, z, y, dz):
         n, k = z.shape
-        correct = int(np.count_nonzero(((z > 0) == (y > 0.5)).all(axis=1)))
+        correct = self._correct(z, y)
         loss = float(self._losses(z, y).sum()) / (n * k)
         self.activation.forward(z, dz)
         dz -= y
@@ -182,9 +192,10 @@ class SigmoidBCE(Head):
         return loss, correct
 
     def evaluate(self, z, y):
-        k = z.shape[1]
-        correct = int(np.count_nonzero(((z > 0) == (y > 0.5)).all(axis=1)))
-        return float(self._losses(z, y).sum()) / k, correct
+        return float(self._losses(z, y).sum()) / z.shape[1], self._correct(z, y)
+
+    def _correct(self, z, y):
+        return int(np.count_nonzero(((z > 0) == (y > 0.5)).all(axis=1)))
 
 
 class MSEHead(Head):
