@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
 from ui.canvas.fonts import font, metrics
+from ui.canvas.node_item import COMPACT_LOD  # edges drop their labels when nodes go compact
 
 LABEL_SIZE = 9.5
 LABEL_H = 15.0
-COMPACT_LOD = 0.62     # below this zoom edges drop their labels
 
 
 class EdgeItem(QGraphicsItem):
@@ -68,7 +68,7 @@ class EdgeItem(QGraphicsItem):
             self.update()
 
     def label_anchor(self) -> QPointF:
-        """Where the labels sit: the middle of the curve."""
+        """Where the labels sit: fraction ``label_t`` along the curve."""
         return self._anchor
 
     def _update_rect(self) -> None:
