@@ -105,17 +105,10 @@ def test_readme_screenshot_script_builds_the_neuron_by_hand(qapp, tmp_path):
 
 
 def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from ui.app import MainWindow
+    from tests.ui.test_editor_canvas import make_window
     from ui.dialogs.screenshot import build_by_hand
-    from ui.editor import install
 
-    w = MainWindow(example=None)
-    install(w, recovery_dir=tmp_path, settings=QSettings(str(tmp_path / "s.ini"),
-                                                         QSettings.Format.IniFormat))
-    w.document.ask_save_changes = lambda: "discard"
-    qtbot.addWidget(w)
+    w = make_window(qtbot, tmp_path)
     build_by_hand(w)
     g = w.controller.graph
     assert round(float(g["out"].value), 2) == 0.73
@@ -123,15 +116,9 @@ def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
 
 
 def test_history_lists_the_edits_and_clicking_a_row_goes_back(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
+    from tests.ui.test_editor_canvas import make_window
 
-    from ui.app import MainWindow
-    from ui.editor import install
-
-    w = MainWindow(example=None)
-    install(w, recovery_dir=tmp_path, settings=QSettings(str(tmp_path / "s.ini"),
-                                                         QSettings.Format.IniFormat))
-    qtbot.addWidget(w)
+    w = make_window(qtbot, tmp_path)
     w.palette.op_items()["exp"].setSelected(True)
     w.palette.op_activated.emit("exp")                    # double-click / Enter on a row
     e = w.controller.graph.nodes[0]
