@@ -146,22 +146,22 @@ class Graph(PassesMixin, BuildersMixin):
         port = self._port(dst, port)
         if src is dst or nx.has_path(self._nx, dst.id, src.id):
             raise GraphError(f"connecting {src.name} → {dst.name} would make a cycle")
-        old = dst.inputs[port]
-        dst.inputs[port] = src
-        if old is not None and old not in dst.inputs:
-            self._nx.remove_edge(old.id, dst.id)
+        self._set_input(dst, port, src)
         self._nx.add_edge(src.id, dst.id)
         self._structure_changed([dst])
 
     def disconnect(self, dst: Node, port: int | str) -> None:
         """Leave ``dst``'s ``port`` unconnected."""
         self._own(dst)
-        port = self._port(dst, port)
+        self._set_input(dst, self._port(dst, port), None)
+        self._structure_changed([dst])
+
+    def _set_input(self, dst: Node, port: int, src: Node | None) -> None:
+        """Put ``src`` on ``dst``'s ``port``; drop the old source's edge if no port uses it."""
         old = dst.inputs[port]
-        dst.inputs[port] = None
+        dst.inputs[port] = src
         if old is not None and old not in dst.inputs:
             self._nx.remove_edge(old.id, dst.id)
-        self._structure_changed([dst])
 
     def remove(self, node: Node) -> None:
         """Remove ``node``; the ports that used it become unconnected."""
