@@ -49,7 +49,7 @@ class Node:
     @property
     def is_leaf(self) -> bool:
         """True for input, param and const nodes."""
-        return not OPS[self.op].ports
+        return OPS[self.op].is_leaf
 
     @property
     def shape(self) -> tuple[int, ...] | None:
