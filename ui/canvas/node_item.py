@@ -61,6 +61,7 @@ class NodeItem(QGraphicsItem):
         self.name = name
         self.symbol = symbol
         self.kind = kind
+        self.is_leaf = kind in FILLS        # input, param, const
         self.value = None
         self.grad = None
         self.error: str | None = None
@@ -252,7 +253,7 @@ class NodeItem(QGraphicsItem):
         r = QRectF(7, HEIGHT / 2 - 15, 30, 30)
         painter.setPen(QPen(QColor(style.NODE_BORDER), 1.0))
         painter.setBrush(QBrush(QColor("#ffffff")))
-        if self.kind in FILLS:
+        if self.is_leaf:
             painter.drawRoundedRect(r, 5, 5)
         else:
             painter.drawEllipse(r)

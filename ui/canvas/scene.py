@@ -109,15 +109,13 @@ class GraphScene(QGraphicsScene):
         """Show values, gradients and the current step; items repaint only if they changed.
         ``force_leaves``: leaf values may have changed in place (training): redraw them."""
         for nid, item in self.nodes.items():
-            leaf = force_leaves and item.kind in ("input", "param", "const")
-            item.set_value(st.values.get(nid), force=leaf)
+            item.set_value(st.values.get(nid), force=force_leaves and item.is_leaf)
             item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
             item.set_error(st.errors.get(nid))
             item.set_marked(nid in marked)
         for key, edge in self.edges.items():
-            leaf = force_leaves and self.nodes[key[0]].kind in ("input", "param", "const")
             edge.set_labels(st.values.get(key[0]), st.edge_grads.get(key), key in st.hidden_edges,
-                            force=leaf)
+                            force=force_leaves and self.nodes[key[0]].is_leaf)
         if st.current != self._current:
             if self._current in self.nodes:
                 self.nodes[self._current].set_highlighted(False)
