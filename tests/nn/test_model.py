@@ -21,6 +21,14 @@ def blobs(n=300, seed=0):
     return (centers[y] + rng.normal(size=(n, 2))).astype(np.float32), y
 
 
+def blob_model(metrics=("accuracy",)):
+    """A small 2-4-3 ReLU classifier for ``blobs``, compiled with SGD."""
+    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
+                        Dense(3, activation="softmax")], seed=0)
+    model.compile("sgd", "sparse_categorical_crossentropy", metrics)
+    return model
+
+
 def test_seed_param_counts_and_summary_table(capsys):
     model = seed_model()
     assert model.count_params() == 79_510 == 784 * 100 + 100 + 100 * 10 + 10
@@ -140,9 +148,7 @@ def test_history_keys_and_validation_split_takes_the_last_samples():
 
 def test_batch_callback_logs_and_stop_from_callback():
     x, y = blobs(100)
-    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
-                        Dense(3, activation="softmax")], seed=0)
-    model.compile("sgd", "sparse_categorical_crossentropy", ["accuracy"])
+    model = blob_model()
     seen = []
 
     def on_batch_end(step, logs):
@@ -159,9 +165,7 @@ def test_batch_callback_logs_and_stop_from_callback():
 
 def test_step_log_holds_every_step_and_a_callback_can_ask_for_fewer_calls():
     x, y = blobs(100)
-    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
-                        Dense(3, activation="softmax")], seed=0)
-    model.compile("sgd", "sparse_categorical_crossentropy", ["accuracy"])
+    model = blob_model()
     every, sparse = [], []
 
     class Sparse(Callback):
@@ -273,9 +277,7 @@ def test_clear_errors():
 
 def test_diagnostics_report_dead_relu_units_and_norms():
     x, y = blobs(64)
-    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
-                        Dense(3, activation="softmax")], seed=0)
-    model.compile("sgd", "sparse_categorical_crossentropy")
+    model = blob_model(metrics=None)
     w1, b1, w2, b2 = model.get_weights()
     b1[:2] = -1000.0                                 # two units can never fire
     model.set_weights([w1, b1, w2, b2])
