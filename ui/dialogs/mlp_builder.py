@@ -3,7 +3,8 @@
 The graph comes from the training layer (``Sequential(...).graph``) when it is available, so
 what the learner steps through is exactly what ``fit`` trains; otherwise it is built from engine
 ops. Either way ``x`` and ``y`` get a small random batch so the forward and backward passes can
-be stepped through at once, and the nodes are laid out left to right by layer.
+be stepped through at once, and the nodes are laid out left to right by layer (the
+controller's layered layout).
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
 from ui import style
+from ui.controller import layout_graph
 from ui.dialogs.value_editor import fill
 
 LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
-COLUMN, ROW = 240.0, 100.0
 
 
 @dataclass
@@ -106,26 +107,8 @@ def build_mlp(spec: MlpSpec):
             raise ValueError("the Sequential graph does not compute")
     except (ImportError, AttributeError, KeyError, TypeError, ValueError, IndexError):
         g, out = build_with_engine(spec)
-    layout_layers(g)
+    layout_graph(g)                        # the layered layout of every other graph
     return g, out
-
-
-def layout_layers(graph) -> None:
-    """Place nodes in columns by depth (leaves one column left of their first consumer)."""
-    depth: dict[int, int] = {}
-    for node in graph.nodes:  # topological order
-        srcs = [s for s in node.inputs if s is not None]
-        depth[node.id] = 1 + max((depth[s.id] for s in srcs), default=-1) if srcs else 0
-    for node in graph.nodes:
-        if node.is_leaf:
-            uses = [depth[d.id] for d, _ in graph.consumers(node)]
-            depth[node.id] = max(0, min(uses) - 1) if uses else 0
-    rows: dict[int, int] = {}
-    for node in graph.nodes:
-        col = depth[node.id]
-        row = rows.get(col, 0)
-        rows[col] = row + 1
-        node.pos = (col * COLUMN, row * ROW + (col % 2) * ROW / 2)
 
 
 class MlpBuilderDialog(QDialog):
