@@ -11,22 +11,11 @@ from typing import Any
 
 from .graph import Graph
 from .node import GraphError, Node
+from .ops import OPS
 
 MAX_LENGTH = 5000
 
 _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.MatMult: "matmul"}
-# callable name -> (op, number of node arguments, keyword attributes it accepts)
-_CALLS = {
-    "exp": ("exp", 1, ()), "log": ("log", 1, ()), "neg": ("neg", 1, ()),
-    "sigmoid": ("sigmoid", 1, ()), "tanh": ("tanh", 1, ()), "relu": ("relu", 1, ()),
-    "leaky_relu": ("leaky_relu", 1, ("alpha",)), "elu": ("elu", 1, ("alpha",)),
-    "softmax": ("softmax", 1, ("axis",)), "sum": ("sum", 1, ("axis",)),
-    "mean": ("mean", 1, ("axis",)), "dropout": ("dropout", 1, ("p",)),
-    "add": ("add", 2, ()), "sub": ("sub", 2, ()), "mul": ("mul", 2, ()), "div": ("div", 2, ()),
-    "matmul": ("matmul", 2, ()), "mse": ("mse", 2, ()),
-    "softmax_cross_entropy": ("softmax_cross_entropy", 2, ()),
-    "pow": ("pow", 1, ("p",)),
-}
 _REFUSED = {
     ast.Attribute: "attribute access", ast.Subscript: "indexing", ast.Lambda: "lambdas",
     ast.Import: "imports", ast.ImportFrom: "imports", ast.Compare: "comparisons",
@@ -145,10 +134,11 @@ class _Builder:
         raise self.fail(expr, _REFUSED.get(type(expr), type(expr).__name__))
 
     def call(self, expr: ast.Call) -> Node:
-        if not isinstance(expr.func, ast.Name) or expr.func.id not in _CALLS:
+        spec = OPS.get(expr.func.id) if isinstance(expr.func, ast.Name) else None
+        if spec is None or spec.is_leaf:           # every op with input ports can be called
             what = expr.func.id if isinstance(expr.func, ast.Name) else "that"
             raise self.fail(expr, f"calling {what}")
-        op, nargs, keys = _CALLS[expr.func.id]
+        op, nargs, keys = spec.name, len(spec.ports), spec.attrs
         args = list(expr.args)
         attrs: dict[str, Any] = {}
         if op == "pow" and len(args) == 2:            # pow(x, 2)
