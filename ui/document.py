@@ -45,7 +45,7 @@ class Document(QObject):
     path_changed = Signal(str)
 
     def __init__(self, window, controller, recovery_dir: str | Path | None = None,
-                 settings: QSettings | None = None, autosave_ms: int = AUTOSAVE_MS) -> None:
+                 settings: QSettings | None = None) -> None:
         super().__init__(window)
         self.window, self.ctrl = window, controller
         self.path: Path | None = None
@@ -54,7 +54,7 @@ class Document(QObject):
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
         self._dirty_outside_undo = False
         self.timer = QTimer(self)
-        self.timer.setInterval(autosave_ms)
+        self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         self.recent_menu: QMenu | None = None
         self._alive = alive = [True]

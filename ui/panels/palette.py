@@ -106,12 +106,12 @@ class PaletteWidget(QWidget):
 
     op_activated = Signal(str)
 
-    def __init__(self, specs: dict | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("palette")
         # the engine's registry is read when first needed, so the window paints before the
         # engine is imported
-        self.specs: dict | None = None if specs is None else dict(specs)
+        self.specs: dict | None = None
         self.search = QLineEdit(placeholderText="Search ops…")
         self.search.setClearButtonEnabled(True)
         self.tree = _OpTree()
@@ -200,11 +200,11 @@ class QuickAddPopup(QFrame):
 
     op_chosen = Signal(str)
 
-    def __init__(self, specs: dict | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("quick_add")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.specs = op_specs() if specs is None else dict(specs)
+        self.specs = op_specs()
         self.search = QLineEdit(placeholderText="Add op…")
         self.list = QListWidget()
         lay = QVBoxLayout(self)
