@@ -99,13 +99,16 @@ class ViewRefresher:
         piece per event-loop turn, so that the window never stalls for all of them at once."""
         d = self.dock
         pieces = deque([partial(d.gradflow.refresh, force=True), self._progress_now])
-        pieces.extend(partial(self.run_job, view, True) for view in self._jobs)
+        # the gradient flow is redrawn above even when its tab is hidden: not twice here
+        pieces.extend(partial(self.run_job, view, True) for view in self._jobs
+                      if view != "gradflow")
         pieces.extend(after)
 
         def step() -> None:
-            pieces.popleft()()
-            if pieces:
+            piece = pieces.popleft()
+            if pieces:      # queued first: a piece that raises does not leave the rest undone
                 QTimer.singleShot(0, d, step)
+            piece()
 
         step()
 
