@@ -57,11 +57,12 @@ def _axes(axis, ndim):
     return tuple(sorted(ax % ndim for ax in axes))
 
 
-def _count(shape, axes):
+def _count(x, axis) -> int:
+    """How many elements of ``x`` each output of a mean over ``axis`` averages (at least 1)."""
     n = 1
-    for ax in axes:
-        n *= shape[ax]
-    return n
+    for ax in _axes(axis, x.ndim):
+        n *= x.shape[ax]
+    return max(n, 1)
 
 
 def _sum_forward(xs, node):
@@ -87,14 +88,13 @@ def _mean_forward(xs, node):
 def _mean_vjp(g, xs, out, node, need):
     x = xs[0]
     axis = node.attrs.get("axis")
-    n = _count(x.shape, _axes(axis, x.ndim))
-    return [_expand(g / max(n, 1), x, axis)]
+    return [_expand(g / _count(x, axis), x, axis)]
 
 
 def _mean_local(xs, out, node):
     x = xs[0]
-    n = _count(x.shape, _axes(node.attrs.get("axis"), x.ndim))
-    return [np.full_like(x, 1.0 / max(n, 1), dtype=np.result_type(x.dtype, np.float32))]
+    n = _count(x, node.attrs.get("axis"))
+    return [np.full_like(x, 1.0 / n, dtype=np.result_type(x.dtype, np.float32))]
 
 
 def check_axis(attrs):
