@@ -96,10 +96,10 @@ class NodeRemoveCmd(_Cmd):
         node = ctrl.graph.node_by_id(node_id)
         super().__init__(ctrl, f"Delete {node.name}", parent)
         self.node_id = node_id
-        self.state = _snapshot(ctrl.graph, node)
+        self.state: dict = {}           # taken by each redo (not here: an earlier sibling in a
+                                        # macro may still change the wiring, and values are big)
 
     def _redo(self) -> None:
-        # refresh the snapshot: an earlier sibling in a macro may have changed the wiring
         self.state = _snapshot(self.ctrl.graph, self.ctrl.graph.node_by_id(self.node_id))
         self.ctrl._remove_node(self.node_id)
 
