@@ -204,10 +204,11 @@ class InspectorPanel(QScrollArea):
         self.node_label.setText(_html(self.node_lines))
         self.fanout_label.setText(_html(self.fanout))
         self.fanout_label.setVisible(bool(self.fanout))
-        key = (node.id, id(value), id(grad))
-        if key == self._shown:
+        # the arrays themselves are kept, so identity cannot match a recycled id()
+        shown = self._shown
+        if shown is not None and shown[0] == node.id and shown[1] is value and shown[2] is grad:
             return
-        self._shown = key
+        self._shown = (node.id, value, grad)
         templates = node.op == "param" and value is not None and np.ndim(value) == 2 \
             and np.shape(value)[0] in TEMPLATE_SIDES
         self.value_view.show_array(value, f"value of {node.name}", templates=templates)
