@@ -13,7 +13,7 @@ from pathlib import Path
 SIZE = (1440, 860)
 
 
-def _settle(app, window) -> None:
+def _settle(app) -> None:
     for _ in range(3):
         app.processEvents()
 
@@ -31,7 +31,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
     written = []
 
     def save(window, name: str) -> None:
-        _settle(app, window)
+        _settle(app)
         path = out / name
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
@@ -63,7 +63,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.canvas.resetTransform()
     w.canvas.scale(0.68, 0.68)
     w.canvas.centerOn(h1)
-    _settle(app, w)
+    _settle(app)
     w.inspector.verticalScrollBar().setValue(w.inspector.node_box.y() - 8)
     save(w, "mlp_example.png")
     # the 784-100-10 model: the first layer's weights as one 28×28 template per hidden unit
@@ -72,7 +72,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.scene.clearSelection()
     w.scene.node_item(c.graph["W1"].id).setSelected(True)
     w.canvas.fit()
-    _settle(app, w)
+    _settle(app)
     w.inspector.verticalScrollBar().setValue(w.inspector.node_box.y() - 8)
     save(w, "fashion_templates.png")
     w.close()
