@@ -28,8 +28,8 @@ def _copy(value: Any) -> Any:
 class _Cmd(QUndoCommand):
     """Base: keeps the controller and turns a refused first redo into an obsolete command."""
 
-    def __init__(self, ctrl, text: str, parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, ctrl, text: str) -> None:
+        super().__init__(text)
         self.ctrl = ctrl
         self.error: str | None = None
         self._done_once = False
@@ -92,9 +92,8 @@ def _snapshot(graph, node) -> dict:
 class NodeRemoveCmd(_Cmd):
     """Remove a node; undo restores its id, name, op, attrs, value, position and all wires."""
 
-    def __init__(self, ctrl, node_id: int, parent: QUndoCommand | None = None) -> None:
-        node = ctrl.graph.node_by_id(node_id)
-        super().__init__(ctrl, f"Delete {node.name}", parent)
+    def __init__(self, ctrl, node_id: int) -> None:
+        super().__init__(ctrl, f"Delete {ctrl.graph.node_by_id(node_id).name}")
         self.node_id = node_id
         self.state: dict = {}           # taken by each redo (not here: an earlier sibling in a
                                         # macro may still change the wiring, and values are big)
@@ -129,11 +128,10 @@ def _restore_port(ctrl, dst_id: int, port: int, src_id: int | None) -> None:
 class EdgeConnectCmd(_Cmd):
     """Wire ``src`` to ``dst``'s input ``port``; remembers the connection it replaces."""
 
-    def __init__(self, ctrl, src_id: int, dst_id: int, port: int,
-                 parent: QUndoCommand | None = None) -> None:
+    def __init__(self, ctrl, src_id: int, dst_id: int, port: int) -> None:
         g = ctrl.graph
         src, dst = g.node_by_id(src_id), g.node_by_id(dst_id)
-        super().__init__(ctrl, f"Connect {src.name} → {dst.name}", parent)
+        super().__init__(ctrl, f"Connect {src.name} → {dst.name}")
         self.src_id, self.dst_id, self.port = src_id, dst_id, port
         self.replaced = _source_id(ctrl, dst_id, port)
 
@@ -147,9 +145,9 @@ class EdgeConnectCmd(_Cmd):
 class EdgeDisconnectCmd(_Cmd):
     """Remove the wire into ``dst``'s input ``port``."""
 
-    def __init__(self, ctrl, dst_id: int, port: int, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, ctrl, dst_id: int, port: int) -> None:
         dst = ctrl.graph.node_by_id(dst_id)
-        super().__init__(ctrl, f"Disconnect {dst.name} port {port}", parent)
+        super().__init__(ctrl, f"Disconnect {dst.name} port {port}")
         self.dst_id, self.port = dst_id, port
         self.src_id = _source_id(ctrl, dst_id, port)
 
