@@ -179,7 +179,7 @@ def load_csv(path, label_column: str | int = -1, delimiter: str = ","):
     if not rows:
         raise DatasetError(f"{path}: the file is empty")
     header = None
-    if not all(_is_number(c) for i, c in enumerate(rows[0])):
+    if not all(_is_number(c) for c in rows[0]):
         header, rows = [c.strip() for c in rows[0]], rows[1:]
     width = len(header) if header else len(rows[0]) if rows else 0
     if isinstance(label_column, str):
@@ -232,7 +232,7 @@ def _is_number(text: str) -> bool:
 # -- preprocessing, as in the lecture notes --------------------------------------------------
 def scale_pixels(x, scale: float = 255.0) -> np.ndarray:
     """Pixels 0..255 to 0..1 as float32 (the notes: "divide by 255")."""
-    return (np.asarray(x, dtype=np.float32) / np.float32(scale)).astype(np.float32)
+    return np.asarray(x, dtype=np.float32) / np.float32(scale)   # already float32
 
 
 def flatten(x) -> np.ndarray:
