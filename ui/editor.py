@@ -174,7 +174,7 @@ class Editor(QObject):
     def rename(self, node_id: int) -> None:
         old = self.ctrl.graph.node_by_id(node_id).name
         name = self.ask_name(old)
-        if name is not None and name.strip() != old:
+        if name is not None:                # rename_node ignores an unchanged name
             self.ctrl.rename_node(node_id, name)
 
     def rename_selected(self) -> None:
