@@ -30,12 +30,10 @@ class Update:
     loss: np.ndarray
     accuracy: np.ndarray                    # nan where the model has no accuracy metric
     epoch: int = 0                          # epoch of the newest step (from 0)
-    batch: int = 0                          # batch within that epoch (from 0)
     epochs: list[tuple[int, int, dict]] = field(default_factory=list)  # (epoch, last step, logs)
     diag_steps: list[int] = field(default_factory=list)
     diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
     weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
-    weights_step: int = -1
     epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
 
     def __len__(self) -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import threading
 import time
-import traceback
 from collections import deque
 from typing import Any
 
@@ -99,7 +98,7 @@ class TrainingWorker(QObject):
         self._diag: list[tuple[int, list[dict]]] = []
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
-        self._snapshot: tuple[int, list] | None = None
+        self._snapshot: list | None = None   # newest weights, for the decision boundary
         self._last_diag = 0.0
         self._last_snap = 0.0
         self._next_sample = 0.0
@@ -242,13 +241,13 @@ class TrainingWorker(QObject):
             self._last_snap = now
             snap = self.model.get_weights()
             with self._lock:
-                self._snapshot = (step, snap)
+                self._snapshot = snap
         next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
         self._next_sample = min(next_diag, self._last_snap + SNAPSHOT_INTERVAL_S)
 
     def _wait_while_paused(self) -> None:
         with self._lock:
-            self._snapshot = (self.step_offset + self.steps_done - 1, self.model.get_weights())
+            self._snapshot = self.model.get_weights()
         self._parked.set()
         try:
             while not self._go.wait(0.1):
@@ -275,7 +274,6 @@ class TrainingWorker(QObject):
                 self.fit_seconds = time.perf_counter() - t0
         except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost
             self._error = f"{type(exc).__name__}: {exc}"
-            self._error_trace = traceback.format_exc()
         finally:
             self._done.set()
 
@@ -305,7 +303,6 @@ class TrainingWorker(QObject):
             else:
                 up.accuracy = np.full(n, NAN)
             up.epoch = int(last.get("epoch", 0)) + self.epoch_offset
-            up.batch = int(last.get("batch", 0))
         return up
 
     def _take(self, new_steps: bool) -> Update | None:
@@ -317,12 +314,9 @@ class TrainingWorker(QObject):
             snap, self._snapshot = self._snapshot, None
         if not new_steps and not diag and not epochs and snap is None:
             return None
-        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
-                    epochs=epochs, diag_steps=[s for s, _ in diag],
-                    diagnostics=[d for _, d in diag], epoch_weights=ew)
-        if snap is not None:
-            up.weights_step, up.weights = snap
-        return up
+        return Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
+                      epochs=epochs, diag_steps=[s for s, _ in diag],
+                      diagnostics=[d for _, d in diag], weights=snap, epoch_weights=ew)
 
     def _drain_log(self, log: StepLog) -> Update | None:
         """``drain`` for a fit with a step log: slices of its arrays, no per-step Python."""
@@ -335,8 +329,7 @@ class TrainingWorker(QObject):
         up.steps = np.arange(n0 + self.step_offset, n1 + self.step_offset, dtype=np.int64)
         up.loss = log.loss[n0:n1].copy()
         up.accuracy = log.accuracy[n0:n1].copy()
-        epoch, up.batch = log.epoch_batch(n1 - 1)
-        up.epoch = epoch + self.epoch_offset
+        up.epoch = log.epoch_batch(n1 - 1)[0] + self.epoch_offset
         return up
 
     def _tick(self) -> None:
