@@ -26,8 +26,8 @@ def _run_until(app, predicate, timeout_s: float = 120.0) -> None:
         time.sleep(0.005)
 
 
-def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
-    """Train, pause mid-run, and save the dock as a PNG at ``out`` (written atomically)."""
+def _open_dock(width: int, height: int):
+    """The QApplication and a shown TrainingDock of ``width`` × ``height``."""
     from PySide6.QtWidgets import QApplication
 
     from ui.panels.training.dock import TrainingDock
@@ -36,6 +36,19 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
     dock = TrainingDock()
     dock.resize(width, height)
     dock.show()
+    return app, dock
+
+
+def _settle(app) -> None:
+    """Let the last drain and the views' redraws land."""
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
+    """Train, pause mid-run, and save the dock as a PNG at ``out`` (written atomically)."""
+    app, dock = _open_dock(width, height)
     f, m = dock.data_form, dock.model_form
     f.kind.setCurrentText("spiral")
     f.size.setValue(600)
@@ -52,9 +65,7 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
     _run_until(app, lambda: dock.last_epoch >= 70)
     dock.toggle_pause()
     _run_until(app, lambda: dock.worker is not None and dock.worker.is_paused())
-    for _ in range(20):       # let the last drain and the boundary land
-        app.processEvents()
-        time.sleep(0.01)
+    _settle(app)
     dock.curves.hover.setText(dock.curves.readout(dock.last_step * 0.8))
     app.processEvents()
     _save(dock.grab(), out)
@@ -66,14 +77,7 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
 def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
     """A deep sigmoid network (faded) against the same depth with ReLU, on the gradient-flow
     tab: the sigmoid net's first layers get far smaller gradients than its last."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui.panels.training.dock import TrainingDock
-
-    app = QApplication.instance() or QApplication(["graphviz-nn"])
-    dock = TrainingDock()
-    dock.resize(width, height)
-    dock.show()
+    app, dock = _open_dock(width, height)
     f, m = dock.data_form, dock.model_form
     f.kind.setCurrentText("moons")
     m.hidden.setText("16,16,16,16,16")
@@ -85,9 +89,7 @@ def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620
         m.activation.setCurrentText(activation)
         dock.train()
         _run_until(app, lambda: dock.state == "idle")
-    for _ in range(20):
-        app.processEvents()
-        time.sleep(0.01)
+    _settle(app)
     _save(dock.grab(), out)
     dock.close()
     return out
