@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from ui.panels.training.inference import activate
+
 LOSS_OPS = ("softmax_cross_entropy", "mse")
 
 
@@ -89,12 +91,8 @@ class GraphModel:
         g.set_value(g[self.labels.name], np.zeros(len(x), dtype=np.int64) if self.classifier
                     else np.zeros((len(x), *np.shape(self.labels.value)[1:])))
         g.forward()
-        z = np.asarray(g[self.logits.name].value, dtype=np.float64)
-        if not self.classifier:
-            return z
-        z = z - z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        z = np.array(g[self.logits.name].value, dtype=np.float64)   # a copy: softmax is in place
+        return activate(z, "softmax") if self.classifier else z
 
     # training (worker thread) --------------------------------------------------------------------
     def _step(self, xb, yb) -> tuple[float, float]:
