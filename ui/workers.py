@@ -164,12 +164,12 @@ class TrainingWorker(QObject):
         return False
 
     def _look(self) -> None:
-        """Make the trainer call back after its current step (set ``_attention`` first)."""
+        """Make the trainer call back after its current step and take the slow path there."""
+        self._attention = True
         self._cb.batch_end_from = 0
 
     def pause(self) -> None:
         self._go.clear()
-        self._attention = True
         self._look()
 
     def resume(self) -> None:
@@ -180,7 +180,6 @@ class TrainingWorker(QObject):
     def step_once(self) -> None:
         """Let exactly one more batch run, then pause again."""
         self._steps_left = 1
-        self._attention = True
         self._look()
         self._paused_reported = False
         self._go.set()
