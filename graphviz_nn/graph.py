@@ -167,7 +167,6 @@ class Graph(PassesMixin, BuildersMixin):
         """Remove ``node``; the ports that used it become unconnected."""
         self._own(node)
         users = [dst for dst, _ in self.consumers(node)]
-        self._invalidate(users)
         for dst in users:
             dst.inputs = [None if n is node else n for n in dst.inputs]
         self._nx.remove_node(node.id)
@@ -175,7 +174,7 @@ class Graph(PassesMixin, BuildersMixin):
         del self._by_name[node.name]
         if self.output is node:
             self.output = None
-        self._structure_changed([])
+        self._structure_changed(users)
 
     def rename(self, node: Node, new_name: str) -> None:
         """Give ``node`` a new (unique, non-empty) name; its id stays."""
