@@ -76,6 +76,17 @@ def _collect(worker):
     return got
 
 
+def _run_then_pause(qtbot, worker, after_steps: int):
+    """Start ``worker``, pause it once more than ``after_steps`` steps arrived, wait until it
+    reports the pause; returns what it reported (see ``_collect``)."""
+    got = _collect(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: len(got["steps"]) > after_steps, timeout=5000)
+    worker.pause()
+    qtbot.waitUntil(lambda: bool(got["paused"]), timeout=3000)
+    return got
+
+
 def test_fit_runs_off_the_gui_thread_and_every_step_arrives(qtbot):
     model = FakeModel(steps_per_epoch=20)
     worker = TrainingWorker(model, {"x": None, "y": None, "epochs": 3})
@@ -93,11 +104,7 @@ def test_fit_runs_off_the_gui_thread_and_every_step_arrives(qtbot):
 def test_pause_holds_the_trainer_and_resume_lets_it_go_on(qtbot):
     model = FakeModel(steps_per_epoch=1000, delay=0.001)
     worker = TrainingWorker(model, {"x": None, "y": None, "epochs": 5})
-    got = _collect(worker)
-    worker.start()
-    qtbot.waitUntil(lambda: len(got["steps"]) > 5, timeout=5000)
-    worker.pause()
-    qtbot.waitUntil(lambda: bool(got["paused"]), timeout=3000)
+    got = _run_then_pause(qtbot, worker, 5)
     held = model.steps_run
     qtbot.wait(150)
     assert model.steps_run == held                 # nothing runs while paused
@@ -189,11 +196,7 @@ def test_real_model_every_step_arrives_though_fit_calls_back_rarely(qtbot):
 def test_real_model_pauses_and_steps_one_batch_at_a_time(qtbot):
     model, x, y = _spiral_model()
     worker = TrainingWorker(model, {"x": x, "y": y, "epochs": 10_000, "batch_size": 32})
-    got = _collect(worker)
-    worker.start()
-    qtbot.waitUntil(lambda: len(got["steps"]) > 200, timeout=5000)
-    worker.pause()
-    qtbot.waitUntil(lambda: bool(got["paused"]), timeout=3000)
+    got = _run_then_pause(qtbot, worker, 200)
     held = worker.steps_done
     assert got["paused"] == [held - 1]
     qtbot.wait(100)
