@@ -20,7 +20,7 @@ from graphviz_nn.nn.callbacks import Callback, History
 from graphviz_nn.nn.fit import format_logs, run_fit
 from graphviz_nn.nn.graph_build import build_graph, param_names, summary_text
 from graphviz_nn.nn.layers import Dense, Dropout, Layer
-from graphviz_nn.nn.plan import Plan
+from graphviz_nn.nn.plan import Plan, logits
 
 __all__ = ["Sequential"]
 
@@ -241,9 +241,7 @@ class Sequential:
             return last.activation.forward(z, z)
 
     def _logits(self, x: np.ndarray) -> np.ndarray:
-        plan = self._plan or Plan(self.layers, self._head or _LinearHead(self), 1,
-                                  self.input_dim, self._drop_rng)
-        return plan.logits(x)
+        return logits(self.dense_layers, x)
 
     def evaluate(self, x, y, batch_size: int | None = None, verbose: int = 0
                  ) -> list[float] | float:
@@ -291,12 +289,3 @@ class Sequential:
         is set (by a callback or another thread) or when a step gives NaN/inf."""
         return run_fit(self, x, y, 32 if batch_size is None else batch_size, epochs, verbose,
                        callbacks, validation_split, validation_data, shuffle, initial_epoch)
-
-
-class _LinearHead:
-    """Stand-in head for ``predict`` on an uncompiled model."""
-
-    sparse = False
-
-    def __init__(self, model: Sequential) -> None:
-        self.units = model.dense_layers[-1].units

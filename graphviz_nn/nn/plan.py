@@ -20,7 +20,7 @@ import numpy as np
 from graphviz_nn.losses import Head
 from graphviz_nn.nn.layers import Dense, Dropout, Layer
 
-__all__ = ["Plan"]
+__all__ = ["Plan", "logits"]
 
 
 class _DenseSlot:
@@ -132,16 +132,17 @@ class Plan:
                 return False
         return True
 
-    # -- inference ---------------------------------------------------------------------------
-    def logits(self, x: np.ndarray, chunk: int = 2048) -> np.ndarray:
-        """The last layer's pre-activation for every row of ``x`` (dropout off)."""
-        out = np.empty((len(x), self.head.units), self.dtype)
-        for start in range(0, len(x), chunk):
-            a = x[start:start + chunk]
-            for s in self.dense:
-                a = a @ s.layer.W
-                a += s.layer.b
-                if not s.last:
-                    a = s.layer.activation.forward(a, a)
-            out[start:start + chunk] = a
-        return out
+
+def logits(dense: list[Dense], x: np.ndarray, chunk: int = 2048) -> np.ndarray:
+    """The last Dense layer's pre-activation for every row of ``x`` (no dropout: inference),
+    ``chunk`` rows at a time. Needs no plan, so predict/evaluate allocate no training buffers."""
+    out = np.empty((len(x), dense[-1].units), np.float32)
+    for start in range(0, len(x), chunk):
+        a = x[start:start + chunk]
+        for k, lay in enumerate(dense):
+            a = a @ lay.W
+            a += lay.b
+            if k < len(dense) - 1:
+                a = lay.activation.forward(a, a)
+        out[start:start + chunk] = a
+    return out
