@@ -11,7 +11,7 @@ import numpy as np
 
 from graphviz_nn.nn import activations
 
-__all__ = ["Layer", "Dense", "Dropout", "parse_layer_sizes"]
+__all__ = ["Layer", "Dense", "Dropout", "mlp_layers", "parse_layer_sizes"]
 
 
 class Layer:
