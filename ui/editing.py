@@ -35,26 +35,29 @@ FRAGMENT_FORMAT = "graphviz-nn-fragment"
 DEFAULT_LEAF_VALUE = {"input": 1.0, "param": 0.5, "const": 1.0}
 
 
-def _guarded(method):
-    """Refuse the edit (with the reason in the status bar) while ``edit_guard`` says so."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        reason = self.edit_guard() if self.edit_guard is not None else None
-        if reason:
-            self.message.emit(reason)
-            if method.__name__ in _RETURNS_IDS:
-                return []
-            return reason if method.__name__ in _RETURNS_REASON else None
-        return method(self, *args, **kwargs)
-
-    return wrapper
+_REASON = object()      # marker: a refused edit returns the reason itself
 
 
-# the edits that report a refusal by returning its reason, and those that return the new
-# ids (a refusal made none; callers select them); the others return None or one id
-_RETURNS_REASON = {"connect_ports", "rename_node", "set_value", "set_attr"}
-_RETURNS_IDS = {"paste", "duplicate"}
+def _guarded(refused=None):
+    """Refuse the edit (with the reason in the status bar) while ``edit_guard`` says so.
+
+    ``refused`` is what the edit returns then, the same kind of value it returns when the
+    engine refuses it: None, ``[]`` for the edits that return new ids, or ``_REASON``.
+    """
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            reason = self.edit_guard() if self.edit_guard is not None else None
+            if reason:
+                self.message.emit(reason)
+                return reason if refused is _REASON else (
+                    list(refused) if isinstance(refused, list) else refused)
+            return method(self, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 class EditingMixin:
@@ -66,11 +69,11 @@ class EditingMixin:
 
     edit_guard: Callable[[], str | None] | None = None
 
-    @_guarded
+    @_guarded()
     def undo(self) -> None:
         self.undo_stack.undo()
 
-    @_guarded
+    @_guarded()
     def redo(self) -> None:
         self.undo_stack.redo()
 
@@ -79,7 +82,7 @@ class EditingMixin:
             self.message.emit(error)
         return error
 
-    @_guarded
+    @_guarded()
     def add_node(self, op: str, pos: tuple[float, float] | None = None, name: str | None = None,
                  value: Any = None, attrs: dict | None = None) -> int | None:
         """Place a node of ``op``; leaves get a default value. Returns its id (None if refused)."""
@@ -90,7 +93,7 @@ class EditingMixin:
             return None
         return cmd.node_id
 
-    @_guarded
+    @_guarded()
     def remove_nodes(self, node_ids: list[int]) -> None:
         """Delete nodes (with their wires) as one step."""
         ids = [i for i in dict.fromkeys(node_ids) if self._has(i)]
@@ -102,7 +105,7 @@ class EditingMixin:
             self.undo_stack.push(NodeRemoveCmd(self, i))
         self.undo_stack.endMacro()
 
-    @_guarded
+    @_guarded(refused=_REASON)
     def connect_ports(self, src_id: int, dst_id: int, port: int) -> str | None:
         """Wire src's output to dst's ``port``; a taken port is replaced (and said so)."""
         cmd = EdgeConnectCmd(self, src_id, dst_id, port)
@@ -121,13 +124,13 @@ class EditingMixin:
                               f"{dst.name}.{port_name}")
         return None
 
-    @_guarded
+    @_guarded()
     def disconnect_port(self, dst_id: int, port: int) -> None:
         """Remove the wire into ``dst``'s ``port`` (nothing happens if it is free)."""
         if self._has(dst_id) and self.graph.node_by_id(dst_id).inputs[port] is not None:
             push(self.undo_stack, EdgeDisconnectCmd(self, dst_id, port))
 
-    @_guarded
+    @_guarded()
     def remove_edges(self, edges: list[tuple[int, int, int]]) -> None:
         """Delete several wires ``(src, dst, port)`` as one step."""
         edges = [e for e in edges if self._has(e[1])]
@@ -138,14 +141,14 @@ class EditingMixin:
             self.disconnect_port(dst, port)
         self.undo_stack.endMacro()
 
-    @_guarded
+    @_guarded(refused=_REASON)
     def rename_node(self, node_id: int, name: str) -> str | None:
         """Rename; the engine refuses empty and duplicate names."""
         if self.graph.node_by_id(node_id).name == name.strip():
             return None
         return self._refused(push(self.undo_stack, NodeRenameCmd(self, node_id, name)))
 
-    @_guarded
+    @_guarded(refused=_REASON)
     def set_value(self, node_id: int, value: Any) -> str | None:
         """A leaf gets a new value; raises GraphError (ValueError) if it cannot take it."""
         error = push(self.undo_stack, ValueSetCmd(self, node_id, value))
@@ -155,7 +158,7 @@ class EditingMixin:
             raise GraphError(error)
         return None
 
-    @_guarded
+    @_guarded(refused=_REASON)
     def set_attr(self, node_id: int, key: str, value: Any) -> str | None:
         """Change an attribute (axis, alpha, p)."""
         return self._refused(push(self.undo_stack, AttrSetCmd(self, node_id, key, value)))
@@ -175,13 +178,13 @@ class EditingMixin:
         """Replace the whole graph as one undoable step."""
         self.undo_stack.push(GraphReplaceCmd(self, graph, text, output))
 
-    @_guarded
+    @_guarded(refused=[])
     def paste(self, data: dict, offset: tuple[float, float] = (40.0, 40.0),
               text: str = "Paste") -> list[int]:
         """Add a copied fragment as one step (taken names get a suffix); returns the new ids."""
         return paste_fragment(self, data, offset, text)
 
-    @_guarded
+    @_guarded(refused=[])
     def duplicate(self, node_ids: list[int]) -> list[int]:
         """Copy and paste ``node_ids`` next to themselves as one step."""
         ids = [i for i in node_ids if self._has(i)]
