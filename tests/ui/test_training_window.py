@@ -36,7 +36,7 @@ def test_training_shows_the_model_on_the_canvas_and_undo_brings_the_graph_back(q
     assert "f" in user_graph                                  # the default example
     _quick_spiral(dock, epochs=2000)
     dock.train()
-    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=20_000)
     w1 = window.controller.graph["W1"]
     before = np.array(w1.value)
     qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 200, timeout=10000)
@@ -46,7 +46,7 @@ def test_training_shows_the_model_on_the_canvas_and_undo_brings_the_graph_back(q
     loss_on_canvas = float(window.controller.graph["loss"].value)
     assert np.isfinite(loss_on_canvas)
     dock.stop()
-    qtbot.waitUntil(lambda: dock.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=20_000)
     window.controller.undo_stack.undo()
     assert window.controller.graph is user_graph             # the learner's graph is back
 
@@ -96,7 +96,7 @@ def test_the_graph_being_trained_cannot_be_edited_until_training_stops(qtbot, wi
     c.message.connect(statuses.append)
     _quick_spiral(dock, epochs=100_000)
     dock.train()
-    qtbot.waitUntil(lambda: c.graph is dock.model.graph, timeout=5000)
+    qtbot.waitUntil(lambda: c.graph is dock.model.graph, timeout=20_000)
     depth = c.undo_stack.index()
     n_nodes = len(c.graph)
     assert c.add_node("relu", pos=(0.0, 0.0)) is None         # refused, with the reason shown
@@ -107,7 +107,7 @@ def test_the_graph_being_trained_cannot_be_edited_until_training_stops(qtbot, wi
     assert c.undo_stack.index() == depth and "W1" in c.graph
     assert not window.history.isEnabled()
     dock.stop()
-    qtbot.waitUntil(lambda: dock.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=20_000)
     assert c.add_node("relu", pos=(0.0, 0.0)) is not None      # stopped: editable again
     assert window.history.isEnabled()
 
@@ -116,6 +116,6 @@ def test_the_status_bar_says_the_canvas_shows_the_model_being_trained(qtbot, win
     dock = window.training_dock
     _quick_spiral(dock, epochs=100_000)
     dock.train()
-    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=5000)
+    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=20_000)
     assert "model being trained" in window.statusBar().currentMessage()
     dock.stop()
