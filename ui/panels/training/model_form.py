@@ -55,19 +55,12 @@ def parse_hidden(text: str) -> list[int]:
 
 
 def make_optimizer(name: str, lr: float):
-    """An optimizer instance of ``graphviz_nn.optim`` with Keras's argument names."""
+    """An optimizer instance of ``graphviz_nn.optim``: ``optim.get(name, lr)``, and
+    "sgd_momentum" for SGD with momentum 0.9."""
     from graphviz_nn import optim
-    if name == "adam":
-        return optim.Adam(learning_rate=lr)
-    if name == "sgd":
-        return optim.SGD(learning_rate=lr)
     if name == "sgd_momentum":
         return optim.SGD(learning_rate=lr, momentum=0.9)
-    if name == "rmsprop":
-        return optim.RMSprop(learning_rate=lr)
-    if name == "adagrad":
-        return optim.Adagrad(learning_rate=lr)
-    raise ValueError(f"unknown optimizer {name!r}")
+    return optim.get(name, lr)
 
 
 def build_model(settings: TrainSettings, input_dim: int, classes: int):
