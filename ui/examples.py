@@ -91,36 +91,35 @@ def spiral_batch(n_per_class: int = 12, classes: int = 3, seed: int = 0):
     return np.concatenate(xs), np.concatenate(ys).astype(np.int64)
 
 
-def _glorot(rng, fan_in: int, fan_out: int) -> np.ndarray:
-    lim = np.sqrt(6.0 / (fan_in + fan_out))
-    return rng.uniform(-lim, lim, (fan_in, fan_out))
+def _mlp(x, y, hidden: int, activation: str, classes: int, seed: int) -> gnn.Graph:
+    """The app's classifier MLP (``mlp_layers``: one hidden Dense layer, softmax output) as a
+    float64 graph on the batch ``x``, ``y``, its nodes named as the example texts name them.
 
+    The weights are the layers' own Glorot-uniform init drawn from ``default_rng(seed)``."""
+    from graphviz_nn.nn import Sequential, mlp_layers
 
-def _mlp(x, y, sizes: list[int], acts: list[str], seed: int) -> gnn.Graph:
-    rng = np.random.default_rng(seed)
-    g = _graph()
-    h = g.input("x", x)
-    labels = g.input("y", y)
-    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True), start=1):
-        w = g.param(f"W{i}", _glorot(rng, fan_in, fan_out))
-        b = g.param(f"b{i}", np.zeros(fan_out))
-        z = g.add(g.matmul(h, w, name=f"x@W{i}" if i == 1 else f"h{i - 1}@W{i}"), b, name=f"z{i}")
-        act = acts[i - 1]
-        h = getattr(g, act)(z, name=f"h{i}") if act != "linear" else z
-    g.output = g.softmax_cross_entropy(h, labels, name="loss")
+    model = Sequential(mlp_layers(x.shape[1], [hidden], classes, activation=activation))
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    model.reset_weights(seed)
+    g = model.graph.copy(dtype="float64")     # float64: the numbers a learner checks by hand
+    g.set_value(g["x"], x)
+    g.set_value(g["y"], y)
+    for old, new in (("m1", "x@W1"), ("a1", "h1"), ("m2", "h1@W2")):
+        g.rename(g[old], new)
+    g.output = g["loss"]
     return g
 
 
 def spiral_mlp() -> gnn.Graph:
     x, y = spiral_batch()
-    return _mlp(x, y, [2, 16, 3], ["relu", "linear"], seed=1)
+    return _mlp(x, y, 16, "relu", classes=3, seed=1)
 
 
 def fashion_784() -> gnn.Graph:
     rng = np.random.default_rng(0)
     x = rng.uniform(0.0, 1.0, (16, 784))
     y = rng.integers(0, 10, 16).astype(np.int64)
-    return _mlp(x, y, [784, 100, 10], ["sigmoid", "linear"], seed=2)
+    return _mlp(x, y, 100, "sigmoid", classes=10, seed=2)
 
 
 EXAMPLES: list[Example] = [

@@ -1,10 +1,9 @@
 """"Build MLP…": a dialog that generates a whole multi-layer perceptron graph in one step.
 
-The graph comes from the training layer (``Sequential(...).graph``) when it is available, so
-what the learner steps through is exactly what ``fit`` trains; otherwise it is built from engine
-ops. Either way ``x`` and ``y`` get a small random batch so the forward and backward passes can
-be stepped through at once, and the nodes are laid out left to right by layer (the
-controller's layered layout).
+The graph is the training layer's (``Sequential(mlp_layers(...)).graph``), so what the learner
+steps through is exactly what ``fit`` trains. ``x`` and ``y`` get a small random batch so the
+forward and backward passes can be stepped through at once, and the nodes are laid out left
+to right by layer (the controller's layered layout).
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
 from ui import style
 from ui.controller import layout_graph
-from ui.dialogs.value_editor import fill
 
 LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
 
@@ -59,56 +57,20 @@ def _targets(spec: MlpSpec, y: np.ndarray) -> np.ndarray:
     return np.eye(spec.classes)[y] if spec.loss == "mse" else y
 
 
-def build_with_engine(spec: MlpSpec):
-    """The MLP built from engine ops: returns (graph, output node name)."""
-    from graphviz_nn import Graph
+def build_mlp(spec: MlpSpec):
+    """(graph, output name) for ``spec``: the graph of ``Sequential(mlp_layers(...))``, in
+    float64, on a sample batch, laid out by layer."""
+    from graphviz_nn.nn import Sequential, mlp_layers
 
-    g, rng = Graph(), np.random.default_rng(spec.seed)
-    xv, yv = _sample_batch(spec)
-    h = g.input("x", xv)
-    y = g.input("y", _targets(spec, yv))
-    sizes = [spec.inputs, *spec.hidden, spec.classes]
-    for k in range(1, len(sizes)):
-        w = g.param(f"W{k}", fill((sizes[k - 1], sizes[k]), "Glorot uniform", rng))
-        b = g.param(f"b{k}", np.zeros(sizes[k]))
-        z = g.add(g.matmul(h, w, name=f"xW{k}"), b, name=f"z{k}")
-        last = k == len(sizes) - 1
-        h = z if last else getattr(g, spec.activation)(z, name=f"a{k}")
-    if spec.loss == "mse":
-        loss = g.mse(g.softmax(h, name="p"), y, name="loss")
-    else:
-        loss = g.softmax_cross_entropy(h, y, name="loss")
-    return g, loss.name
-
-
-def build_with_keras_layer(spec: MlpSpec):
-    """The MLP from ``graphviz_nn.nn.Sequential`` (raises ImportError when it is missing)."""
-    from graphviz_nn.nn import Dense, Sequential
-
-    layers = [Dense(n, activation=spec.activation, **({"input_shape": (spec.inputs,)} if i == 0 else {}))
-              for i, n in enumerate(spec.hidden)]
-    first = {} if spec.hidden else {"input_shape": (spec.inputs,)}
-    layers.append(Dense(spec.classes, activation="softmax", **first))
+    layers = mlp_layers(spec.inputs, spec.hidden, spec.classes, activation=spec.activation)
     model = Sequential(layers, seed=spec.seed)
     model.compile(optimizer="adam", loss=spec.loss, metrics=["accuracy"])
     g = model.graph.copy(dtype="float64")  # float64: the numbers a learner checks by hand
     xv, yv = _sample_batch(spec)
     g.set_value(g["x"], xv)
     g.set_value(g["y"], _targets(spec, yv))
-    return g, "loss"
-
-
-def build_mlp(spec: MlpSpec):
-    """(graph, output name) for ``spec``, laid out by layer."""
-    try:
-        g, out = build_with_keras_layer(spec)
-        g.forward()
-        if g[out].value is None:
-            raise ValueError("the Sequential graph does not compute")
-    except (ImportError, AttributeError, KeyError, TypeError, ValueError, IndexError):
-        g, out = build_with_engine(spec)
     layout_graph(g)                        # the layered layout of every other graph
-    return g, out
+    return g, "loss"
 
 
 class MlpBuilderDialog(QDialog):

@@ -65,15 +65,9 @@ def make_optimizer(name: str, lr: float):
 
 def build_model(settings: TrainSettings, input_dim: int, classes: int):
     """A compiled ``Sequential`` MLP: hidden Dense (+ Dropout) layers and a softmax output."""
-    from graphviz_nn.nn import Dense, Dropout, Sequential
-    layers = []
-    for i, units in enumerate(settings.hidden):
-        kw = {"input_shape": (input_dim,)} if i == 0 else {}
-        layers.append(Dense(units, activation=settings.activation, **kw))
-        if settings.dropout > 0:
-            layers.append(Dropout(settings.dropout))
-    kw = {"input_shape": (input_dim,)} if not settings.hidden else {}
-    layers.append(Dense(max(classes, 2), activation="softmax", **kw))
+    from graphviz_nn.nn import Sequential, mlp_layers
+    layers = mlp_layers(input_dim, settings.hidden, classes, activation=settings.activation,
+                        dropout=settings.dropout)
     model = Sequential(layers, seed=settings.seed)
     model.compile(optimizer=make_optimizer(settings.optimizer, settings.learning_rate),
                   loss="sparse_categorical_crossentropy", metrics=["accuracy"])
