@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ui.style import fmt_num, fmt_value, shape_text
+from ui.style import fmt_num, fmt_stats, fmt_value, shape_text
 
 
 def _v(value) -> str:
@@ -62,19 +62,17 @@ def node_lines(node, value, grad, output_name: str | None) -> list[str]:
     if node.attrs:
         lines.append("attributes " + ", ".join(f"{k}={v}" for k, v in node.attrs.items()))
     if value is not None:
-        lines.append(f"value {fmt_value(value)}" + _stats(value))
+        lines.append(f"value {_value_text(value)}")
     if grad is not None and output_name:
-        lines.append(f"grad ∂{output_name}/∂{node.name} = {fmt_value(grad)}" + _stats(grad))
+        lines.append(f"grad ∂{output_name}/∂{node.name} = {_value_text(grad)}")
     if node.error:
         lines.append(f"cannot compute: {node.error}")
     return lines
 
 
-def _stats(value) -> str:
-    arr = np.asarray(value, dtype=float)
-    if arr.size <= 3:
-        return ""
-    return f"  (mean {fmt_num(arr.mean())}, min {fmt_num(arr.min())}, max {fmt_num(arr.max())})"
+def _value_text(value) -> str:
+    """The numbers of a small value; a tensor's shape, mean, min and max (as its tooltip)."""
+    return fmt_stats(value) if np.size(value) > 3 else fmt_value(value)
 
 
 def fanout_lines(graph, node, edge_grads: dict, output_name: str | None) -> list[str]:
