@@ -43,6 +43,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
     """The explorer window. ``actions`` maps names to QActions (see ui/actions.py)."""
 
     check_finished = Signal(list)              # names whose gradients disagree
+    refreshed = Signal()                       # after every refresh (the editor's badges follow)
     _check_done = Signal(object, object)       # from the worker thread: trace, report
 
     def __init__(self, graph=None, example: str | None = examples.DEFAULT) -> None:
@@ -158,9 +159,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
 
     def _wire_signals(self) -> None:
         c, a, s = self.controller, self.actions, self.scene
-        c.graph_replaced.connect(self._on_graph_replaced)
-        c.structure_changed.connect(self._on_structure_changed)
-        c.values_changed.connect(lambda: self.refresh(values_changed=True))
+        c.changed.connect(self._on_changed)
         c.cursor_changed.connect(self.refresh)
         c.marks_changed.connect(self.refresh)
         c.quiz_changed.connect(a["quiz"].setChecked)
@@ -202,17 +201,18 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.inspector.value_edited.connect(self._on_value_edited)
 
     # ----- reacting to the controller --------------------------------------------------------------
-    def _on_graph_replaced(self) -> None:
-        if not self._loading_example:
-            self.example_key = None
-            self.inspector.set_example(None)
-        self.scene.set_graph(self.controller.graph)
-        self.refresh()
-        self.canvas.fit()
-
-    def _on_structure_changed(self) -> None:
-        self.scene.sync_structure(self.controller.graph)
-        self.refresh()
+    def _on_changed(self, kind: str) -> None:
+        """One change of the graph (see GraphController.changed): one refresh."""
+        if kind == "graph":
+            if not self._loading_example:
+                self.example_key = None
+                self.inspector.set_example(None)
+            self.scene.set_graph(self.controller.graph)
+        elif kind == "structure":
+            self.scene.sync_structure(self.controller.graph)
+        self.refresh(values_changed=True)
+        if kind == "graph":
+            self.canvas.fit()
 
     def refresh(self, *_args, values_changed: bool = False) -> None:
         """Show the controller's current state everywhere (only changed items repaint;
@@ -232,6 +232,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
                                 c.hidden_step() is not None)
         else:
             self.quiz.setVisible(False)
+        self.refreshed.emit()
 
     def _on_nodes_moved(self, moved: dict) -> None:
         self.controller.move_nodes(moved)

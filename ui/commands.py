@@ -104,13 +104,14 @@ class NodeRemoveCmd(_Cmd):
 
     def undo(self) -> None:
         s = self.state
-        self.ctrl._add_node(s["op"], s["name"], _copy(s["value"]), s["pos"], dict(s["attrs"]),
-                            node_id=s["id"])
-        for port, src in enumerate(s["inputs"]):
-            if src is not None:
-                self.ctrl._connect(src, s["id"], port)
-        for dst, port in s["consumers"]:
-            self.ctrl._connect(s["id"], dst, port)
+        with self.ctrl.batch():         # one refresh for the node and all its wires
+            self.ctrl._add_node(s["op"], s["name"], _copy(s["value"]), s["pos"],
+                                dict(s["attrs"]), node_id=s["id"])
+            for port, src in enumerate(s["inputs"]):
+                if src is not None:
+                    self.ctrl._connect(src, s["id"], port)
+            for dst, port in s["consumers"]:
+                self.ctrl._connect(s["id"], dst, port)
 
 
 def _source_id(ctrl, dst_id: int, port: int) -> int | None:

@@ -4,9 +4,17 @@ Primitive edits (``_add_node``, ``_connect``, ...) change the graph without undo
 QUndoCommands of ui/commands.py call them. Public intents (``load_graph``, ``run_forward``,
 ``step``, ``seek``, ...) are what widgets call. The controller re-traces after every change and
 tells the views through signals, which are declared here and connected in ``_wire_signals()``.
+
+Every change of the graph is announced once, as ``changed(kind)``: ``"graph"`` (replaced),
+``"structure"`` (nodes, wires or names) or ``"values"``; the cursor may have moved with it.
+The older ``graph_replaced`` / ``structure_changed`` / ``values_changed`` follow it for the
+listeners that want only those; ``values_changed`` emitted from outside (training changed values
+in place) is announced as ``changed("values")``.
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -63,9 +71,10 @@ def layout_graph(graph, only_missing: bool = False) -> None:
 class GraphController(EditingMixin, QObject):
     """Owns ``graph``; holds the output node, the trace and the timeline cursor."""
 
-    graph_replaced = Signal()
-    structure_changed = Signal()
-    values_changed = Signal()
+    changed = Signal(str)               # once per change: "graph", "structure" or "values"
+    graph_replaced = Signal()           # after changed("graph")
+    structure_changed = Signal()        # after changed("structure")
+    values_changed = Signal()           # after every changed(...); see the module docstring
     node_moved = Signal(int)
     cursor_changed = Signal(int)
     message = Signal(str)
@@ -86,6 +95,11 @@ class GraphController(EditingMixin, QObject):
         self.revealed: set[int] = set()     # backward steps whose answers the quiz revealed
         self.selection: list[int] = []
         self.n_forward = 0     # how many forward steps the trace has (backward steps follow)
+        self.auto_run = False  # after an edit, show the whole forward and backward pass
+        self.revision = 0      # counts the changes announced (caches compare it)
+        self._announcing = False
+        self._batch_depth = 0
+        self._pending: str | None = None    # the change a batch will announce at its end
         self.undo_stack = QUndoStack(self)
         self._wire_signals()
 
@@ -104,6 +118,12 @@ class GraphController(EditingMixin, QObject):
     def _wire_signals(self) -> None:
         # connected first, so every other listener already sees the new selection
         self.selection_changed.connect(self._remember_selection)
+        self.values_changed.connect(self._on_values_changed)
+
+    def _on_values_changed(self) -> None:
+        if not self._announcing:        # emitted from outside: values changed in place
+            self.revision += 1
+            self.changed.emit("values")
 
     def _remember_selection(self, ids: list) -> None:
         self.selection = list(ids)
@@ -163,20 +183,50 @@ class GraphController(EditingMixin, QObject):
             self.cursor = min(self.n_forward, len(self.trace)) - 1 if old_cursor >= old_fwd - 1 \
                 else -1
 
-    def _after_structure(self) -> None:
-        if any(n.pos is None for n in self.graph.nodes):
+    def _announce(self, kind: str) -> None:
+        """Tell the views once: ``changed(kind)``, then the older signals."""
+        self.revision += 1
+        self._announcing = True
+        try:
+            self.changed.emit(kind)
+            if kind == "graph":
+                self.graph_replaced.emit()
+            elif kind == "structure":
+                self.structure_changed.emit()
+            self.values_changed.emit()
+        finally:
+            self._announcing = False
+
+    @contextmanager
+    def batch(self):
+        """Edits made inside are traced and announced once, at the end (a macro, an undo)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._pending is not None:
+                kind, self._pending = self._pending, None
+                self._finish_edit(kind)
+
+    def _edited(self, kind: str, run: bool = True) -> None:
+        """After a primitive edit: trace again and announce (at the end of a batch).
+        ``run``: an edit the learner made, so auto-run may show the whole pass."""
+        if self._batch_depth:
+            if self._pending != "structure":
+                self._pending = kind
+            return
+        self._finish_edit(kind, run)
+
+    def _finish_edit(self, kind: str, run: bool = True) -> None:
+        if kind == "structure" and any(n.pos is None for n in self.graph.nodes):
             layout_graph(self.graph, only_missing=True)
         self.marked.clear()
         self._retrace()
-        self.structure_changed.emit()
-        self.values_changed.emit()
-        self.cursor_changed.emit(self.cursor)
-
-    def _after_values(self) -> None:
-        self.marked.clear()
-        self._retrace()
-        self.values_changed.emit()
-        self.cursor_changed.emit(self.cursor)
+        if run and self.auto_run and self.trace is not None:
+            self.revealed.update(range(len(self.trace)))
+            self.cursor = len(self.trace) - 1
+        self._announce(kind)
 
     # ----- primitive edits without undo (ui/commands.py calls these) ------------------------------
     def _add_node(self, op: str, name: str | None = None, value=None, pos=None,
@@ -185,32 +235,37 @@ class GraphController(EditingMixin, QObject):
         if node_id is not None:
             kwargs["node_id"] = node_id
         node = self.graph.add_node(op, name=name, value=value, pos=pos, **kwargs)
-        self._after_structure()
+        if node.pos is None:        # placed now, so an undo command can keep where it went
+            layout_graph(self.graph, only_missing=True)
+        self._edited("structure")
         return node
 
     def _remove_node(self, node_id: int) -> None:
         self.graph.remove(self.node(node_id))
-        self._after_structure()
+        self._edited("structure")
 
     def _connect(self, src_id: int, dst_id: int, port: int) -> None:
         self.graph.connect(self.node(src_id), self.node(dst_id), port)
-        self._after_structure()
+        self._edited("structure")
 
     def _disconnect(self, dst_id: int, port: int) -> None:
         self.graph.disconnect(self.node(dst_id), port)
-        self._after_structure()
+        self._edited("structure")
 
     def _rename(self, node_id: int, name: str) -> None:
         self.graph.rename(self.node(node_id), name)
-        self.structure_changed.emit()
+        if self._batch_depth:
+            self._pending = "structure"
+        else:
+            self._announce("structure")
 
     def _set_value(self, node_id: int, value) -> None:
         self.graph.set_value(self.node(node_id), value)
-        self._after_values()
+        self._edited("values")
 
     def _set_attr(self, node_id: int, key: str, value) -> None:
         self.graph.set_attr(self.node(node_id), key, value)
-        self._after_values()
+        self._edited("values")
 
     def _move(self, node_id: int, pos) -> None:
         self.node(node_id).pos = (float(pos[0]), float(pos[1]))
@@ -225,18 +280,16 @@ class GraphController(EditingMixin, QObject):
         self.marked.clear()
         self.selection = []
         self._retrace(keep_phase=False)
-        self.graph_replaced.emit()
-        self.values_changed.emit()
-        self.cursor_changed.emit(self.cursor)
+        self._announce("graph")
 
     def set_output(self, node_id: int) -> None:
         self.output = self.node(node_id)
-        self._after_values()
+        self._edited("values", run=False)
 
     def recompute(self) -> None:
         """Trace again after the graph's values changed outside the controller (training
         updates the params in place): the learner stays at the same phase of the timeline."""
-        self._after_values()
+        self._edited("values", run=False)
 
     def relayout(self) -> None:
         """Lay the whole graph out again (left to right by generation), as one undoable move."""

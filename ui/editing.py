@@ -10,6 +10,7 @@ between windows).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 from collections.abc import Callable
@@ -69,13 +70,19 @@ class EditingMixin:
 
     edit_guard: Callable[[], str | None] | None = None
 
+    def batch(self):
+        """Edits inside are announced once, at the end (the controller overrides this)."""
+        return contextlib.nullcontext()
+
     @_guarded()
     def undo(self) -> None:
-        self.undo_stack.undo()
+        with self.batch():
+            self.undo_stack.undo()
 
     @_guarded()
     def redo(self) -> None:
-        self.undo_stack.redo()
+        with self.batch():
+            self.undo_stack.redo()
 
     def _refused(self, error: str | None) -> str | None:
         if error:
@@ -100,10 +107,11 @@ class EditingMixin:
         if not ids:
             return
         names = ", ".join(self.graph.node_by_id(i).name for i in ids[:3])
-        self.undo_stack.beginMacro(f"Delete {names}" + ("…" if len(ids) > 3 else ""))
-        for i in ids:
-            self.undo_stack.push(NodeRemoveCmd(self, i))
-        self.undo_stack.endMacro()
+        with self.batch():
+            self.undo_stack.beginMacro(f"Delete {names}" + ("…" if len(ids) > 3 else ""))
+            for i in ids:
+                self.undo_stack.push(NodeRemoveCmd(self, i))
+            self.undo_stack.endMacro()
 
     @_guarded(refused=_REASON)
     def connect_ports(self, src_id: int, dst_id: int, port: int) -> str | None:
@@ -136,10 +144,11 @@ class EditingMixin:
         edges = [e for e in edges if self._has(e[1])]
         if not edges:
             return
-        self.undo_stack.beginMacro("Delete wire" + ("s" if len(edges) > 1 else ""))
-        for _src, dst, port in edges:
-            self.disconnect_port(dst, port)
-        self.undo_stack.endMacro()
+        with self.batch():
+            self.undo_stack.beginMacro("Delete wire" + ("s" if len(edges) > 1 else ""))
+            for _src, dst, port in edges:
+                self.disconnect_port(dst, port)
+            self.undo_stack.endMacro()
 
     @_guarded(refused=_REASON)
     def rename_node(self, node_id: int, name: str) -> str | None:
@@ -182,7 +191,8 @@ class EditingMixin:
     def paste(self, data: dict, offset: tuple[float, float] = (40.0, 40.0),
               text: str = "Paste") -> list[int]:
         """Add a copied fragment as one step (taken names get a suffix); returns the new ids."""
-        return paste_fragment(self, data, offset, text)
+        with self.batch():
+            return paste_fragment(self, data, offset, text)
 
     @_guarded(refused=[])
     def duplicate(self, node_ids: list[int]) -> list[int]:
@@ -190,7 +200,8 @@ class EditingMixin:
         ids = [i for i in node_ids if self._has(i)]
         if not ids:
             return []
-        return paste_fragment(self, fragment(self.graph, ids), (40.0, 40.0), "Duplicate")
+        with self.batch():
+            return paste_fragment(self, fragment(self.graph, ids), (40.0, 40.0), "Duplicate")
 
     def _has(self, node_id: int) -> bool:
         try:

@@ -73,18 +73,13 @@ class Editor(QObject):
                  "quick_add": self.canvas.open_quick_add, "build_mlp": self.build_mlp}
         for name, slot in slots.items():
             self.actions[name].triggered.connect(lambda _=False, s=slot: s())
-        self.actions["auto_run"].toggled.connect(lambda on: on and self.auto_run())
-        self._shown = self._auto_graph = self.ctrl.graph
+        self.actions["auto_run"].toggled.connect(self._set_auto_run)
+        self.ctrl.auto_run = True
+        self._shown = self.ctrl.graph
         self.ctrl.graph_replaced.connect(self._adopt_replacement)
         self.scene.node_activated.connect(self.rename)
         self.scene.node_context.connect(self.show_context_menu)
-        self._alive = [True]
-        alive = self._alive
-        self.ctrl.destroyed.connect(lambda *_: alive.__setitem__(0, False))
-        self.ctrl.undo_stack.indexChanged.connect(self.auto_run)
-        for signal in (self.ctrl.values_changed, self.ctrl.cursor_changed,
-                       self.ctrl.selection_changed, self.ctrl.marks_changed):
-            signal.connect(self.canvas.update_badges)     # after the window's refresh
+        window.refreshed.connect(self.canvas.update_badges)     # once per window refresh
 
     def _adopt_replacement(self) -> None:
         """A graph replaced without the undo stack (an example loaded directly, a model put on
@@ -120,10 +115,11 @@ class Editor(QObject):
             self.window.status("Nothing selected to delete")
             return
         stack = self.ctrl.undo_stack
-        stack.beginMacro("Delete selection")
-        self.ctrl.remove_edges(edges)
-        self.ctrl.remove_nodes(nodes)
-        stack.endMacro()
+        with self.ctrl.batch():
+            stack.beginMacro("Delete selection")
+            self.ctrl.remove_edges(edges)
+            self.ctrl.remove_nodes(nodes)
+            stack.endMacro()
 
     def duplicate_selected(self) -> None:
         ids = self.ctrl.duplicate(self.selected_nodes())
@@ -203,19 +199,14 @@ class Editor(QObject):
         self._menu = self.context_menu(node_id)
         self._menu.popup(screen_pos)
 
-    def auto_run(self, *_args) -> None:
-        """With auto-run on, show the full forward and backward pass after an edit. A new
-        graph (example, expression, Build MLP, file; or undoing one) is not an edit: it starts
-        at the beginning of its timeline, ready to be stepped through."""
-        if not self._alive[0]:          # the undo stack clears itself while being destroyed
-            return
-        new_graph = self.ctrl.graph is not self._auto_graph
-        self._auto_graph = self.ctrl.graph
-        if new_graph:
-            return
-        if self.actions["auto_run"].isChecked() and self.ctrl.trace is not None:
+    def _set_auto_run(self, on: bool) -> None:
+        """With auto-run on, the controller shows the full forward and backward pass after
+        every edit; switching it on shows it at once. A new graph (example, expression,
+        Build MLP, file; or undoing one) is not an edit: it starts at the beginning of its
+        timeline, ready to be stepped through."""
+        self.ctrl.auto_run = on
+        if on and self.ctrl.trace is not None:
             self.ctrl.run_backward()
-        self.canvas.update_badges()
 
     def build_mlp(self) -> bool:
         from ui.dialogs.mlp_builder import run_dialog

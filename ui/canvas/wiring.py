@@ -109,9 +109,7 @@ class CanvasEditor(QObject):
         self.popup: QuickAddPopup | None = None
         self._popup_at = QPointF()
         self._errors: dict[int, str] | None = None      # cached until the graph changes
-        for signal in (controller.graph_replaced, controller.structure_changed,
-                       controller.values_changed):
-            signal.connect(self._forget_errors)
+        self._errors_at: tuple | None = None            # (graph, revision) they belong to
         scene.port_pressed.connect(self._on_port_pressed)
         scene.port_dragged.connect(self._on_port_dragged)
         scene.port_released.connect(self._on_port_released)
@@ -219,10 +217,11 @@ class CanvasEditor(QObject):
             self.status(f"connecting {g.node_by_id(src).name} → {g.node_by_id(dst).name} "
                         "would make a cycle")
             return
-        self.ctrl.undo_stack.beginMacro("Move wire")
-        self.ctrl.disconnect_port(*w.detached)
-        self.ctrl.connect_ports(src, dst, port)
-        self.ctrl.undo_stack.endMacro()
+        with self.ctrl.batch():
+            self.ctrl.undo_stack.beginMacro("Move wire")
+            self.ctrl.disconnect_port(*w.detached)
+            self.ctrl.connect_ports(src, dst, port)
+            self.ctrl.undo_stack.endMacro()
 
     def cancel_wire(self) -> None:
         """Remove the temporary wire (and un-dim a wire that was picked up)."""
@@ -299,8 +298,9 @@ class CanvasEditor(QObject):
     def update_badges(self, *_args) -> None:
         """A badge on every node that cannot be computed (missing input, shape mismatch...),
         also where the pass to the chosen output did not reach; its tooltip says why."""
-        if self._errors is None:
-            self._errors = uncomputed(self.ctrl.graph)
+        at = (id(self.ctrl.graph), getattr(self.ctrl, "revision", None))
+        if self._errors is None or at != self._errors_at:
+            self._errors, self._errors_at = uncomputed(self.ctrl.graph), at
         for nid, item in self.scene.nodes.items():
             error = item.error or self._errors.get(nid)
             if error and not item.error and item.value is None:
@@ -311,9 +311,6 @@ class CanvasEditor(QObject):
             if badge is not None:
                 badge.setVisible(bool(error))
                 badge.setToolTip(error or "")
-
-    def _forget_errors(self, *_args) -> None:
-        self._errors = None
 
     def badges(self) -> dict[int, str]:
         """node id -> the tooltip of its visible badge."""
