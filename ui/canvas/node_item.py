@@ -73,6 +73,7 @@ class NodeItem(QGraphicsItem):
         self._value_img: QImage | None = None
         self._symbol_pt: float | None = None
         self._grad_img: QImage | None = None
+        self._tip_stale = True          # the tooltip is built when asked for (hover), not here
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -81,7 +82,6 @@ class NodeItem(QGraphicsItem):
         self.in_ports = [PortItem(node_id, i, p, self) for i, p in enumerate(ports)]
         self.out_port = PortItem(node_id, -1, name, self)
         self._place_ports()
-        self._update_tooltip()
 
     # ----- geometry -------------------------------------------------------------------------
     def _place_ports(self) -> None:
@@ -107,7 +107,7 @@ class NodeItem(QGraphicsItem):
     def set_name(self, name: str) -> None:
         if name != self.name:
             self.name = name
-            self._update_tooltip()
+            self._tip_stale = True
             self.update()
 
     def set_value(self, value, force: bool = False) -> None:
@@ -117,7 +117,7 @@ class NodeItem(QGraphicsItem):
         self.value = value
         self._value_text = style.fmt_value(value)
         self._value_img = heatmap_image(value) if _is_tensor(value) else None
-        self._update_tooltip()
+        self._tip_stale = True
         self.update()
 
     def set_grad(self, grad, hidden: bool = False) -> None:
@@ -130,13 +130,13 @@ class NodeItem(QGraphicsItem):
         else:
             self._grad_text = "" if grad is None else "∂ " + style.fmt_value(grad)
             self._grad_img = heatmap_image(grad) if _is_tensor(grad) else None
-        self._update_tooltip()
+        self._tip_stale = True
         self.update()
 
     def set_error(self, error: str | None) -> None:
         if error != self.error:
             self.error = error
-            self._update_tooltip()
+            self._tip_stale = True
             self.update()
 
     def set_highlighted(self, on: bool) -> None:
@@ -156,7 +156,8 @@ class NodeItem(QGraphicsItem):
     def grad_text(self) -> str:
         return self._grad_text
 
-    def _update_tooltip(self) -> None:
+    def tooltip_text(self) -> str:
+        """Name, kind, value and gradient statistics (mean, min, max) and the error, if any."""
         lines = [f"{self.name}  ({self.kind})"]
         if self.value is not None:
             lines.append("value " + style.fmt_stats(self.value))
@@ -164,7 +165,18 @@ class NodeItem(QGraphicsItem):
             lines.append("grad " + style.fmt_stats(self.grad))
         if self.error:
             lines.append(self.error)
-        self.setToolTip("\n".join(lines))
+        return "\n".join(lines)
+
+    def sync_tooltip(self) -> None:
+        """Build the tooltip if the node changed since it was last built (the scene calls
+        this when the mouse rests on the node: statistics of big tensors cost time)."""
+        if self._tip_stale:
+            self._tip_stale = False
+            self.setToolTip(self.tooltip_text())
+
+    def toolTip(self) -> str:  # noqa: N802 - Qt's name
+        self.sync_tooltip()
+        return super().toolTip()
 
     # ----- painting ----------------------------------------------------------------------------
     def paint(self, painter, option, widget=None) -> None:

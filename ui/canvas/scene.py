@@ -197,5 +197,14 @@ class GraphScene(QGraphicsScene):
     def report_port_release(self, port: PortItem, pos: QPointF) -> None:
         self.port_released.emit(pos)
 
+    def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A tooltip is asked for: build the tooltips of the nodes under the mouse first."""
+        for item in self.items(event.scenePos()):
+            while item is not None and not isinstance(item, NodeItem):
+                item = item.parentItem()
+            if item is not None:
+                item.sync_tooltip()
+        super().helpEvent(event)
+
     def _on_selection_changed(self) -> None:
         self.selection_ids.emit(self.selected_ids())

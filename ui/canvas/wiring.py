@@ -110,6 +110,7 @@ class CanvasEditor(QObject):
         self._popup_at = QPointF()
         self._errors: dict[int, str] | None = None      # cached until the graph changes
         self._errors_at: tuple | None = None            # (graph, revision) they belong to
+        self._badges: dict[int, ErrorBadge] = {}        # node id -> its badge, once made
         scene.port_pressed.connect(self._on_port_pressed)
         scene.port_dragged.connect(self._on_port_dragged)
         scene.port_released.connect(self._on_port_released)
@@ -301,22 +302,25 @@ class CanvasEditor(QObject):
         at = (id(self.ctrl.graph), getattr(self.ctrl, "revision", None))
         if self._errors is None or at != self._errors_at:
             self._errors, self._errors_at = uncomputed(self.ctrl.graph), at
-        for nid, item in self.scene.nodes.items():
+        nodes = self.scene.nodes
+        for nid in [i for i, b in self._badges.items()
+                    if nodes.get(i) is None or not shiboken6.isValid(b)
+                    or b.parentItem() is not nodes[i]]:
+            del self._badges[nid]               # its node item went away (or was rebuilt)
+        for nid, item in nodes.items():
             error = item.error or self._errors.get(nid)
+            badge = self._badges.get(nid)
+            if not error and badge is None:
+                continue
             if error and not item.error and item.value is None:
                 item.set_error(error)          # the node says why in its body too
-            badge = next((c for c in item.childItems() if isinstance(c, ErrorBadge)), None)
-            if error and badge is None:
-                badge = ErrorBadge(item)
-            if badge is not None:
-                badge.setVisible(bool(error))
-                badge.setToolTip(error or "")
+            if badge is None:
+                badge = self._badges[nid] = ErrorBadge(item)
+            badge.setVisible(bool(error))
+            badge.setToolTip(error or "")
 
     def badges(self) -> dict[int, str]:
         """node id -> the tooltip of its visible badge."""
-        out = {}
-        for nid, item in self.scene.nodes.items():
-            for c in item.childItems():
-                if isinstance(c, ErrorBadge) and c.isVisible():
-                    out[nid] = c.toolTip()
-        return out
+        nodes = self.scene.nodes
+        return {nid: b.toolTip() for nid, b in self._badges.items()
+                if shiboken6.isValid(b) and b.isVisible() and b.parentItem() is nodes.get(nid)}
