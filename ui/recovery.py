@@ -10,13 +10,14 @@ sessions still running (another window, another instance) are never offered nor 
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
+
+from graphviz_nn.io import write_atomic
 
 
 @dataclass
@@ -56,16 +57,15 @@ class RecoveryStore:
         return lock
 
     def save(self, graph, original: str | None) -> None:
-        """Write ``graph`` (atomically, by the engine) and the info file; lock the session."""
+        """Write ``graph`` and the info file (both atomically, by the engine); lock the session."""
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._lock is None:
             self._lock = self._lock_file(self.path)
             if not self._lock.tryLock(0):
                 raise OSError(f"cannot lock {self.path.with_suffix('.lock')}")
         graph.save(self.path)
-        tmp = self._info(self.path).with_suffix(".info.tmp")
-        tmp.write_text(json.dumps({"path": original, "time": time.time()}), encoding="utf-8")
-        os.replace(tmp, self._info(self.path))
+        info = json.dumps({"path": original, "time": time.time()})
+        write_atomic(self._info(self.path), info.encode("utf-8"))
 
     def discard(self) -> None:
         """Remove this session's recovery files (after a save, a clean close, ...)."""

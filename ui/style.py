@@ -1,4 +1,5 @@
-"""Colours and number formatting shared by the canvas, the inspector and the renderer.
+"""Colours and number formatting shared by the canvas, the inspector and the renderer, and
+the PNG bytes of a grabbed widget for the atomic file writer.
 
 Values are green and sit above an edge, gradients are red and sit below it, as in the
 CS231n slides. Numbers are formatted for reading: ``-4``, ``0.731``, ``1.2e-05``.
@@ -85,3 +86,18 @@ def fmt_stats(value) -> str:
 def parse_number(text: str) -> float:
     """Parse what a learner types (accepts the typographic minus ``−``); ValueError if not a number."""
     return float(text.strip().replace("−", "-").replace("×10^", "e"))
+
+
+def png_bytes(image) -> bytes:
+    """A ``QImage`` or ``QPixmap`` encoded as PNG, to write with ``graphviz_nn.io.write_atomic``;
+    OSError when Qt cannot encode it."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = image.save(buf, "PNG")
+    buf.close()
+    if not ok or data.isEmpty():
+        raise OSError("could not encode the image as PNG")
+    return bytes(data)

@@ -60,8 +60,10 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, size: tuple[int, int] = (1500
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from graphviz_nn.io import write_atomic
     from ui.app import MainWindow
     from ui.editor import install
+    from ui.style import png_bytes
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="gnn-shot-"))
@@ -78,8 +80,7 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, size: tuple[int, int] = (1500
         app.processEvents()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        raise OSError(f"could not write {out}")
+    write_atomic(out, png_bytes(window.grab()))
     window.close()
     return out
 

@@ -8,8 +8,7 @@ with only the new steps (envelope.py), so a refresh costs about the same at step
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 
 import numpy as np
 import pyqtgraph as pg
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from graphviz_nn.io import write_atomic
 from ui.panels.training.envelope import PeakCurve
 from ui.panels.training.refresh import TimedLayoutWidget
 from ui.panels.training.series import EMA, Series
+from ui.style import png_bytes
 
 TRAIN = "#2f6fd6"
 VAL = "#e07b00"
@@ -349,8 +350,7 @@ class CurvesView(QWidget):
 
     def export_png(self, path: str) -> None:
         """Save the two plots as one PNG (written atomically)."""
-        img = self.plots.grab()
-        _atomic(path, lambda tmp: img.save(tmp, "PNG") or _raise(f"cannot write {path}"))
+        write_atomic(path, png_bytes(self.plots.grab()))
         self.exported.emit(f"Saved the curves to {path}")
 
     def export_csv(self, path: str) -> None:
@@ -359,41 +359,21 @@ class CurvesView(QWidget):
         by_step = {last: logs for _ep, last, logs in r.epochs}
         cols = ["val_loss", "val_accuracy", "epoch_loss", "epoch_accuracy"]
 
-        def write(tmp: str) -> None:
-            with open(tmp, "w", newline="", encoding="utf-8") as fh:
-                out = csv.writer(fh)
-                out.writerow(["step", "epoch", "loss", "accuracy", "loss_smoothed",
-                              "accuracy_smoothed", *cols])
-                data = zip(r.steps.data, r.epoch_of_step.data, r.loss.data, r.acc.data,
-                           r.smooth_loss.out.data, r.smooth_acc.out.data, strict=False)
-                for s, e, lo, ac, sl, sa in data:
-                    logs = by_step.get(int(s), {})
-                    extra = [logs.get("val_loss", ""), logs.get("val_accuracy", ""),
-                             logs.get("loss", ""), logs.get("accuracy", "")]
-                    out.writerow([int(s), int(e) + 1, _num(lo), _num(ac), _num(sl), _num(sa),
-                                  *[_num(v) if v != "" else "" for v in extra]])
-        _atomic(path, write)
+        text = io.StringIO(newline="")
+        out = csv.writer(text)
+        out.writerow(["step", "epoch", "loss", "accuracy", "loss_smoothed",
+                      "accuracy_smoothed", *cols])
+        data = zip(r.steps.data, r.epoch_of_step.data, r.loss.data, r.acc.data,
+                   r.smooth_loss.out.data, r.smooth_acc.out.data, strict=False)
+        for s, e, lo, ac, sl, sa in data:
+            logs = by_step.get(int(s), {})
+            extra = [logs.get("val_loss", ""), logs.get("val_accuracy", ""),
+                     logs.get("loss", ""), logs.get("accuracy", "")]
+            out.writerow([int(s), int(e) + 1, _num(lo), _num(ac), _num(sl), _num(sa),
+                          *[_num(v) if v != "" else "" for v in extra]])
+        write_atomic(path, text.getvalue().encode("utf-8"))
         self.exported.emit(f"Saved {len(r.steps)} steps to {path}")
 
 
 def _num(v: float) -> str:
     return "" if not np.isfinite(v) else repr(float(v))
-
-
-def _raise(msg: str):
-    raise OSError(msg)
-
-
-def _atomic(path: str, write) -> None:
-    """Write via a temporary file in the same folder, then rename over ``path``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    suffix = os.path.splitext(path)[1]
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

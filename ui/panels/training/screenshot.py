@@ -96,11 +96,11 @@ def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620
 
 
 def _save(img, out: str) -> None:
+    from graphviz_nn.io import write_atomic
+    from ui.style import png_bytes
+
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    tmp = out + ".tmp.png"
-    if not img.save(tmp, "PNG"):
-        raise OSError(f"cannot write {out}")
-    os.replace(tmp, out)
+    write_atomic(out, png_bytes(img))
 
 
 def main(argv: list[str] | None = None) -> int:
