@@ -11,7 +11,6 @@ itself obsolete: ``QUndoStack.push`` then drops it, and :func:`push` returns the
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -263,26 +262,7 @@ class GraphReplaceCmd(_Cmd):
         _replace(self.ctrl, self.old, self.old_output)
 
 
-_REPLACING: set[int] = set()
-
-
-@contextmanager
-def replacing(ctrl):
-    """Mark a graph replacement made by the editor itself (see :func:`is_replacing`)."""
-    _REPLACING.add(id(ctrl))
-    try:
-        yield
-    finally:
-        _REPLACING.discard(id(ctrl))
-
-
-def is_replacing(ctrl) -> bool:
-    """True while the editor replaces ``ctrl``'s graph (so it is already on the undo stack)."""
-    return id(ctrl) in _REPLACING
-
-
 def _replace(ctrl, graph, output: str | None) -> None:
-    """Show ``graph`` through the controller's ``load_graph``."""
+    """Show ``graph`` through the controller's ``load_graph`` (this command is the record)."""
     out = graph[output] if output is not None and output in graph else None
-    with replacing(ctrl):
-        ctrl.load_graph(graph, out)
+    ctrl.load_graph(graph, out, record=False)

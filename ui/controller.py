@@ -38,6 +38,9 @@ except ImportError:  # pragma: no cover - editor not installed: edit directly, w
         def replace_graph(self, graph, text: str = "Replace graph", output=None) -> None:
             self.load_graph(graph, graph[output] if output else None)
 
+        def _record_replacement(self, old, old_output) -> None:
+            pass
+
 
 def pick_output(graph):
     """The node to differentiate: the last sink in topological order, preferring scalars."""
@@ -272,8 +275,15 @@ class GraphController(EditingMixin, QObject):
         self.node_moved.emit(node_id)
 
     # ----- public intents ------------------------------------------------------------------------
-    def load_graph(self, graph, output=None) -> None:
-        """Replace the graph (new document, example, expression, file); the timeline restarts."""
+    def load_graph(self, graph, output=None, record: bool = True) -> None:
+        """Replace the graph (new document, example, expression, file); the timeline restarts.
+
+        ``record``: the replacement becomes one undo step (Ctrl+Z brings the previous graph
+        back), unless there is nothing to go back to. False when the caller takes care of the
+        history itself: an undo command replaying a replacement, or a file opened as a fresh
+        document with an empty history."""
+        old = self._graph
+        old_output = None if self.output is None else self.output.name
         self.graph = graph
         layout_graph(graph, only_missing=True)
         self.output = output if output is not None else getattr(graph, "output", None)
@@ -281,6 +291,8 @@ class GraphController(EditingMixin, QObject):
         self.selection = []
         self._retrace(keep_phase=False)
         self._announce("graph")
+        if record and old is not None and old is not graph:
+            self._record_replacement(old, old_output)
 
     def set_output(self, node_id: int) -> None:
         self.output = self.node(node_id)

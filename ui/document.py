@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, S
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from ui.commands import replacing
 from ui.recovery import RecoveryStore
 
 RECOVERY_ENV = "GRAPHVIZ_NN_RECOVERY_DIR"
@@ -134,8 +133,7 @@ class Document(QObject):
 
     def _show_graph(self, graph) -> None:
         """Show ``graph`` as a fresh document: new graph, empty history."""
-        with replacing(self.ctrl):
-            self.ctrl.load_graph(graph)
+        self.ctrl.load_graph(graph, record=False)
         self.ctrl.undo_stack.clear()
 
     # ------------------------------------------------------------------ dialogs (overridable)

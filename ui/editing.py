@@ -187,6 +187,16 @@ class EditingMixin:
         """Replace the whole graph as one undoable step."""
         self.undo_stack.push(GraphReplaceCmd(self, graph, text, output))
 
+    def _record_replacement(self, old, old_output: str | None) -> None:
+        """``load_graph(record=True)`` has just replaced ``old`` by ``self.graph``: put that on
+        the undo stack as done (an example loaded directly, a model put on the canvas to
+        train), so the history stays valid and the previous graph is one Ctrl+Z away."""
+        if len(old) == 0 and self.undo_stack.count() == 0:
+            return                          # nothing to go back to (e.g. the start-up example)
+        out = None if self.output is None else self.output.name
+        self.undo_stack.push(GraphReplaceCmd(self, self.graph, "Replace graph", out, old=old,
+                                             old_output=old_output, applied=True))
+
     @_guarded(refused=[])
     def paste(self, data: dict, offset: tuple[float, float] = (40.0, 40.0),
               text: str = "Paste") -> list[int]:

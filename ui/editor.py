@@ -21,7 +21,6 @@ from ui import document
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.node_item import NodeItem
 from ui.canvas.wiring import CanvasEditor
-from ui.commands import GraphReplaceCmd, is_replacing
 from ui.dialogs import value_editor
 from ui.editing import fragment
 from ui.panels import history, palette
@@ -75,26 +74,9 @@ class Editor(QObject):
             self.actions[name].triggered.connect(lambda _=False, s=slot: s())
         self.actions["auto_run"].toggled.connect(self._set_auto_run)
         self.ctrl.auto_run = True
-        self._shown = self.ctrl.graph
-        self.ctrl.graph_replaced.connect(self._adopt_replacement)
         self.scene.node_activated.connect(self.rename)
         self.scene.node_context.connect(self.show_context_menu)
         window.refreshed.connect(self.canvas.update_badges)     # once per window refresh
-
-    def _adopt_replacement(self) -> None:
-        """A graph replaced without the undo stack (an example loaded directly, a model put on
-        the canvas to train) becomes an undo step too, so the history stays valid and the
-        previous graph is one Ctrl+Z away."""
-        old, new = self._shown, self.ctrl.graph
-        self._shown = new
-        if old is new or is_replacing(self.ctrl):
-            return
-        stack = self.ctrl.undo_stack
-        if len(old) == 0 and stack.count() == 0:
-            return                          # nothing to go back to (e.g. the start-up example)
-        out = self.ctrl.output.name if self.ctrl.output is not None else None
-        stack.push(GraphReplaceCmd(self.ctrl, new, "Replace graph", out, old=old,
-                                   applied=True))
 
     # ------------------------------------------------------------------ selection
     def selected_nodes(self) -> list[int]:

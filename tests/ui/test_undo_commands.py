@@ -63,7 +63,7 @@ class LightController(EditingMixin, QObject):
     def _move(self, i, pos):
         self.graph.node_by_id(i).pos = (float(pos[0]), float(pos[1]))
 
-    def load_graph(self, graph, output=None):
+    def load_graph(self, graph, output=None, record=True):
         self.graph, self.output = graph, output
 
 
