@@ -238,10 +238,9 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.controller.move_nodes(moved)
 
     def _on_value_edited(self, node_id: int, value) -> None:
-        try:
-            self.controller.set_value(node_id, value)
-        except ValueError as exc:      # GraphError is a ValueError
-            self.inspector.show_value_error(str(exc))
+        error = self.controller.set_value(node_id, value)
+        if error:
+            self.inspector.show_value_error(error)
 
     # ----- intents -----------------------------------------------------------------------------------
     def load_example(self, key: str) -> None:

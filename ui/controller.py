@@ -28,8 +28,12 @@ try:  # the editor's undoable intents (ui/editing.py, issue 5)
     from ui.editing import EditingMixin
 except ImportError:  # pragma: no cover - editor not installed: edit directly, without undo
     class EditingMixin:  # type: ignore[no-redef]
-        def set_value(self, node_id: int, value) -> None:
-            self._set_value(node_id, value)
+        def set_value(self, node_id: int, value) -> str | None:
+            try:
+                self._set_value(node_id, value)
+            except ValueError as exc:       # GraphError is a ValueError
+                return str(exc)
+            return None
 
         def move_nodes(self, moved: dict, merge: bool = False) -> None:
             for nid, pos in moved.items():

@@ -159,13 +159,12 @@ class EditingMixin:
 
     @_guarded(refused=_REASON)
     def set_value(self, node_id: int, value: Any) -> str | None:
-        """A leaf gets a new value; raises GraphError (ValueError) if it cannot take it."""
-        error = push(self.undo_stack, ValueSetCmd(self, node_id, value))
-        if error:
-            from graphviz_nn import GraphError
-
-            raise GraphError(error)
-        return None
+        """A leaf gets a new value; returns why not (and says so) if it cannot take it."""
+        try:
+            cmd = ValueSetCmd(self, node_id, value)
+        except (TypeError, ValueError) as exc:      # e.g. a ragged list: not one array
+            return self._refused(f"cannot use this value: {exc}")
+        return self._refused(push(self.undo_stack, cmd))
 
     @_guarded(refused=_REASON)
     def set_attr(self, node_id: int, key: str, value: Any) -> str | None:

@@ -37,3 +37,22 @@ def test_undoing_an_example_switch_is_one_step(win):
     win.actions["undo"].trigger()
     assert "f" in c.graph and "w0" not in c.graph       # back to f = (x + y)·z
     assert c.undo_stack.index() == n - 1                # one step, no extra record of the undo
+
+
+def test_a_refused_value_returns_why_like_every_other_edit(win):
+    c = win.controller
+    x = c.graph["x"].id
+    n = c.undo_stack.count()
+    reason = c.set_value(x, [[1.0], [1.0, 2.0]])          # ragged: not one array
+    assert reason and "cannot use this value" in reason
+    assert win.statusBar().currentMessage() == reason
+    assert c.set_value(c.graph["q"].id, 1.0) == "q is computed by add; only leaves take a value"
+    assert c.undo_stack.count() == n and float(c.graph["x"].value) == -2.0
+    assert c.set_value(x, 3.0) is None and float(c.graph["x"].value) == 3.0
+
+
+def test_the_inspector_shows_why_a_value_was_refused(win):
+    c = win.controller
+    win.inspector.value_edited.emit(c.graph["x"].id, "three")
+    assert "must be numbers" in win.inspector.value_error.text()
+    assert float(c.graph["x"].value) == -2.0

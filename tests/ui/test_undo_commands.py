@@ -145,9 +145,9 @@ def test_value_undo_gives_back_the_old_gradient(ctrl):
     assert float(g["x"].grad) == -4.0
 
 
-def test_bad_value_raises_and_is_not_pushed(ctrl):
-    with pytest.raises(ValueError):
-        ctrl.set_value(ctrl.graph["q"].id, 1.0)        # q is computed, not a leaf
+def test_bad_value_is_refused_with_the_reason_and_is_not_pushed(ctrl):
+    reason = ctrl.set_value(ctrl.graph["q"].id, 1.0)   # q is computed, not a leaf
+    assert "only leaves take a value" in reason and ctrl.messages[-1] == reason
     assert ctrl.undo_stack.count() == 0
 
 
