@@ -144,11 +144,19 @@ class Graph(PassesMixin, BuildersMixin):
         self._own(src)
         self._own(dst)
         port = self._port(dst, port)
-        if src is dst or nx.has_path(self._nx, dst.id, src.id):
+        if self.would_cycle(src, dst):
             raise GraphError(f"connecting {src.name} → {dst.name} would make a cycle")
         self._set_input(dst, port, src)
         self._nx.add_edge(src.id, dst.id)
         self._structure_changed([dst])
+
+    def would_cycle(self, src: Node, dst: Node) -> bool:
+        """Would feeding ``src`` into ``dst`` close a loop? True when ``src`` is ``dst`` or
+        ``dst`` already reaches ``src``; ``connect`` refuses exactly these. The GUI asks this
+        while a wire is being dragged, to draw it as refused before it is dropped."""
+        self._own(src)
+        self._own(dst)
+        return src is dst or nx.has_path(self._nx, dst.id, src.id)
 
     def disconnect(self, dst: Node, port: int | str) -> None:
         """Leave ``dst``'s ``port`` unconnected."""

@@ -37,6 +37,22 @@ def test_cycle_is_refused_with_a_clear_message(fxyz):
     assert q.inputs == [x, y]   # the refused edit changed nothing
 
 
+def test_would_cycle_says_in_advance_what_connect_refuses(fxyz):
+    g, x, y, z, q, f = fxyz
+    m = g.add_node("mul", "m")
+    g.connect(f, m, 0)                  # x → q → f → m
+    assert g.would_cycle(m, q) and g.would_cycle(f, x) and g.would_cycle(m, m)
+    assert not g.would_cycle(x, m) and not g.would_cycle(z, q)
+    for src, dst in ((m, q), (m, m)):
+        with pytest.raises(GraphError, match="cycle"):
+            g.connect(src, dst, 1)
+    g.connect(x, m, 1)                  # no loop: connected
+    assert m.inputs == [f, x]
+    other = gnn.Graph().input("a", 1.0)
+    with pytest.raises(GraphError, match="not in this graph"):
+        g.would_cycle(other, x)
+
+
 def test_add_node_connect_disconnect_replace(fxyz):
     g, x, y, z, q, f = fxyz
     s = g.add_node("sub", pos=(10, 20))

@@ -42,19 +42,8 @@ BADGE_R = 8.0
 
 
 def creates_cycle(graph, src_id: int, dst_id: int) -> bool:
-    """Would feeding ``src`` into ``dst`` close a loop (dst already reaches src)?"""
-    if src_id == dst_id:
-        return True
-    seen, todo = set(), [graph.node_by_id(dst_id)]
-    while todo:
-        node = todo.pop()
-        for user, _port in graph.consumers(node):
-            if user.id == src_id:
-                return True
-            if user.id not in seen:
-                seen.add(user.id)
-                todo.append(user)
-    return False
+    """Would feeding ``src`` into ``dst`` close a loop? (the engine's ``Graph.would_cycle``)"""
+    return graph.would_cycle(graph.node_by_id(src_id), graph.node_by_id(dst_id))
 
 
 def uncomputed(graph) -> dict[int, str]:
