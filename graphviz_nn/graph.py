@@ -43,6 +43,7 @@ class Graph(PassesMixin, BuildersMixin):
         self._plans: dict[Any, list] = {}
         self._edge_grads: dict[tuple[int, int], np.ndarray] = {}
         self._fresh = False          # True when the last forward computed every node
+        self._has_grads = False      # a backward pass set gradients not cleared since
 
     # ---- looking things up ----
 
@@ -255,9 +256,7 @@ class Graph(PassesMixin, BuildersMixin):
     def _invalidate(self, touched: Iterable[Node], keep_self: bool = False) -> None:
         """Forget values computed from ``touched`` and every gradient."""
         self._fresh = False
-        self._edge_grads.clear()
-        for n in self._by_id.values():
-            n.grad = None
+        self._clear_grads()
         stale: set[int] = set()
         for n in touched:
             if n.id in self._nx:

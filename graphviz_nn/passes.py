@@ -2,6 +2,11 @@
 
 Both walk the cached topological order; backward walks a cached per-output plan
 ``[(node, vjp, inputs, need)]`` so a training step does no graph searching at all.
+
+Gradients do not survive a forward pass: new values make the old gradients wrong, so
+``forward`` forgets every node and edge gradient, and ``backward`` then fills them. The
+clearing happens once per forward + backward: each pass clears only if gradients were set
+since the last clear (a second backward without a forward in between clears the first's).
 """
 
 from __future__ import annotations
@@ -27,12 +32,12 @@ class PassesMixin:
 
     def forward(self) -> dict[Node, str]:
         """Compute every node it can; returns ``{node: why not}`` for the others (and sets
-        ``node.error``). Never raises for a broken graph."""
+        ``node.error``). Never raises for a broken graph. Every gradient is forgotten (they
+        belonged to the old values) until the next ``backward``."""
         errors: dict[Node, str] = {}
-        self._edge_grads.clear()
+        self._clear_grads()
         with np.errstate(all="ignore"):
             for node, fwd, ins in self._forward_plan():
-                node.grad = None
                 if fwd is None:                               # a leaf
                     if node.value is None:
                         node.error = errors[node] = "no value set"
@@ -77,10 +82,9 @@ class PassesMixin:
                     if n.value is None or n.error is not None:
                         why = f" ({n.error})" if n.error else "; run forward first"
                         raise GraphError(f"cannot run backward: {n.name!r} has no value{why}")
-        for n in self._by_id.values():
-            n.grad = None
+        self._clear_grads()
+        self._has_grads = True
         edge = self._edge_grads
-        edge.clear()
         grads = {output: np.ones_like(output.value)}
         with np.errstate(all="ignore"):
             for node, vjp, ins, need in plan:
@@ -109,6 +113,14 @@ class PassesMixin:
                     record.append((node, g, xs, sent))
         for n, g in grads.items():                            # the leaves
             n.grad = g
+
+    def _clear_grads(self) -> None:
+        """Forget every node and edge gradient (nothing to do if none was set since)."""
+        if self._has_grads:
+            for n in self._by_id.values():
+                n.grad = None
+            self._edge_grads.clear()
+            self._has_grads = False
 
     def _backward_plan(self, output: Node, wrt, key) -> list:
         """[(node, vjp, inputs, need)] in reverse topological order: the non-leaf nodes
