@@ -152,7 +152,7 @@ class _Window(QMainWindow):
         self.statuses.append(msg)
 
 
-def test_closing_the_window_mid_training_stops_the_thread(qtbot):
+def test_closing_the_window_mid_training_stops_the_trainer(qtbot):
     window = _Window()
     qtbot.addWidget(window)
     dock = install(window)
@@ -160,10 +160,10 @@ def test_closing_the_window_mid_training_stops_the_thread(qtbot):
     _configure(dock, epochs=10_000)
     dock.train()
     qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 10, timeout=5000)
-    thread = dock.worker._thread
-    assert thread.is_alive()
+    worker = dock.worker
+    assert worker.is_running()
     window.close()
-    assert not thread.is_alive()                              # joined before close returned
+    assert not worker.is_running()                              # joined before close returned
     assert dock.worker.steps_done < 10_000 * 8
 
 
@@ -202,9 +202,9 @@ def test_a_refused_close_leaves_the_run_going(qtbot):
     _configure(dock, epochs=10_000)
     dock.train()
     qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 10, timeout=5000)
-    thread = dock.worker._thread
+    worker = dock.worker
     window.close()
-    assert window.isVisible() and thread.is_alive()
+    assert window.isVisible() and worker.is_running()
     refuse.refuse = False
     window.close()
-    assert not thread.is_alive()
+    assert not worker.is_running()

@@ -56,10 +56,10 @@ def test_closing_the_main_window_mid_training_joins_the_trainer(qtbot, window):
     _quick_spiral(dock, epochs=100_000)
     dock.train()
     qtbot.waitUntil(lambda: len(dock.curves.run.steps) > 50, timeout=10000)
-    thread = dock.worker._thread
-    assert thread is not None and thread.is_alive()
+    worker = dock.worker
+    assert worker.is_running()
     window.close()
-    assert not thread.is_alive()
+    assert not worker.is_running()
 
 
 def test_the_graph_on_the_canvas_trains_in_place(qtbot, window):

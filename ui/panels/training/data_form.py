@@ -62,6 +62,16 @@ def split_data(data: DataSet, fraction: float, seed: int):
     return data.x[tr], data.y[tr], data.x[va], data.y[va]
 
 
+def fit_kwargs(xt, yt, xv, yv, epochs: int, batch_size: int) -> dict:
+    """The arguments of ``model.fit`` for a run of the dock (the selftest's headless baseline
+    uses the same, so the two measure the same training)."""
+    kw = {"x": xt, "y": yt, "epochs": epochs, "batch_size": batch_size, "shuffle": True,
+          "verbose": 0}
+    if xv is not None and len(xv):
+        kw["validation_data"] = (xv, yv)
+    return kw
+
+
 def _prepare(name: str, x, y, class_names: list[str] | None = None) -> DataSet:
     x = np.asarray(x)
     if x.ndim > 2:

@@ -1,0 +1,255 @@
+"""Training in a child process: ``python -m graphviz_nn.nn.remote``.
+
+A window that trains in its own process shares the interpreter lock with the trainer: every
+millisecond spent painting is one the trainer waits. This child process trains instead; it
+reads jobs and commands on stdin and writes progress on stdout, as ``wire`` messages.
+
+Parent -> child:
+    {"t": "fit", "job": id, "model": state spec, "fit": {...}, "data": [has_val],
+     "pause_after": n | None, "every": {"send": s, "diag": s, "snapshot": s}}
+        arrays: the model state's, then x, y (and x_val, y_val)
+    {"t": "pause" | "resume" | "step" | "stop", "job": id}
+    {"t": "set_weights", "job": id}  arrays: the weights (the optimizer forgets its state)
+    {"t": "quit"}  (or the end of stdin)
+Child -> parent:
+    {"t": "ready"} once, then per job:
+    {"t": "progress", "job", "n0", "epoch", "epochs": [[epoch, last_step, logs]...],
+     "diag": [[step, [per layer dict]]...], "snapshot": bool, "epoch_weights": epoch | None}
+        arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights, then the epoch's
+    {"t": "parked", "job", "step"}    the trainer waits between two steps
+    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec, "history"}
+        arrays: the model state's (weights, moments, generators in the spec)
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+import time
+
+import numpy as np
+
+from graphviz_nn.nn import wire
+from graphviz_nn.nn.callbacks import Callback
+
+CALL_INTERVAL_S = 0.002   # how often fit calls back (it logs every step by itself)
+
+
+class _Control:
+    """What the parent asked for; written by the reader thread, read by the trainer."""
+
+    def __init__(self) -> None:
+        self.job = None
+        self.paused = False
+        self.steps_left: int | None = None
+        self.stop = False
+        self.attention = False
+        self.commands: queue.Queue = queue.Queue()
+        self.model = None
+
+
+class _Link(Callback):
+    """The callback of a job's fit: sends progress now and then, parks when asked."""
+
+    def __init__(self, out, ctrl: _Control, job: dict) -> None:
+        self.out, self.ctrl, self.job = out, ctrl, job["job"]
+        every = job.get("every", {})
+        self.send_every = float(every.get("send", 0.05))
+        self.diag_every = float(every.get("diag", 0.02))
+        self.snap_every = float(every.get("snapshot", 0.3))
+        self.sent = 0
+        self.epochs: list = []
+        self.diag: list = []
+        self.epoch_weights = None
+        self.nonfinite: dict | None = None
+        self._every, self._t_last = 1, 0.0
+        self._t_send = self._t_diag = self._t_snap = 0.0
+
+    def on_train_begin(self, logs=None) -> None:
+        self._t_last = self._t_send = time.perf_counter()
+        if self.ctrl.stop:            # stopped before fit began (fit clears the flag)
+            self.model.stop_training = True
+
+    def on_batch_end(self, step: int, logs=None) -> None:
+        ctrl, now = self.ctrl, time.perf_counter()
+        if now - self._t_diag >= self.diag_every:
+            self._t_diag = now
+            self.diag.append([step, self.model.diagnostics()])
+        if ctrl.attention:
+            ctrl.attention = False
+            if ctrl.stop:
+                self.model.stop_training = True
+            if ctrl.steps_left is not None:
+                ctrl.steps_left -= 1
+                if ctrl.steps_left <= 0:
+                    ctrl.steps_left, ctrl.paused = None, True
+            if ctrl.paused and not ctrl.stop:
+                self._park(step)
+                now = time.perf_counter()
+            if ctrl.steps_left is not None or ctrl.paused:
+                ctrl.attention = True
+        if now - self._t_send >= self.send_every:
+            self.flush(snapshot=now - self._t_snap >= self.snap_every)
+            now = time.perf_counter()
+        dt, self._t_last = now - self._t_last, now
+        if dt < CALL_INTERVAL_S / 2:
+            self._every = min(self._every * 2, 4096)
+        elif dt > CALL_INTERVAL_S * 2:
+            self._every = max(self._every // 2, 1)
+        self.batch_end_from = 0 if ctrl.attention else step + self._every
+
+    def on_epoch_end(self, epoch: int, logs=None) -> None:
+        logs = {k: float(v) for k, v in (logs or {}).items()}
+        self.epochs.append([int(epoch), self.model.history.step_log.count - 1, logs])
+        self.epoch_weights = (int(epoch), self.model.get_weights())
+
+    def on_nonfinite(self, info: dict) -> None:
+        self.nonfinite = {"step": int(info.get("step", -1)), "node": str(info.get("node", "?"))}
+
+    def flush(self, snapshot: bool = False) -> None:
+        """Send what is new: steps, epochs, gradient-flow samples, maybe a weight snapshot."""
+        log = self.model.history.step_log
+        n0, n1 = self.sent, log.count
+        arrays = [log.loss[n0:n1], log.accuracy[n0:n1]]
+        epoch = log.epoch_batch(n1 - 1)[0] if n1 else 0
+        head = {"t": "progress", "job": self.job, "n0": n0, "epoch": epoch, "epochs": self.epochs,
+                "diag": self.diag, "snapshot": snapshot, "epoch_weights": None}
+        if snapshot:
+            self._t_snap = time.perf_counter()
+            arrays += self.model.get_weights()
+        if self.epoch_weights is not None:
+            head["epoch_weights"] = self.epoch_weights[0]
+            arrays += self.epoch_weights[1]
+        wire.send(self.out, head, arrays)
+        self.sent, self.epochs, self.diag, self.epoch_weights = n1, [], [], None
+        self._t_send = time.perf_counter()
+
+    def _park(self, step: int) -> None:
+        ctrl = self.ctrl
+        self.flush(snapshot=True)
+        wire.send(self.out, {"t": "parked", "job": self.job, "step": step})
+        while ctrl.paused and not ctrl.stop:
+            try:
+                cmd, arrays = ctrl.commands.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if cmd == "set_weights":
+                self.model.set_weights(arrays)
+                self.model.optimizer.reset()
+                self.flush(snapshot=True)
+                wire.send(self.out, {"t": "parked", "job": self.job, "step": step})
+
+
+def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
+    n_state = len(arrays) - (4 if job["data"][0] else 2)
+    model = wire.model_from_state(job["model"], arrays[:n_state])
+    data = arrays[n_state:]
+    fit = dict(job["fit"])
+    if job["data"][0]:
+        fit["validation_data"] = (data[2], data[3])
+    link = _Link(out, ctrl, job)
+    ctrl.model = model
+    model.stop_training = ctrl.stop
+    if job.get("pause_after") is not None:
+        ctrl.steps_left, ctrl.attention = int(job["pause_after"]), True
+    reason, info, history = "done", {}, None
+    t0 = time.perf_counter()
+    try:
+        history = model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
+        reason, info = "error", {"message": f"{type(exc).__name__}: {exc}"}
+    fit_seconds = time.perf_counter() - t0
+    ctrl.model = None
+    if model.history is not None and model.history.step_log is not None:
+        link.flush(snapshot=False)     # the last steps and epochs
+    if reason == "error":
+        pass
+    elif link.nonfinite is not None:
+        reason, info = "nonfinite", link.nonfinite
+    elif ctrl.stop:
+        reason = "stopped"
+    spec, state = wire.model_state(model)
+    head = {"t": "done", "job": job["job"], "reason": reason, "info": info,
+            "fit_seconds": fit_seconds, "model": spec,
+            "history": {"history": history.history, "epoch": history.epoch,
+                        "params": history.params} if history is not None else None}
+    wire.send(out, head, state)
+
+
+def _reader(inp, ctrl: _Control, jobs: queue.Queue) -> None:
+    """Read the parent's messages; jobs go to the main thread, commands act at once."""
+    while True:
+        try:
+            msg = wire.recv(inp)
+        except (wire.WireError, OSError):
+            msg = None
+        if msg is None:
+            break
+        head, arrays = msg
+        kind = head.get("t")
+        if kind == "fit":
+            ctrl.job, ctrl.stop, ctrl.paused = head["job"], False, False
+            ctrl.steps_left, ctrl.attention = None, False
+            jobs.put((head, arrays))
+            continue
+        if kind == "quit":
+            break
+        if head.get("job") != ctrl.job:
+            continue      # a command for a job that has ended
+        if kind == "pause":
+            ctrl.paused = True
+        elif kind == "resume":
+            ctrl.paused, ctrl.steps_left = False, None
+        elif kind == "step":
+            ctrl.steps_left, ctrl.paused = 1, False
+        elif kind == "stop":
+            ctrl.stop = True
+            if ctrl.model is not None:
+                ctrl.model.stop_training = True
+        elif kind == "set_weights":
+            ctrl.commands.put(("set_weights", arrays))
+        ctrl.attention = True
+        ctrl.commands.put(("wake", None))
+    ctrl.stop = True
+    if ctrl.model is not None:
+        ctrl.model.stop_training = True
+    ctrl.commands.put(("wake", None))
+    jobs.put(None)
+
+
+def serve(inp, out) -> None:
+    """Answer jobs until stdin ends or the parent says quit."""
+    ctrl, jobs = _Control(), queue.Queue()
+    threading.Thread(target=_reader, args=(inp, ctrl, jobs), daemon=True,
+                     name="graphviz-nn-commands").start()
+    wire.send(out, {"t": "ready", "pid": os.getpid()})
+    while True:
+        item = jobs.get()
+        if item is None:
+            return
+        head, arrays = item
+        if head["job"] != ctrl.job:
+            continue      # superseded before it started
+        try:
+            _run_job(out, ctrl, head, arrays)
+        except (BrokenPipeError, OSError):
+            return
+        except Exception as exc:  # noqa: BLE001 - the parent must hear of it, not hang
+            wire.send(out, {"t": "done", "job": head["job"], "reason": "error",
+                            "info": {"message": f"{type(exc).__name__}: {exc}"}})
+
+
+def main() -> int:
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())   # stray prints must not break messages
+    try:
+        serve(sys.stdin.buffer, out)
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

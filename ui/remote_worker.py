@@ -1,0 +1,254 @@
+"""``ProcessTrainingWorker``: ``TrainingWorker``'s interface, with ``fit`` in a child process.
+
+The dock drives it exactly as the thread worker (signals ``progress``, ``paused``, ``finished``;
+``start``, ``pause``, ``resume``, ``step_once``, ``stop``, ``join``). What differs:
+
+- the model is sent to the trainer process with its whole state, and the state comes back
+  when the run ends (weights written in place, so the canvas's arrays stay the model's);
+- weight snapshots that arrive during the run are written into the window's model, so the
+  canvas and the decision boundary show the weights of the moment;
+- ``set_weights`` hands new weights to a paused trainer (Reset weights while paused).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from graphviz_nn.nn import wire
+from graphviz_nn.nn.callbacks import History
+from ui.trainer_link import Update
+from ui.trainer_process import next_job_id, trainer_process
+
+__all__ = ["ProcessTrainingWorker", "can_train_in_process"]
+
+DRAIN_HZ = 10            # how often the GUI thread collects what the trainer sent
+EVERY = {"send": 0.05, "diag": 0.02, "snapshot": 0.3}   # seconds, on the trainer's side
+
+
+def can_train_in_process(model: Any) -> bool:
+    """True for a compiled ``Sequential`` (the layers the trainer process can rebuild)."""
+    from graphviz_nn.nn.model import Sequential
+    return isinstance(model, Sequential) and model.optimizer is not None and model.built
+
+
+def _sendable(a: Any) -> np.ndarray:
+    a = np.asarray(a)
+    if a.dtype.kind == "f":
+        return np.ascontiguousarray(a, dtype=np.float32)
+    return a if a.dtype.name in wire.DTYPES else a.astype(np.int64)
+
+
+class ProcessTrainingWorker(QObject):
+    """Runs ``model.fit(**fit_kwargs)`` in the trainer process and reports at ``DRAIN_HZ``."""
+
+    progress = Signal(object)
+    paused = Signal(int)
+    finished = Signal(str, dict)
+
+    def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
+                 epoch_offset: int = 0, start_paused_after: int | None = None,
+                 want_epoch_weights: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.fit_kwargs = dict(fit_kwargs)
+        self.step_offset = step_offset
+        self.epoch_offset = epoch_offset
+        self.want_epoch_weights = want_epoch_weights
+        self.start_paused_after = start_paused_after
+        self.history: History | None = None
+        self.fit_seconds = 0.0     # wall time of model.fit, on the trainer's own clock
+        self._steps = 0            # steps received so far
+        self._job = next_job_id()
+        self._proc = None
+        self._inbox = None
+        self._scheduled = False
+        self._stopped = False
+        self._ended = False        # the outcome has been handled on the GUI thread
+        self._paused_reported = False
+        self._outcome: tuple[str, dict] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(1000 / DRAIN_HZ))
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def steps_done(self) -> int:
+        return self._steps
+
+    # control (GUI thread) ------------------------------------------------------------------------
+    def start(self, delay_ms: int = 0) -> None:
+        if self._scheduled:
+            raise RuntimeError("a worker runs once; make a new one to train again")
+        self._scheduled = True
+        if delay_ms > 0:
+            QTimer.singleShot(delay_ms, self._start_now)
+        else:
+            self._start_now()
+
+    def _start_now(self) -> None:
+        if self._stopped:
+            self._finish_without_run()
+            return
+        kw = self.fit_kwargs
+        arrays_data = [_sendable(kw["x"]), _sendable(kw["y"])]
+        val = kw.get("validation_data")
+        if val is not None:
+            arrays_data += [_sendable(val[0]), _sendable(val[1])]
+        spec, state = wire.model_state(self.model)
+        fit = {"epochs": int(kw.get("epochs", 1)), "batch_size": int(kw.get("batch_size", 32)),
+               "shuffle": bool(kw.get("shuffle", True))}
+        head = {"t": "fit", "job": self._job, "model": spec, "fit": fit,
+                "data": [val is not None], "pause_after": self.start_paused_after,
+                "every": EVERY}
+        self._proc = trainer_process()
+        self._inbox = self._proc.submit(self._job, head, state + arrays_data)
+        self._timer.start()
+
+    def _finish_without_run(self) -> None:
+        self._outcome = ("stopped", {"steps": 0})
+        self._timer.start()
+
+    def is_running(self) -> bool:
+        return self._scheduled and not self._ended and not (
+            self._inbox is not None and self._inbox.done.is_set()) and self._outcome is None
+
+    def is_paused(self) -> bool:
+        return self.is_running() and self._inbox is not None and self._inbox.parked.is_set()
+
+    def wait_parked(self, timeout: float = 2.0) -> bool:
+        if not self.is_running():
+            return True
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            inbox = self._inbox
+            if inbox is None or inbox.parked.wait(0.01) or inbox.done.is_set():
+                return True
+        return False
+
+    def _command(self, kind: str, arrays: list | tuple = ()) -> None:
+        if self._proc is not None and self._inbox is not None and not self._inbox.done.is_set():
+            self._proc.send({"t": kind, "job": self._job}, arrays)
+
+    def pause(self) -> None:
+        self._command("pause")
+
+    def resume(self) -> None:
+        self._paused_reported = False
+        if self._inbox is not None:
+            self._inbox.parked.clear()
+        self._command("resume")
+
+    def step_once(self) -> None:
+        self._paused_reported = False
+        if self._inbox is not None:
+            self._inbox.parked.clear()
+        self._command("step")
+
+    def set_weights(self, weights: list[np.ndarray]) -> None:
+        """New weights for a paused run (the optimizer forgets its moments, as a reset does)."""
+        if self._inbox is not None:
+            self._inbox.parked.clear()      # parked again once the trainer has them
+        self._command("set_weights", [np.ascontiguousarray(w) for w in weights])
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._command("stop")
+
+    def join(self, timeout: float | None = 10.0) -> bool:
+        if not self._scheduled:
+            return True
+        if self._inbox is None:     # a delayed start that has not happened: it never will
+            self._stopped = True
+            if self._outcome is None:
+                self._finish_without_run()
+            return True
+        ended = self._inbox.done.wait(timeout)
+        if ended:
+            self._tick()
+        return ended
+
+    def stop_and_join(self, timeout: float = 10.0) -> bool:
+        self.stop()
+        return self.join(timeout)
+
+    # GUI thread ----------------------------------------------------------------------------------
+    def sync(self) -> None:
+        """Take in, now, everything the trainer has sent."""
+        self._tick()
+
+    def _tick(self) -> None:
+        if self._ended:
+            return
+        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0))
+        losses, accs, parked_at, done = [], [], None, None
+        messages = self._inbox.messages if self._inbox is not None else ()
+        while messages:
+            head, arrays = messages.popleft()
+            kind = head.get("t")
+            if kind == "progress":
+                self._progress(head, arrays, up, losses, accs)
+            elif kind == "parked":
+                parked_at = head["step"]
+            elif kind in ("done", "died"):
+                done = (head, arrays)
+        if losses:
+            n = sum(len(a) for a in losses)
+            up.steps = np.arange(self._steps - n, self._steps, dtype=np.int64) + self.step_offset
+            up.loss = np.concatenate(losses)
+            up.accuracy = np.concatenate(accs)
+        if len(up) or up.epochs or up.diag_steps or up.weights is not None or up.epoch_weights:
+            self.progress.emit(up)
+        if done is not None:
+            self._outcome = self._done(*done)
+        if self._outcome is not None:
+            self._ended = True
+            self._timer.stop()
+            self.finished.emit(*self._outcome)
+        elif parked_at is not None and not self._paused_reported and self.is_paused():
+            self._paused_reported = True
+            self.paused.emit(self.step_offset + parked_at)
+
+    def _progress(self, head: dict, arrays: list, up: Update, losses: list, accs: list) -> None:
+        loss, acc, rest = arrays[0], arrays[1], arrays[2:]
+        if len(loss):
+            losses.append(loss)
+            accs.append(acc)
+            self._steps = head["n0"] + len(loss)
+            up.epoch = head["epoch"] + self.epoch_offset
+        for epoch, last_step, logs in head["epochs"]:
+            up.epochs.append((epoch + self.epoch_offset, last_step + self.step_offset, logs))
+        for step, diag in head["diag"]:
+            up.diag_steps.append(step + self.step_offset)
+            up.diagnostics.append(diag)
+        n_w = len(self.model.dense_layers) * 2
+        if head["snapshot"]:
+            snap, rest = rest[:n_w], rest[n_w:]
+            self.model.set_weights(snap)     # the canvas shows the model's own arrays
+            up.weights = [w.copy() for w in snap]
+        if head["epoch_weights"] is not None and self.want_epoch_weights:
+            up.epoch_weights[:] = [(head["epoch_weights"] + self.epoch_offset, rest[:n_w])]
+
+    def _done(self, head: dict, arrays: list) -> tuple[str, dict]:
+        if head["t"] == "died":
+            return "error", {"message": f"the training process ended unexpectedly "
+                                        f"(exit code {head.get('code')})"}
+        self.fit_seconds = float(head.get("fit_seconds", 0.0))
+        if head.get("model") is not None:
+            wire.load_state(self.model, head["model"], arrays)
+        h = head.get("history")
+        if h is not None:
+            self.history = History()
+            self.history.history, self.history.epoch = h["history"], h["epoch"]
+            self.history.params = h["params"]
+        reason, info = head["reason"], dict(head.get("info") or {})
+        if reason == "nonfinite":
+            info["step"] = int(info.get("step", -1)) + self.step_offset
+        elif reason in ("done", "stopped"):
+            info = {"steps": self._steps}
+        if math.isnan(self.fit_seconds):
+            self.fit_seconds = 0.0
+        return reason, info
