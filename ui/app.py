@@ -7,7 +7,6 @@ Signals between the controller, the scene and the panels are connected in ``_wir
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -296,28 +295,23 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.controller.relayout()
         self.canvas.fit()
 
-def launch(argv: list[str], after_first_paint=()) -> MainWindow | None:
+def launch(argv: list[str], after_first_paint=(), settings=None) -> MainWindow | None:
     """Make and show the window: a graph FILE from ``argv``, else the default example.
 
     The window is shown first; the example (with the engine and its imports) and every
     ``after_first_paint`` callable (``f(window)``, e.g. a panel's ``install``) run right after
-    its first paint, so the window appears quickly. A file that cannot be opened gives one
-    line on stderr and None."""
+    its first paint, so the window appears quickly. The file is opened by the window's
+    document, as File > Open does; one that cannot be opened gives one line on stderr and
+    None. ``settings``: a QSettings for the recent files (tests pass a temporary one)."""
+    window = MainWindow(example=None)
+    if settings is not None:
+        window.document.use(settings=settings)
     if argv:
-        import graphviz_nn as gnn
-        try:
-            graph = gnn.load(argv[0])
-        except (OSError, ValueError) as exc:
-            msg = " ".join(str(exc).split())
-            if Path(argv[0]).name not in msg:
-                msg = f"cannot open {argv[0]}: {msg}"
-            print(f"graphviz-nn: {msg}", file=sys.stderr)
+        errors: list[str] = []
+        if not window.document.open_path(argv[0], on_error=errors.append):
+            print("graphviz-nn: " + " ".join(" ".join(errors).split()), file=sys.stderr)
+            window.deleteLater()
             return None
-        window = MainWindow(graph)
-        window.current_path = Path(argv[0])
-        window.setWindowTitle(f"graphviz-nn: {Path(argv[0]).name}")
-    else:
-        window = MainWindow(example=None)
     window.show()
     QApplication.processEvents()
     if not argv:
@@ -335,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     window = launch(argv, after_first_paint=_panel_installers())
     if window is None:
         return 2
-    window.document.start_session(argv[0] if argv else None)   # close guard, autosave, recovery
+    window.document.start_session()         # close guard, autosave, recovery
     return app.exec()
 
 

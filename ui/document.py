@@ -14,6 +14,7 @@ Every dialog goes through an overridable method (``ask_open_path``, ``ask_save_p
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -208,8 +209,12 @@ class Document(QObject):
             return False
         return self.open_path(path)
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open ``path`` without asking about unsaved changes (used at start-up too)."""
+    def open_path(self, path: str | Path, on_error: Callable[[str], None] | None = None) -> bool:
+        """Open ``path`` without asking about unsaved changes: the one way a file is opened
+        (File > Open, Open Recent, the command line, ``MainWindow.open_file``). It becomes a
+        fresh document (empty history, clean, in the title and the recent files). A file that
+        cannot be opened is refused with a message naming it and the problem, in an error
+        dialog, or given to ``on_error`` (the command line prints it); the graph stays."""
         import graphviz_nn as gnn
 
         path = Path(path)
@@ -217,8 +222,11 @@ class Document(QObject):
             graph = gnn.load(path)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             reason = _reason(exc)
-            self.show_error("Could not open file",
-                            f"Could not open {path.name}: {reason}\nThe current graph is kept.")
+            if on_error is not None:
+                on_error(f"cannot open {path}: {reason}")
+            else:
+                self.show_error("Could not open file", f"Could not open {path.name}: {reason}"
+                                "\nThe current graph is kept.")
             self._status(f"Could not open {path.name}: {reason}")
             if not path.exists():
                 self._forget_recent(path)
@@ -274,9 +282,11 @@ class Document(QObject):
         self._fill_recent_menu()
 
     def _forget_recent(self, path: Path) -> None:
-        files = [p for p in self.recent_files() if p != str(path.resolve())]
-        self.settings.setValue("recent_files", files)
-        self._fill_recent_menu()
+        files = self.recent_files()
+        keep = [p for p in files if p != str(path.resolve())]
+        if keep != files:
+            self.settings.setValue("recent_files", keep)
+            self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
         if self.recent_menu is None:

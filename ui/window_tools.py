@@ -1,7 +1,7 @@
 """The main window's file, export and checking intents (a mixin of ui.app.MainWindow).
 
-Open/Save here are the plain versions; the editor's document handling (ui/document.py) adds
-recent files, autosave and the unsaved-changes guard on top of the same actions.
+Open and Save go to the window's document (ui/document.py: recent files, autosave, the
+unsaved-changes guard), so there is one way to open a file.
 """
 
 from __future__ import annotations
@@ -18,46 +18,19 @@ class WindowToolsMixin:
     ``check_finished`` / ``_check_done`` signals of the window."""
 
     def open_file(self, path: str | Path) -> bool:
-        """Load a graph file; on failure say why in the status bar and keep the current graph."""
-        import graphviz_nn as gnn
-        try:
-            g = gnn.load(path)
-        except (OSError, ValueError) as exc:
-            self.status(f"Cannot open {path}: {exc}")
-            return False
-        self.example_key = None
-        self.inspector.set_example(None)
-        self.controller.load_graph(g, g.output)
-        self.setWindowTitle(f"graphviz-nn: {Path(path).name}")
-        self.current_path = Path(path)
-        return True
+        """Open a graph file. Files are opened one way only, by the document
+        (``ui.document.Document.open_path``): a broken file gets a dialog naming the problem
+        and the current graph stays; an opened one is in the title and the recent files."""
+        return self.document.open_path(path)
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open graph", "", "Graphs (*.json);;All (*)")
-        if path:
-            self.open_file(path)
+        self.document.open()
 
     def _save(self) -> None:
-        path = getattr(self, "current_path", None)
-        if path is None:
-            self._save_as_dialog()
-        else:
-            self.save_file(path)
+        self.document.save()
 
     def _save_as_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save graph", "graph.json", "Graphs (*.json)")
-        if path:
-            self.save_file(path)
-
-    def save_file(self, path: str | Path) -> bool:
-        try:
-            self.controller.graph.save(path)
-        except (OSError, ValueError) as exc:
-            self.status(f"Cannot save {path}: {exc}")
-            return False
-        self.current_path = Path(path)
-        self.status(f"Saved {path}")
-        return True
+        self.document.save_as()
 
     def export_view(self, path: str | Path) -> bool:
         """Write the whole graph as PNG or SVG (by the file's extension)."""

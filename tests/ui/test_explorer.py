@@ -175,14 +175,22 @@ def test_export_png_and_svg(win, tmp_path):
 
 
 def test_open_file_and_bad_file(win, tmp_path):
+    from PySide6.QtCore import QSettings
+
     from ui.examples import sigmoid_neuron
+    win.document.use(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialogs = []
+    win.document.show_error = lambda title, text: dialogs.append(text)
     sigmoid_neuron().save(tmp_path / "s.json")
     assert win.open_file(tmp_path / "s.json")
     assert "w0" in win.controller.graph
+    assert win.windowTitle().startswith("s.json")             # the same as File > Open
+    assert win.document.recent_files()[0] == str((tmp_path / "s.json").resolve())
     (tmp_path / "bad.json").write_text("{not json")
     assert not win.open_file(tmp_path / "bad.json")
     assert "w0" in win.controller.graph           # the graph is not lost
     assert "bad.json" in win.statusBar().currentMessage()
+    assert len(dialogs) == 1 and "bad.json" in dialogs[0]     # and a dialog says so
 
 
 def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):
@@ -197,12 +205,17 @@ def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):
 
 
 def test_launch_opens_a_file(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
     from ui.app import launch
     from ui.examples import sigmoid_neuron
     sigmoid_neuron().save(tmp_path / "s.json")
-    w = launch([str(tmp_path / "s.json")])
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = launch([str(tmp_path / "s.json")], settings=settings)
     qtbot.addWidget(w)
     assert "w0" in w.controller.graph and w.isVisible()
+    assert w.windowTitle().startswith("s.json") and not w.isWindowModified()
+    assert w.document.recent_files()[0] == str((tmp_path / "s.json").resolve())
     w.actions["backward"].trigger()
     assert w.scene.node_item(w.controller.graph["f"].id).value_text() == "0.731"
 
