@@ -255,6 +255,9 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             self._loading_example = False
         self.example_key = key
         self.inspector.set_example(ex.title, ex.text)
+        from ui.expression import expression_of
+        self.expression.setText(expression_of(g) or "")      # empty for the MLPs: no expression
+        self.expression_message.setVisible(False)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
         self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
 

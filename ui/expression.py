@@ -1,6 +1,11 @@
-"""The expression bar's builder: text -> Graph, or a message saying what is wrong."""
+"""The expression bar: text -> Graph (or a message saying what is wrong), and back: the text
+of a graph that an expression describes (shown when an example loads)."""
 
 from __future__ import annotations
+
+import keyword
+
+import numpy as np
 
 import graphviz_nn as gnn
 
@@ -31,3 +36,89 @@ def build_expression(text: str, current=None) -> tuple[gnn.Graph | None, str | N
             except (gnn.GraphError, ValueError):
                 g.set_value(node, DEFAULT_LEAF_VALUE)
     return g, None
+
+
+_INFIX = {"add": ("+", 1), "sub": ("-", 1), "mul": ("*", 2), "div": ("/", 2),
+          "matmul": ("@", 2)}
+_ATOM = 5
+
+
+class _NoExpression(Exception):
+    """The graph is not one an expression can describe."""
+
+
+def expression_of(graph) -> str | None:
+    """The text that builds ``graph`` in the expression bar, e.g. ``f = (x + y) * z``
+    (``name = expression`` statements joined by ``;``, the output's last; only nodes used more
+    than once get their own statement). None when no expression describes the graph: no
+    output, trainable params, nodes the output does not use, names that are not identifiers."""
+    out = getattr(graph, "output", None)
+    if out is None or out.is_leaf:
+        return None
+    used, todo = {out.id}, [out]
+    while todo:
+        for src in todo.pop().inputs:
+            if src is None:
+                return None
+            if src.id not in used:
+                used.add(src.id)
+                todo.append(src)
+    if len(used) != len(graph):
+        return None
+    named = [n for n in graph.nodes if n is out
+             or (not n.is_leaf and len(graph.consumers(n)) > 1)]
+    names = {n.id for n in named}
+    try:
+        text = "; ".join(f"{_identifier(n.name)} = {_text(n, names, top=True)[0]}"
+                         for n in named)
+        gnn.parse(text)
+    except (_NoExpression, gnn.GraphError, ValueError, RecursionError):
+        return None
+    return text
+
+
+def _identifier(name: str) -> str:
+    if not name.isidentifier() or keyword.iskeyword(name):
+        raise _NoExpression(name)
+    return name
+
+
+def _number(value) -> tuple[str, int]:
+    v = float(value)
+    if not np.isfinite(v):
+        raise _NoExpression(value)
+    text = format(v, ".15g")
+    return text, (3 if v < 0 else _ATOM)
+
+
+def _text(node, names: set[int], top: bool = False) -> tuple[str, int]:
+    """(text, precedence) of the expression computing ``node``."""
+    if node.id in names and not top:
+        return node.name, _ATOM
+    if node.is_leaf:
+        if node.op == "param":
+            raise _NoExpression("a trainable param")
+        if node.op == "const" and node.value is not None and np.size(node.value) == 1:
+            return _number(np.asarray(node.value).item())
+        return _identifier(node.name), _ATOM
+    args = [_text(src, names) for src in node.inputs]
+    if node.op in _INFIX:
+        symbol, prec = _INFIX[node.op]
+        (left, lp), (right, rp) = args
+        left = f"({left})" if lp < prec else left
+        right = f"({right})" if rp <= prec else right
+        return f"{left} {symbol} {right}", prec
+    if node.op == "neg":
+        inner, ip = args[0]
+        return "-" + (f"({inner})" if ip < 3 else inner), 3
+    if node.op == "pow":
+        base, bp = args[0]
+        return f"{f'({base})' if bp < _ATOM else base} ** {_number(node.attrs['p'])[0]}", 4
+    keywords = []
+    for key, default in node.spec.attrs.items():
+        value = node.attrs.get(key, default)
+        if value != default:
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
+                raise _NoExpression(f"{key}={value!r}")
+            keywords.append(f"{key}={_number(value)[0]}")
+    return f"{node.op}({', '.join([a for a, _ in args] + keywords)})", _ATOM
