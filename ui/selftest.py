@@ -187,16 +187,15 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
 
 
 def _train_headless(settings, data) -> float:
-    """Seconds of a plain ``model.fit`` on the same model, data split and settings."""
-    from ui.panels.training.data_form import split_data
+    """Seconds of a plain ``model.fit`` in this process, with the dock's own fit arguments."""
+    from ui.panels.training.data_form import fit_kwargs, split_data
     from ui.panels.training.model_form import build_model
 
     xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)
     model = build_model(settings, data.x.shape[1], data.classes)
-    kw = {"validation_data": (xv, yv)} if len(xv) else {}
+    kw = fit_kwargs(xt, yt, xv, yv, settings.epochs, settings.batch_size)
     t0 = time.perf_counter()
-    model.fit(xt, yt, epochs=settings.epochs, batch_size=settings.batch_size, shuffle=True,
-              verbose=0, **kw)
+    model.fit(**kw)
     return time.perf_counter() - t0
 
 

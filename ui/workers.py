@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from graphviz_nn.nn.callbacks import StepLog
 from ui.trainer_link import BufferCallback, Update
 
-__all__ = ["TrainingWorker", "Update", "blas_controller"]
+__all__ = ["TrainingWorker", "Update", "Worker", "blas_controller"]
 
 DRAIN_HZ = 10            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
@@ -210,6 +210,12 @@ class TrainingWorker(QObject):
         self.stop()
         return self.join(timeout)
 
+    def sync(self) -> None:
+        """Nothing to take in: the trainer's model is the window's own."""
+
+    def set_weights(self, weights: list) -> None:
+        """Nothing to hand over: the trainer trains the window's own model (already reset)."""
+
     # worker thread -------------------------------------------------------------------------------
     def _slow_path(self) -> None:
         """After a step, when a sample is due or the GUI asked for something (pause, step)."""
@@ -356,3 +362,7 @@ class TrainingWorker(QObject):
         if self._stop:
             return "stopped", {"steps": self.steps_done}
         return "done", {"steps": self.steps_done}
+
+
+# either worker: this thread one, or ``ui.remote_worker.ProcessTrainingWorker`` (same interface)
+Worker = Any

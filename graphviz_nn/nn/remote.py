@@ -219,8 +219,21 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue) -> None:
     jobs.put(None)
 
 
+def _warm_up() -> None:
+    """One tiny fit, so the first real job does not pay for first calls (about 20 ms)."""
+    from graphviz_nn.nn import Dense, Sequential
+    model = Sequential([Dense(4, activation="relu", input_shape=(2,)),
+                        Dense(2, activation="softmax")], seed=0)
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    x = np.zeros((8, 2), np.float32)
+    model.fit(x, np.zeros(8, np.int64), epochs=2, batch_size=4, verbose=0,
+              validation_data=(x, np.zeros(8, np.int64)))
+    model.diagnostics()
+
+
 def serve(inp, out) -> None:
     """Answer jobs until stdin ends or the parent says quit."""
+    _warm_up()
     ctrl, jobs = _Control(), queue.Queue()
     threading.Thread(target=_reader, args=(inp, ctrl, jobs), daemon=True,
                      name="graphviz-nn-commands").start()

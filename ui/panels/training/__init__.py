@@ -49,8 +49,20 @@ def edit_lock_reason(dock: TrainingDock) -> str | None:
     return LOCKED if c.graph is getattr(dock.model, "graph", None) else None
 
 
+PREWARM_MS = 1500
+
+
+def _start_trainer_process() -> None:
+    from ui.trainer_process import trainer_process
+    try:
+        trainer_process()
+    except OSError:
+        pass          # the first Train says why and trains on a thread
+
+
 def install(window) -> TrainingDock:
     """Create the training dock in ``window`` (a ``ui.app.MainWindow``) and return it."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     dock = TrainingDock(controller=getattr(window, "controller", None))
@@ -78,6 +90,8 @@ def install(window) -> TrainingDock:
                     window.status(ON_CANVAS)
 
             controller.graph_replaced.connect(announce_model)
+    # the trainer process loads numpy while the learner looks around, not when Train is clicked
+    QTimer.singleShot(PREWARM_MS, _start_trainer_process)
     window.training_dock = dock
     window.training_panel = panel
     return dock

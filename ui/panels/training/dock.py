@@ -25,11 +25,10 @@ from ui.panels.training.curves import CurvesView
 from ui.panels.training.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.graph_model import GraphModel
+from ui.panels.training.launch import new_worker
 from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
-from ui.remote_worker import ProcessTrainingWorker, can_train_in_process
-from ui.trainer_process import trainer_process
-from ui.workers import TrainingWorker, Update, blas_controller
+from ui.workers import Update, Worker, blas_controller
 
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
@@ -97,7 +96,7 @@ class TrainingDock(QWidget):
         self.predictor = None        # activations of the MLP, or the graph model's predict_with
         self.settings: TrainSettings | None = None
         self.data: DataSet | None = None
-        self.worker: TrainingWorker | ProcessTrainingWorker | None = None
+        self.worker: Worker | None = None
         self.x_train = self.y_train = self.x_val = self.y_val = None
         self.last_step = -1
         self.last_epoch = 0
@@ -184,11 +183,11 @@ class TrainingDock(QWidget):
         if worker is not None and not worker.wait_parked():
             self.message.emit("The trainer is still busy with a step; try again.")
             return
-        remote = isinstance(worker, ProcessTrainingWorker) and worker.is_running()
-        if remote:
+        running = worker is not None and worker.is_running()
+        if running:
             worker.sync()          # snapshots that arrived before it parked: not after the reset
         self.model.reset_weights()
-        if remote:
+        if running:
             worker.set_weights(self.model.get_weights())
         self.refresher.pending_weights = None    # a snapshot from before the reset
         self.show_weights(self.model.get_weights())
@@ -253,27 +252,14 @@ class TrainingDock(QWidget):
                          s.batch_size)
         per_epoch = math.ceil(len(self.x_train) / s.batch_size)
         self.controls.begin(per_epoch * s.epochs, s.epochs, step_offset)
-        # a Sequential trains in the trainer process (it never waits for the window); the
-        # canvas's own graph trains on a thread, in place
-        worker_class = ProcessTrainingWorker if self._in_process() else TrainingWorker
-        self.worker = worker_class(self.model, fit, step_offset=step_offset,
-                                   epoch_offset=epoch_offset, start_paused_after=pause_after,
-                                   parent=self)
+        self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,
+                                 step_offset=step_offset, epoch_offset=epoch_offset,
+                                 start_paused_after=pause_after, parent=self)
         self.worker.progress.connect(self._on_progress)
         self.worker.paused.connect(self._on_paused)
         self.worker.finished.connect(self._on_finished)
         self.worker.start(delay_ms)
         self._set_state(PAUSED if pause_after else RUNNING)
-
-    def _in_process(self) -> bool:
-        if not can_train_in_process(self.model):
-            return False
-        try:
-            trainer_process()       # start it now: it loads while the run's first paints happen
-        except OSError as exc:
-            self.message.emit(f"Training on a thread: the trainer process did not start ({exc}).")
-            return False
-        return True
 
     def _continue(self, steps: int | None) -> None:
         """Go on after a non-finite step with the learning rate now in the form."""

@@ -54,6 +54,8 @@ class ViewRefresher:
 
     def __init__(self, dock) -> None:
         self.dock = dock
+        self.budget_scale = 1.0              # more when the trainer has a process of its own
+        self.floor_scale = 1.0               # and shorter least intervals
         self.pending_weights = None          # newest weight snapshot not shown yet
         self.pending_epoch_weights = None    # (epoch, weights) for the confusion matrix
         self._last: dict[str, float] = {}
@@ -67,7 +69,8 @@ class ViewRefresher:
 
     def interval(self, view: str) -> float:
         """Seconds between two repaints of ``view``: its floor, or longer if it is costly."""
-        return max(REFRESH_S[view], self._cost.get(view, 0.0) / BUDGET.get(view, 1.0))
+        share = BUDGET.get(view, 1.0) * self.budget_scale
+        return max(REFRESH_S[view] * self.floor_scale, self._cost.get(view, 0.0) / share)
 
     def due(self, view: str, force: bool = False) -> bool:
         now = time.perf_counter()
