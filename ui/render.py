@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from graphviz_nn.io import write_atomic
 from ui import style
 
 MARGIN = 24.0
@@ -32,9 +33,13 @@ def export_scene(scene, path: str | Path) -> None:
     if rect.isEmpty():
         rect = QRectF(0, 0, 200, 100)
     if ext == ".svg":
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
         from PySide6.QtSvg import QSvgGenerator
+        data = QByteArray()
+        buf = QBuffer(data)
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
         gen = QSvgGenerator()
-        gen.setFileName(str(path))
+        gen.setOutputDevice(buf)
         gen.setSize(QSize(int(rect.width()), int(rect.height())))
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
         gen.setTitle("graphviz-nn graph")
@@ -42,8 +47,10 @@ def export_scene(scene, path: str | Path) -> None:
         painter = QPainter(gen)
         _render(scene, painter, rect, QRectF(0, 0, rect.width(), rect.height()))
         ok = painter.end()
-        if not ok or not path.exists():
+        buf.close()
+        if not ok or data.isEmpty():
             raise OSError(f"could not write {path}")
+        write_atomic(path, bytes(data))
         return
     scale = min(PNG_SCALE, MAX_PNG_SIDE / max(rect.width(), rect.height()))
     img = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
@@ -53,10 +60,7 @@ def export_scene(scene, path: str | Path) -> None:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     _render(scene, painter, rect, QRectF(0, 0, img.width(), img.height()))
     painter.end()
-    tmp = path.with_name(path.name + ".tmp.png")
-    if not img.save(str(tmp), "PNG"):
-        raise OSError(f"could not write {path}")
-    tmp.replace(path)
+    write_atomic(path, style.png_bytes(img))
 
 
 def _render(scene, painter: QPainter, source: QRectF, target: QRectF) -> None:

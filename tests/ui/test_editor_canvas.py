@@ -387,3 +387,17 @@ def test_pick_up_a_wire_and_move_it_to_another_port_in_one_step(win):
     assert win.controller.undo_stack.count() == n + 1
     win.actions["undo"].trigger()
     assert g["m"].inputs == [g["x"], None]
+
+
+def test_a_refused_value_edit_is_said_in_the_value_editor(win):
+    x, p, m = build_xy_mul(win)
+    ed = win.value_editor
+    win.scene.clearSelection()
+    win.scene.node_item(p).setSelected(True)
+    before = win.controller.graph["w"].value
+    win.controller.edit_guard = lambda: "the graph is being trained"
+    ed.shape.setText("2")
+    ed.fill.setCurrentText("ones")
+    ed.apply.click()
+    assert "being trained" in ed.error.text()
+    assert win.controller.graph["w"].value is before          # nothing changed

@@ -149,10 +149,9 @@ class LeafValueEditor(QGroupBox):
         del blocker
 
     def _set(self, value) -> bool:
-        try:
-            self.ctrl.set_value(self.node_id, value)
-        except ValueError as exc:
-            self.error.setText(str(exc))
+        error = self.ctrl.set_value(self.node_id, value)
+        if error:
+            self.error.setText(error)
             return False
         self.error.setText("")
         return True
