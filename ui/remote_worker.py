@@ -17,12 +17,12 @@ import time
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphviz_nn.nn import wire
 from graphviz_nn.nn.callbacks import History
 from ui.trainer_link import Update
 from ui.trainer_process import next_job_id, trainer_process
+from ui.worker_base import WorkerBase
 
 __all__ = ["ProcessTrainingWorker", "can_train_in_process"]
 
@@ -43,52 +43,26 @@ def _sendable(a: Any) -> np.ndarray:
     return a if a.dtype.name in wire.DTYPES else a.astype(np.int64)
 
 
-class ProcessTrainingWorker(QObject):
-    """Runs ``model.fit(**fit_kwargs)`` in the trainer process and reports at ``DRAIN_HZ``."""
+class ProcessTrainingWorker(WorkerBase):
+    """Runs ``model.fit(**fit_kwargs)`` in the trainer process and reports at ``DRAIN_HZ``
+    (signals and arguments: ``WorkerBase``)."""
 
-    progress = Signal(object)
-    paused = Signal(int)
-    finished = Signal(str, dict)
-
-    def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
-                 epoch_offset: int = 0, start_paused_after: int | None = None,
-                 want_epoch_weights: bool = True, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.fit_kwargs = dict(fit_kwargs)
-        self.step_offset = step_offset
-        self.epoch_offset = epoch_offset
-        self.want_epoch_weights = want_epoch_weights
-        self.start_paused_after = start_paused_after
-        self.history: History | None = None
-        self.fit_seconds = 0.0     # wall time of model.fit, on the trainer's own clock
+    def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
+        super().__init__(model, fit_kwargs, DRAIN_HZ, **kwargs)
         self._steps = 0            # steps received so far
         self._job = next_job_id()
         self._proc = None
         self._inbox = None
-        self._scheduled = False
         self._stopped = False
         self._ended = False        # the outcome has been handled on the GUI thread
         self._paused_reported = False
         self._outcome: tuple[str, dict] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(1000 / DRAIN_HZ))
-        self._timer.timeout.connect(self._tick)
 
     @property
     def steps_done(self) -> int:
         return self._steps
 
     # control (GUI thread) ------------------------------------------------------------------------
-    def start(self, delay_ms: int = 0) -> None:
-        if self._scheduled:
-            raise RuntimeError("a worker runs once; make a new one to train again")
-        self._scheduled = True
-        if delay_ms > 0:
-            QTimer.singleShot(delay_ms, self._start_now)
-        else:
-            self._start_now()
-
     def _start_now(self) -> None:
         if self._stopped:
             self._finish_without_run()
@@ -170,10 +144,6 @@ class ProcessTrainingWorker(QObject):
         if ended:
             self._tick()
         return ended
-
-    def stop_and_join(self, timeout: float = 10.0) -> bool:
-        self.stop()
-        return self.join(timeout)
 
     # GUI thread ----------------------------------------------------------------------------------
     def sync(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from graphviz_nn.nn import Callback
-from graphviz_nn.nn.callbacks import StepLog
+from graphviz_nn.nn.callbacks import CallPacer, StepLog
 
 if TYPE_CHECKING:
     from ui.workers import TrainingWorker
@@ -50,14 +50,13 @@ class BufferCallback(Callback):
 
     def __init__(self, worker: TrainingWorker) -> None:
         self._w = worker
-        self._every = 1          # steps between two calls
-        self._t_last = 0.0
+        self._pace = CallPacer(CALL_INTERVAL_S)
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         log = getattr(getattr(self._w.model, "history", None), "step_log", None)
         if isinstance(log, StepLog):
             self._w._log = log
-            self._t_last = time.perf_counter()
+            self._pace.start(time.perf_counter())
 
     def on_batch_end(self, step: int, logs: dict | None = None) -> None:
         # The hot path. Without a step log it runs after every step: keep fit's logs dict as
@@ -73,13 +72,7 @@ class BufferCallback(Callback):
         if w._attention or now >= w._next_sample:
             w._slow_path()
             now = time.perf_counter()
-        # next call in about CALL_INTERVAL_S: double or halve the stride to get there
-        dt, self._t_last = now - self._t_last, now
-        if dt < CALL_INTERVAL_S / 2:
-            self._every = min(self._every * 2, 4096)
-        elif dt > CALL_INTERVAL_S * 2:
-            self._every = max(self._every // 2, 1)
-        self.batch_end_from = step + self._every
+        self.batch_end_from = self._pace.next_from(step, now)   # next call in ~CALL_INTERVAL_S
         if w._attention:      # the GUI asked for something meanwhile: look at the next step
             self.batch_end_from = 0
 

@@ -22,12 +22,12 @@ from collections import deque
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphviz_nn.nn.callbacks import StepLog
 from ui.trainer_link import BufferCallback, Update
+from ui.worker_base import WorkerBase
 
-__all__ = ["TrainingWorker", "Update", "Worker", "blas_controller"]
+__all__ = ["TrainingWorker", "Update", "blas_controller"]
 
 DRAIN_HZ = 10            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
@@ -63,36 +63,18 @@ def _single_threaded_blas():
         return None
 
 
-class TrainingWorker(QObject):
-    """Runs ``model.fit(**fit_kwargs)`` on a background thread and reports at ``DRAIN_HZ``.
+class TrainingWorker(WorkerBase):
+    """Runs ``model.fit(**fit_kwargs)`` on a background thread and reports at ``DRAIN_HZ``
+    (signals and arguments: ``WorkerBase``)."""
 
-    Signals (all emitted on the GUI thread):
-        progress(Update)      new steps, epochs, diagnostics and weight snapshots
-        paused(int)           the trainer is waiting after the given step
-        finished(str, dict)   reason "done" | "stopped" | "nonfinite" | "error", with details
-                              (for "nonfinite": step, node; for "error": message)
-    """
-
-    progress = Signal(object)
-    paused = Signal(int)
-    finished = Signal(str, dict)
-
-    def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
-                 epoch_offset: int = 0, start_paused_after: int | None = None,
-                 want_epoch_weights: bool = True, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.fit_kwargs = dict(fit_kwargs)
-        self.step_offset = step_offset
-        self.epoch_offset = epoch_offset
+    def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
+        super().__init__(model, fit_kwargs, DRAIN_HZ, **kwargs)
+        start_paused_after = self.start_paused_after
         self.want_diagnostics = hasattr(model, "diagnostics")
-        self.want_epoch_weights = want_epoch_weights
         self._count = 0            # steps reported one by one (a fit without a step log)
         self._log: StepLog | None = None   # the step log of the training layer's fit
         self._log_read = 0         # steps of the log the GUI thread has drained
         self._cb = BufferCallback(self)
-        self.history: Any = None
-        self.fit_seconds = 0.0     # wall time of model.fit on the worker thread
         self._lock = threading.Lock()
         self._rows: deque[dict] = deque()
         self._diag: list[tuple[int, list[dict]]] = []
@@ -112,13 +94,9 @@ class TrainingWorker(QObject):
         self._done = threading.Event()
         self._parked = threading.Event()   # set while the trainer waits between two steps
         self._thread: threading.Thread | None = None
-        self._scheduled = False
         self._paused_reported = False
         self._finished_emitted = False
         self._blas = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(int(1000 / DRAIN_HZ))
-        self._timer.timeout.connect(self._tick)
 
     @property
     def steps_done(self) -> int:
@@ -127,16 +105,6 @@ class TrainingWorker(QObject):
         return log.count if log is not None else self._count
 
     # control (GUI thread) ------------------------------------------------------------------------
-    def start(self, delay_ms: int = 0) -> None:
-        """Start training on a new daemon thread (after ``delay_ms`` of event loop, if given)."""
-        if self._thread is not None or self._scheduled:
-            raise RuntimeError("a TrainingWorker runs once; make a new one to train again")
-        self._scheduled = True
-        if delay_ms > 0:
-            QTimer.singleShot(delay_ms, self._start_now)
-        else:
-            self._start_now()
-
     def _start_now(self) -> None:
         if self._done.is_set():
             return
@@ -205,10 +173,6 @@ class TrainingWorker(QObject):
         if ended:
             self._tick()
         return ended
-
-    def stop_and_join(self, timeout: float = 10.0) -> bool:
-        self.stop()
-        return self.join(timeout)
 
     def sync(self) -> None:
         """Nothing to take in: the trainer's model is the window's own."""
@@ -363,6 +327,3 @@ class TrainingWorker(QObject):
             return "stopped", {"steps": self.steps_done}
         return "done", {"steps": self.steps_done}
 
-
-# either worker: this thread one, or ``ui.remote_worker.ProcessTrainingWorker`` (same interface)
-Worker = Any

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-__all__ = ["Callback", "History", "EarlyStopping", "LambdaCallback", "StepLog"]
+__all__ = ["Callback", "CallPacer", "History", "EarlyStopping", "LambdaCallback", "StepLog"]
 
 
 class StepLog:
@@ -62,6 +62,28 @@ class Callback:
 
     def on_nonfinite(self, info: dict) -> None:
         """A step produced NaN/inf: ``info = {"step": k, "node": name}``; fit then stops."""
+
+
+class CallPacer:
+    """For a callback that wants to be called about every ``interval`` seconds rather than
+    every step: ``batch_end_from = pacer.next_from(step, now)`` after each call doubles or
+    halves the stride (in steps) until the calls come about ``interval`` apart."""
+
+    def __init__(self, interval: float, most: int = 4096) -> None:
+        self.interval, self.most = float(interval), int(most)
+        self.every = 1          # steps between two calls
+        self.t_last = 0.0
+
+    def start(self, now: float) -> None:
+        self.t_last = now
+
+    def next_from(self, step: int, now: float) -> int:
+        dt, self.t_last = now - self.t_last, now
+        if dt < self.interval / 2:
+            self.every = min(self.every * 2, self.most)
+        elif dt > self.interval * 2:
+            self.every = max(self.every // 2, 1)
+        return step + self.every
 
 
 class LambdaCallback(Callback):

@@ -32,7 +32,7 @@ import time
 import numpy as np
 
 from graphviz_nn.nn import wire
-from graphviz_nn.nn.callbacks import Callback
+from graphviz_nn.nn.callbacks import Callback, CallPacer
 
 CALL_INTERVAL_S = 0.002   # how often fit calls back (it logs every step by itself)
 
@@ -64,11 +64,12 @@ class _Link(Callback):
         self.diag: list = []
         self.epoch_weights = None
         self.nonfinite: dict | None = None
-        self._every, self._t_last = 1, 0.0
+        self._pace = CallPacer(CALL_INTERVAL_S)
         self._t_send = self._t_diag = self._t_snap = 0.0
 
     def on_train_begin(self, logs=None) -> None:
-        self._t_last = self._t_send = time.perf_counter()
+        self._t_send = time.perf_counter()
+        self._pace.start(self._t_send)
         if self.ctrl.stop:            # stopped before fit began (fit clears the flag)
             self.model.stop_training = True
 
@@ -93,12 +94,8 @@ class _Link(Callback):
         if now - self._t_send >= self.send_every:
             self.flush(snapshot=now - self._t_snap >= self.snap_every)
             now = time.perf_counter()
-        dt, self._t_last = now - self._t_last, now
-        if dt < CALL_INTERVAL_S / 2:
-            self._every = min(self._every * 2, 4096)
-        elif dt > CALL_INTERVAL_S * 2:
-            self._every = max(self._every // 2, 1)
-        self.batch_end_from = 0 if ctrl.attention else step + self._every
+        nxt = self._pace.next_from(step, now)
+        self.batch_end_from = 0 if ctrl.attention else nxt
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
         logs = {k: float(v) for k, v in (logs or {}).items()}

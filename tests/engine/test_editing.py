@@ -7,15 +7,6 @@ import graphviz_nn as gnn
 from graphviz_nn import GraphError
 
 
-@pytest.fixture
-def fxyz():
-    g = gnn.Graph()
-    x, y, z = g.input("x", -2.0), g.input("y", 5.0), g.input("z", -4.0)
-    q = g.add(x, y, name="q")
-    f = g.mul(q, z, name="f")
-    return g, x, y, z, q, f
-
-
 def test_nodes_are_in_topological_order_and_edges_listed(fxyz):
     g, x, y, z, q, f = fxyz
     order = g.nodes

@@ -2,18 +2,6 @@
 a backward pass replaces them, an edit forgets them."""
 
 import numpy as np
-import pytest
-
-import graphviz_nn as gnn
-
-
-@pytest.fixture
-def fxyz():
-    g = gnn.Graph()
-    x, y, z = g.input("x", -2.0), g.input("y", 5.0), g.input("z", -4.0)
-    q = g.add(x, y, name="q")
-    f = g.mul(q, z, name="f")
-    return g, x, y, z, q, f
 
 
 def test_a_forward_pass_forgets_every_gradient(fxyz):

@@ -208,3 +208,20 @@ def test_a_refused_close_leaves_the_run_going(qtbot):
     refuse.refuse = False
     window.close()
     assert not worker.is_running()
+
+
+def test_without_a_trainer_process_the_run_goes_on_a_thread_and_says_so(qtbot, dock,
+                                                                       monkeypatch):
+    import ui.panels.training.launch as launch
+    from ui.workers import TrainingWorker
+
+    def refuse():
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(launch, "trainer_process", refuse)
+    _configure(dock, epochs=3)
+    dock.train()
+    assert isinstance(dock.worker, TrainingWorker)
+    assert any("on a thread" in m and "no processes here" in m for m in dock.messages)
+    qtbot.waitUntil(lambda: dock.state == IDLE, timeout=20_000)
+    assert len(dock.curves.run.steps) == dock.worker.steps_done > 0

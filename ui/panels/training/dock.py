@@ -28,7 +28,8 @@ from ui.panels.training.graph_model import GraphModel
 from ui.panels.training.launch import new_worker
 from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
-from ui.workers import Update, Worker, blas_controller
+from ui.worker_base import WorkerBase
+from ui.workers import Update, blas_controller
 
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
@@ -96,7 +97,7 @@ class TrainingDock(QWidget):
         self.predictor = None        # activations of the MLP, or the graph model's predict_with
         self.settings: TrainSettings | None = None
         self.data: DataSet | None = None
-        self.worker: Worker | None = None
+        self.worker: WorkerBase | None = None
         self.x_train = self.y_train = self.x_val = self.y_val = None
         self.last_step = -1
         self.last_epoch = 0
