@@ -25,7 +25,7 @@ from ui.panels.training.curves import CurvesView
 from ui.panels.training.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
 from ui.panels.training.gradflow import GradientFlowView
 from ui.panels.training.graph_model import GraphModel
-from ui.panels.training.launch import new_worker
+from ui.panels.training.launch import new_worker, put_model_on_canvas
 from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
 from ui.worker_base import WorkerBase
@@ -383,22 +383,4 @@ class TrainingDock(QWidget):
             self.boundary.set_data(data.x, data.y, data.classes)
 
     def _put_model_on_canvas(self) -> None:
-        """Show the model's graph on the canvas, as one undoable step (Undo brings the
-        learner's own graph back)."""
-        c = self.controller
-        if c is None or self.model is None:
-            return
-        g = self.model.graph
-        if c.graph is g:
-            self.model_on_canvas = True
-            return
-        loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
-        try:
-            if hasattr(c, "replace_graph"):
-                c.replace_graph(g, "Show the model being trained",
-                                output=loss.name if loss is not None else None)
-            else:
-                c.load_graph(g, output=loss)
-            self.model_on_canvas = True
-        except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
-            self.message.emit(f"Could not show the model on the canvas: {exc}")
+        put_model_on_canvas(self)

@@ -1,4 +1,6 @@
-"""Which worker trains a run: the trainer process for a ``Sequential``, a thread otherwise.
+"""How a run starts: which worker trains it, and the model shown on the canvas.
+
+The worker: the trainer process for a ``Sequential``, a thread otherwise.
 
 A ``Sequential`` (the MLP builder's model) trains in the trainer process, where it never
 waits for the window; the views may then repaint more often, since the window's work no
@@ -34,3 +36,25 @@ def new_worker(model: Any, fit: dict, refresher, report: Callable[[str], None],
     refresher.floor_scale = REMOTE_FLOOR_SCALE if remote else 1.0
     cls = ProcessTrainingWorker if remote else TrainingWorker
     return cls(model, fit, **kwargs)
+
+
+def put_model_on_canvas(dock) -> None:
+    """Show the dock's model's graph on the canvas, as one undoable step (Undo brings the
+    learner's own graph back)."""
+    c = dock.controller
+    if c is None or dock.model is None:
+        return
+    g = dock.model.graph
+    if c.graph is g:
+        dock.model_on_canvas = True
+        return
+    loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
+    try:
+        if hasattr(c, "replace_graph"):
+            c.replace_graph(g, "Show the model being trained",
+                            output=loss.name if loss is not None else None)
+        else:
+            c.load_graph(g, output=loss)
+        dock.model_on_canvas = True
+    except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
+        dock.message.emit(f"Could not show the model on the canvas: {exc}")
