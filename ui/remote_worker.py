@@ -12,22 +12,19 @@ The dock drives it exactly as the thread worker (signals ``progress``, ``paused`
 
 from __future__ import annotations
 
-import math
-import time
 from typing import Any
 
 import numpy as np
 
 from graphviz_nn.nn import wire
-from graphviz_nn.nn.callbacks import History
 from ui.trainer_link import Update
 from ui.trainer_process import next_job_id, trainer_process
-from ui.worker_base import WorkerBase
+from ui.worker_base import DIAG_INTERVAL_S, SNAPSHOT_INTERVAL_S, WorkerBase
 
 __all__ = ["ProcessTrainingWorker", "can_train_in_process"]
 
-DRAIN_HZ = 10            # how often the GUI thread collects what the trainer sent
-EVERY = {"send": 0.05, "diag": 0.02, "snapshot": 0.3}   # seconds, on the trainer's side
+# seconds between the trainer's messages, gradient-flow samples and weight snapshots
+EVERY = {"send": 0.05, "diag": DIAG_INTERVAL_S, "snapshot": SNAPSHOT_INTERVAL_S}
 
 
 def can_train_in_process(model: Any) -> bool:
@@ -48,15 +45,15 @@ class ProcessTrainingWorker(WorkerBase):
     (signals and arguments: ``WorkerBase``)."""
 
     def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
-        super().__init__(model, fit_kwargs, DRAIN_HZ, **kwargs)
+        super().__init__(model, fit_kwargs, **kwargs)
         self._steps = 0            # steps received so far
         self._job = next_job_id()
         self._proc = None
         self._inbox = None
         self._stopped = False
-        self._ended = False        # the outcome has been handled on the GUI thread
         self._paused_reported = False
-        self._outcome: tuple[str, dict] | None = None
+        self._outcome: tuple[str, dict] | None = None   # set once, when the run has ended
+        self._reported = False     # finished has been emitted
 
     @property
     def steps_done(self) -> int:
@@ -87,21 +84,16 @@ class ProcessTrainingWorker(WorkerBase):
         self._timer.start()
 
     def is_running(self) -> bool:
-        return self._scheduled and not self._ended and not (
-            self._inbox is not None and self._inbox.done.is_set()) and self._outcome is None
+        return self._scheduled and self._outcome is None and not (
+            self._inbox is not None and self._inbox.done.is_set())
 
     def is_paused(self) -> bool:
         return self.is_running() and self._inbox is not None and self._inbox.parked.is_set()
 
     def wait_parked(self, timeout: float = 2.0) -> bool:
-        if not self.is_running():
+        if self._inbox is None:
             return True
-        end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            inbox = self._inbox
-            if inbox is None or inbox.parked.wait(0.01) or inbox.done.is_set():
-                return True
-        return False
+        return self._wait_parked(self._inbox.parked, self._inbox.done, timeout)
 
     def _command(self, kind: str, arrays: list | tuple = ()) -> None:
         if self._proc is not None and self._inbox is not None and not self._inbox.done.is_set():
@@ -151,7 +143,7 @@ class ProcessTrainingWorker(WorkerBase):
         self._tick()
 
     def _tick(self) -> None:
-        if self._ended:
+        if self._reported:
             return
         up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0))
         losses, accs, parked_at, done = [], [], None, None
@@ -175,7 +167,7 @@ class ProcessTrainingWorker(WorkerBase):
         if done is not None:
             self._outcome = self._done(*done)
         if self._outcome is not None:
-            self._ended = True
+            self._reported = True
             self._timer.stop()
             self.finished.emit(*self._outcome)
         elif parked_at is not None and not self._paused_reported and self.is_paused():
@@ -198,8 +190,8 @@ class ProcessTrainingWorker(WorkerBase):
         if head["snapshot"]:
             snap, rest = rest[:n_w], rest[n_w:]
             self.model.set_weights(snap)     # the canvas shows the model's own arrays
-            up.weights = [w.copy() for w in snap]
-        if head["epoch_weights"] is not None and self.want_epoch_weights:
+            up.weights = snap
+        if head["epoch_weights"] is not None:
             up.epoch_weights[:] = [(head["epoch_weights"] + self.epoch_offset, rest[:n_w])]
 
     def _done(self, head: dict, arrays: list) -> tuple[str, dict]:
@@ -209,16 +201,9 @@ class ProcessTrainingWorker(WorkerBase):
         self.fit_seconds = float(head.get("fit_seconds", 0.0))
         if head.get("model") is not None:
             wire.load_state(self.model, head["model"], arrays)
-        h = head.get("history")
-        if h is not None:
-            self.history = History()
-            self.history.history, self.history.epoch = h["history"], h["epoch"]
-            self.history.params = h["params"]
         reason, info = head["reason"], dict(head.get("info") or {})
         if reason == "nonfinite":
             info["step"] = int(info.get("step", -1)) + self.step_offset
         elif reason in ("done", "stopped"):
             info = {"steps": self._steps}
-        if math.isnan(self.fit_seconds):
-            self.fit_seconds = 0.0
         return reason, info

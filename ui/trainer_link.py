@@ -19,8 +19,6 @@ from graphviz_nn.nn.callbacks import CallPacer, StepLog
 if TYPE_CHECKING:
     from ui.workers import TrainingWorker
 
-CALL_INTERVAL_S = 0.002  # how often fit calls back when it logs every step by itself
-
 
 @dataclass
 class Update:
@@ -44,13 +42,13 @@ class BufferCallback(Callback):
     """The callback ``fit`` calls on the worker thread: copy numbers, maybe wait, never paint.
 
     With the training layer's ``fit`` every step's loss is in ``history.step_log`` already, so
-    this asks to be called only every ``CALL_INTERVAL_S`` (``batch_end_from``); the GUI thread
+    this asks to be called only every ~2 ms (``CallPacer``, ``batch_end_from``); the GUI thread
     sets ``batch_end_from`` to 0 when it wants the trainer to look (pause, one step). With a
     ``fit`` that has no step log (the canvas's graph) it keeps each step's logs instead."""
 
     def __init__(self, worker: TrainingWorker) -> None:
         self._w = worker
-        self._pace = CallPacer(CALL_INTERVAL_S)
+        self._pace = CallPacer()
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         log = getattr(getattr(self._w.model, "history", None), "step_log", None)
@@ -72,19 +70,18 @@ class BufferCallback(Callback):
         if w._attention or now >= w._next_sample:
             w._slow_path()
             now = time.perf_counter()
-        self.batch_end_from = self._pace.next_from(step, now)   # next call in ~CALL_INTERVAL_S
+        self.batch_end_from = self._pace.next_from(step, now)   # next call in ~2 ms
         if w._attention:      # the GUI asked for something meanwhile: look at the next step
             self.batch_end_from = 0
 
     def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
         w = self._w
         w._sample(time.perf_counter(), force_snapshot=False)
-        snap = w.model.get_weights() if w.want_epoch_weights else None
+        snap = w.model.get_weights()
         logs = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
         with w._lock:
             w._epochs.append((int(epoch) + w.epoch_offset, w.step_offset + w.steps_done - 1, logs))
-            if snap is not None:   # only the newest matters to the display
-                w._epoch_weights[:] = [(int(epoch) + w.epoch_offset, snap)]
+            w._epoch_weights[:] = [(int(epoch) + w.epoch_offset, snap)]   # the newest only
 
     def on_nonfinite(self, info: dict) -> None:
         info = dict(info)

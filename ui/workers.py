@@ -25,14 +25,11 @@ import numpy as np
 
 from graphviz_nn.nn.callbacks import StepLog
 from ui.trainer_link import BufferCallback, Update
-from ui.worker_base import WorkerBase
+from ui.worker_base import DIAG_INTERVAL_S, SNAPSHOT_INTERVAL_S, WorkerBase
 
 __all__ = ["TrainingWorker", "Update", "blas_controller"]
 
-DRAIN_HZ = 10            # how often the GUI thread collects what the trainer buffered
 NAN = float("nan")
-DIAG_INTERVAL_S = 0.02   # at most one gradient-flow sample per 20 ms of training
-SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots for the decision boundary
 
 
 _BLAS = []   # the threadpoolctl controller, found once (finding the libraries takes ~40 ms)
@@ -68,7 +65,7 @@ class TrainingWorker(WorkerBase):
     (signals and arguments: ``WorkerBase``)."""
 
     def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
-        super().__init__(model, fit_kwargs, DRAIN_HZ, **kwargs)
+        super().__init__(model, fit_kwargs, **kwargs)
         start_paused_after = self.start_paused_after
         self.want_diagnostics = hasattr(model, "diagnostics")
         self._count = 0            # steps reported one by one (a fit without a step log)
@@ -123,13 +120,7 @@ class TrainingWorker(WorkerBase):
 
     def wait_parked(self, timeout: float = 2.0) -> bool:
         """After ``pause``: block until the current step has finished and the trainer waits."""
-        if not self.is_running():
-            return True
-        end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            if self._parked.wait(0.01) or self._done.is_set():
-                return True
-        return False
+        return self._wait_parked(self._parked, self._done, timeout)
 
     def _look(self) -> None:
         """Make the trainer call back after its current step and take the slow path there."""
@@ -238,7 +229,7 @@ class TrainingWorker(WorkerBase):
                 self._go.set()  # run the requested steps, then pause
             t0 = time.perf_counter()
             try:
-                self.history = self.model.fit(**kwargs)
+                self.model.fit(**kwargs)
             finally:
                 self.fit_seconds = time.perf_counter() - t0
         except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost

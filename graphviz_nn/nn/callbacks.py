@@ -67,9 +67,10 @@ class Callback:
 class CallPacer:
     """For a callback that wants to be called about every ``interval`` seconds rather than
     every step: ``batch_end_from = pacer.next_from(step, now)`` after each call doubles or
-    halves the stride (in steps) until the calls come about ``interval`` apart."""
+    halves the stride (in steps) until the calls come about ``interval`` apart. The default,
+    2 ms, is what a GUI's trainer uses: a pause acts within ~2 ms, at ~500 calls a second."""
 
-    def __init__(self, interval: float, most: int = 4096) -> None:
+    def __init__(self, interval: float = 0.002, most: int = 4096) -> None:
         self.interval, self.most = float(interval), int(most)
         self.every = 1          # steps between two calls
         self.t_last = 0.0

@@ -17,7 +17,7 @@ Child -> parent:
      "diag": [[step, [per layer dict]]...], "snapshot": bool, "epoch_weights": epoch | None}
         arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights, then the epoch's
     {"t": "parked", "job", "step"}    the trainer waits between two steps
-    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec, "history"}
+    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec}
         arrays: the model state's (weights, moments, generators in the spec)
 """
 
@@ -33,8 +33,6 @@ import numpy as np
 
 from graphviz_nn.nn import wire
 from graphviz_nn.nn.callbacks import Callback, CallPacer
-
-CALL_INTERVAL_S = 0.002   # how often fit calls back (it logs every step by itself)
 
 
 class _Control:
@@ -64,7 +62,7 @@ class _Link(Callback):
         self.diag: list = []
         self.epoch_weights = None
         self.nonfinite: dict | None = None
-        self._pace = CallPacer(CALL_INTERVAL_S)
+        self._pace = CallPacer()      # fit logs every step itself: a call every ~2 ms will do
         self._t_send = self._t_diag = self._t_snap = 0.0
 
     def on_train_begin(self, logs=None) -> None:
@@ -148,31 +146,25 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
         fit["validation_data"] = (data[2], data[3])
     link = _Link(out, ctrl, job)
     ctrl.model = model
-    model.stop_training = ctrl.stop
     if job.get("pause_after") is not None:
         ctrl.steps_left, ctrl.attention = int(job["pause_after"]), True
-    reason, info, history = "done", {}, None
+    reason, info = "done", {}
     t0 = time.perf_counter()
     try:
-        history = model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
+        model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
         reason, info = "error", {"message": f"{type(exc).__name__}: {exc}"}
     fit_seconds = time.perf_counter() - t0
     ctrl.model = None
-    if model.history is not None and model.history.step_log is not None:
-        link.flush(snapshot=False)     # the last steps and epochs
-    if reason == "error":
-        pass
-    elif link.nonfinite is not None:
+    if model.history is not None:      # fit began: send its last steps and epochs
+        link.flush(snapshot=False)
+    if reason != "error" and link.nonfinite is not None:
         reason, info = "nonfinite", link.nonfinite
-    elif ctrl.stop:
+    elif reason != "error" and ctrl.stop:
         reason = "stopped"
     spec, state = wire.model_state(model)
-    head = {"t": "done", "job": job["job"], "reason": reason, "info": info,
-            "fit_seconds": fit_seconds, "model": spec,
-            "history": {"history": history.history, "epoch": history.epoch,
-                        "params": history.params} if history is not None else None}
-    wire.send(out, head, state)
+    wire.send(out, {"t": "done", "job": job["job"], "reason": reason, "info": info,
+                    "fit_seconds": fit_seconds, "model": spec}, state)
 
 
 def _reader(inp, ctrl: _Control, jobs: queue.Queue) -> None:
@@ -240,8 +232,6 @@ def serve(inp, out) -> None:
         if item is None:
             return
         head, arrays = item
-        if head["job"] != ctrl.job:
-            continue      # superseded before it started
         try:
             _run_job(out, ctrl, head, arrays)
         except (BrokenPipeError, OSError):

@@ -29,7 +29,7 @@ from ui.panels.training.launch import new_worker, put_model_on_canvas
 from ui.panels.training.model_form import ModelForm, TrainSettings, make_model, make_optimizer
 from ui.panels.training.refresh import ViewRefresher
 from ui.worker_base import WorkerBase
-from ui.workers import Update, blas_controller
+from ui.workers import Update
 
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
@@ -108,7 +108,6 @@ class TrainingDock(QWidget):
         self.model_on_canvas = False
         self._wire_signals()
         self._show_data_preview()
-        blas_controller()     # find the BLAS libraries now, not when Train is clicked
 
     def _wire_signals(self) -> None:
         c = self.controls

@@ -1,11 +1,11 @@
 """When the training dock's views repaint while the trainer runs.
 
-The trainer runs on another thread but needs the GIL, and painting (pyqtgraph, the canvas)
-holds it: every millisecond the GUI thread works, the trainer waits, and on a small machine the
-two threads also slow each other down where they run side by side. So each view repaints at a
-bounded rate, and only as often as its measured cost (the CPU time of its update and of every
-paint it caused) fits in its share of wall time; at most one costly view repaints per tick, so
-that no tick is long.
+Each view repaints at a bounded rate, and only as often as its measured cost (the CPU time of
+its update and of every paint it caused) fits in its share of wall time; at most one costly
+view repaints per tick, so that no tick is long. The shares are small when the trainer is a
+thread of this process (the graph on the canvas): it needs the GIL that painting holds, so
+every millisecond the GUI thread works, the trainer waits. When it trains in the trainer
+process the dock raises them (``budget_scale``, ``floor_scale``; see ``launch.py``).
 """
 
 from __future__ import annotations
