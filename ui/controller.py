@@ -7,9 +7,7 @@ tells the views through signals, which are declared here and connected in ``_wir
 
 Every change of the graph is announced once, as ``changed(kind)``: ``"graph"`` (replaced),
 ``"structure"`` (nodes, wires or names) or ``"values"``; the cursor may have moved with it.
-The older ``graph_replaced`` / ``structure_changed`` / ``values_changed`` follow it for the
-listeners that want only those; ``values_changed`` emitted from outside (training changed values
-in place) is announced as ``changed("values")``.
+Values changed in place outside the controller (training) are announced by ``show_values()``.
 """
 
 from __future__ import annotations
@@ -79,9 +77,6 @@ class GraphController(EditingMixin, QObject):
     """Owns ``graph``; holds the output node, the trace and the timeline cursor."""
 
     changed = Signal(str)               # once per change: "graph", "structure" or "values"
-    graph_replaced = Signal()           # after changed("graph")
-    structure_changed = Signal()        # after changed("structure")
-    values_changed = Signal()           # after every changed(...); see the module docstring
     node_moved = Signal(int)
     cursor_changed = Signal(int)
     message = Signal(str)
@@ -103,8 +98,6 @@ class GraphController(EditingMixin, QObject):
         self.selection: list[int] = []
         self.n_forward = 0     # how many forward steps the trace has (backward steps follow)
         self.auto_run = False  # after an edit, show the whole forward and backward pass
-        self.revision = 0      # counts the changes announced (caches compare it)
-        self._announcing = False
         self._batch_depth = 0
         self._pending: str | None = None    # the change a batch will announce at its end
         self.undo_stack = QUndoStack(self)
@@ -125,12 +118,6 @@ class GraphController(EditingMixin, QObject):
     def _wire_signals(self) -> None:
         # connected first, so every other listener already sees the new selection
         self.selection_changed.connect(self._remember_selection)
-        self.values_changed.connect(self._on_values_changed)
-
-    def _on_values_changed(self) -> None:
-        if not self._announcing:        # emitted from outside: values changed in place
-            self.revision += 1
-            self.changed.emit("values")
 
     def _remember_selection(self, ids: list) -> None:
         self.selection = list(ids)
@@ -191,18 +178,8 @@ class GraphController(EditingMixin, QObject):
                 else -1
 
     def _announce(self, kind: str) -> None:
-        """Tell the views once: ``changed(kind)``, then the older signals."""
-        self.revision += 1
-        self._announcing = True
-        try:
-            self.changed.emit(kind)
-            if kind == "graph":
-                self.graph_replaced.emit()
-            elif kind == "structure":
-                self.structure_changed.emit()
-            self.values_changed.emit()
-        finally:
-            self._announcing = False
+        """Tell the views, once."""
+        self.changed.emit(kind)
 
     @contextmanager
     def batch(self):
@@ -301,6 +278,11 @@ class GraphController(EditingMixin, QObject):
     def set_output(self, node_id: int) -> None:
         self.output = self.node(node_id)
         self._edited("values", run=False)
+
+    def show_values(self) -> None:
+        """Values changed in place outside the controller (training updates the params): redraw
+        them, without tracing again (``recompute`` traces)."""
+        self._announce("values")
 
     def recompute(self) -> None:
         """Trace again after the graph's values changed outside the controller (training

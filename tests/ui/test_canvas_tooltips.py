@@ -30,7 +30,7 @@ def test_the_tooltip_shown_on_hover_has_the_current_statistics(win, monkeypatch)
     monkeypatch.setattr(style, "fmt_stats", lambda v: calls.append(1) or real(v))
     for k in range(3):                       # three training-like updates in place
         w1.value[...] = np.linspace(-1 - k, 1, w1.value.size).reshape(w1.value.shape)
-        c.values_changed.emit()
+        c.show_values()
     assert calls == []                       # no statistics while nobody looks
     shown = hover_tooltip(win, item)
     assert "W1" in shown and "min -3" in shown

@@ -281,7 +281,7 @@ def test_space_plays_and_pauses(win, qtbot):
 
 
 def test_values_changed_in_place_are_redrawn(win):
-    """Training updates params in place and says values_changed: the canvas follows."""
+    """Training updates params in place and calls show_values: the canvas follows."""
     import numpy as np
     win.load_example("spiral")
     c = win.controller
@@ -289,7 +289,7 @@ def test_values_changed_in_place_are_redrawn(win):
     item = win.scene.node_item(w1.id)
     before = item._value_img
     w1.value[...] = np.linspace(-1, 1, w1.value.size).reshape(w1.value.shape)
-    c.values_changed.emit()
+    c.show_values()
     assert item._value_img is not before
     assert "min -1" in item.toolTip()
 

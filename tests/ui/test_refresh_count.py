@@ -69,10 +69,10 @@ def test_undoing_a_delete_with_its_wires_refreshes_once(counted):
     assert counts == {"refresh": 1, "badges": 1}
 
 
-def test_training_values_changed_still_redraws_once(counted):
+def test_values_training_changed_in_place_redraw_once(counted):
     win, counts = counted
     c = win.controller
     c.graph["x"].value[...] = 7.0                            # changed in place, as training does
-    c.values_changed.emit()
+    c.show_values()
     assert counts == {"refresh": 1, "badges": 1}
     assert win.scene.node_item(c.graph["x"].id).value_text() == "7"

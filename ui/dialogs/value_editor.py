@@ -99,8 +99,7 @@ class LeafValueEditor(QGroupBox):
         self.shape.returnPressed.connect(self.apply_fill)
         self.table.cellChanged.connect(self._cell_changed)
         controller.selection_changed.connect(self.refresh)
-        controller.values_changed.connect(self.refresh)
-        controller.graph_replaced.connect(self.refresh)
+        controller.changed.connect(self.refresh)
         self.refresh()
 
     def _leaf(self):

@@ -83,13 +83,13 @@ def install(window) -> TrainingDock:
                 history.setEnabled(edit_lock_reason(dock) is None)
 
             dock.state_changed.connect(lock_history)
-            controller.graph_replaced.connect(lock_history)
+            controller.changed.connect(lock_history)
         if hasattr(window, "status"):
-            def announce_model(*_args) -> None:   # the canvas now shows the model being trained
-                if edit_lock_reason(dock) is not None:
+            def announce_model(kind: str) -> None:   # the canvas now shows the model trained
+                if kind == "graph" and edit_lock_reason(dock) is not None:
                     window.status(ON_CANVAS)
 
-            controller.graph_replaced.connect(announce_model)
+            controller.changed.connect(announce_model)
     # the trainer process loads numpy while the learner looks around, not when Train is clicked
     QTimer.singleShot(PREWARM_MS, _start_trainer_process)
     window.training_dock = dock

@@ -161,4 +161,4 @@ class ViewRefresher:
             self.pending_epoch_weights = None
             d.confusion.update_weights(epoch, w, d.predictor)
         else:
-            d.controller.values_changed.emit()
+            d.controller.show_values()
