@@ -361,6 +361,8 @@ def test_badges_also_off_the_path_to_the_output(win):
     assert win.editor.canvas.badges() == badges
     drag(win, out_port(win, x), in_port(win, m, 1))
     assert m not in win.editor.canvas.badges()
+    t = c.add_node("sub", (500.0, 400.0), "t")                # new, and off the path too
+    assert win.editor.canvas.badges()[t] == "missing input on port a"
 
 
 def test_wire_drawn_backwards_from_a_free_input_port(win):

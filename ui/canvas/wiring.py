@@ -46,20 +46,6 @@ def creates_cycle(graph, src_id: int, dst_id: int) -> bool:
     return graph.would_cycle(graph.node_by_id(src_id), graph.node_by_id(dst_id))
 
 
-def uncomputed(graph) -> dict[int, str]:
-    """node id -> why it has no value, for every node that cannot be computed.
-
-    The controller traces only what the chosen output needs; a forward pass over a copy (the
-    real graph keeps its values and gradients) finds the reasons for the rest."""
-    missing = [n for n in graph.nodes if n.value is None]
-    if not missing:
-        return {}
-    if all(n.error for n in missing):
-        return {n.id: n.error for n in missing}
-    copy = graph.copy()
-    return {n.id: msg for n, msg in copy.forward().items()}
-
-
 class _Wire:
     """State of one wire drag."""
 
@@ -97,8 +83,6 @@ class CanvasEditor(QObject):
         self.wire_item: QGraphicsPathItem | None = None
         self.popup: QuickAddPopup | None = None
         self._popup_at = QPointF()
-        self._errors: dict[int, str] | None = None      # cached until the graph changes
-        self._errors_at: tuple | None = None            # (graph, revision) they belong to
         self._badges: dict[int, ErrorBadge] = {}        # node id -> its badge, once made
         scene.port_pressed.connect(self._on_port_pressed)
         scene.port_dragged.connect(self._on_port_dragged)
@@ -287,22 +271,18 @@ class CanvasEditor(QObject):
     # ------------------------------------------------------------------ error badges
     def update_badges(self, *_args) -> None:
         """A badge on every node that cannot be computed (missing input, shape mismatch...),
-        also where the pass to the chosen output did not reach; its tooltip says why."""
-        at = (id(self.ctrl.graph), getattr(self.ctrl, "revision", None))
-        if self._errors is None or at != self._errors_at:
-            self._errors, self._errors_at = uncomputed(self.ctrl.graph), at
+        also off the path to the chosen output; its tooltip says why. The controller's trace
+        runs a forward pass over the whole graph, so every node already knows its error."""
         nodes = self.scene.nodes
         for nid in [i for i, b in self._badges.items()
                     if nodes.get(i) is None or not shiboken6.isValid(b)
                     or b.parentItem() is not nodes[i]]:
             del self._badges[nid]               # its node item went away (or was rebuilt)
         for nid, item in nodes.items():
-            error = item.error or self._errors.get(nid)
+            error = item.error
             badge = self._badges.get(nid)
             if not error and badge is None:
                 continue
-            if error and not item.error and item.value is None:
-                item.set_error(error)          # the node says why in its body too
             if badge is None:
                 badge = self._badges[nid] = ErrorBadge(item)
             badge.setVisible(bool(error))
