@@ -163,9 +163,8 @@ def load_state(model, spec: dict, arrays: list[np.ndarray]) -> None:
     if keys is None:
         opt._slots = None
     else:
-        rest, params = iter(arrays[n:]), model.get_weights()
-        slots = []
-        for p, names in zip(params, keys, strict=True):
+        rest, slots = iter(arrays[n:]), []
+        for p, names in zip(arrays[:n], keys, strict=True):     # one slot set per weight
             s = {"tmp": np.empty_like(p)}
             for k in names:
                 s[k] = np.array(next(rest), dtype=p.dtype)

@@ -333,8 +333,7 @@ class TrainingDock(QWidget):
         """While the trainer is still, trace the model's graph again so every value and
         gradient on the canvas belongs to the current weights (not only the weights)."""
         c = self.controller
-        if self.model_on_canvas and c is not None and c.graph is getattr(self.model, "graph", None) \
-                and hasattr(c, "recompute"):
+        if self.model_on_canvas and c is not None and c.graph is getattr(self.model, "graph", None):
             try:
                 c.recompute()
             except Exception as exc:  # noqa: BLE001 - the canvas is optional for training

@@ -50,11 +50,8 @@ def put_model_on_canvas(dock) -> None:
         return
     loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
     try:
-        if hasattr(c, "replace_graph"):
-            c.replace_graph(g, "Show the model being trained",
-                            output=loss.name if loss is not None else None)
-        else:
-            c.load_graph(g, output=loss)
+        c.replace_graph(g, "Show the model being trained",
+                        output=loss.name if loss is not None else None)
         dock.model_on_canvas = True
     except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
         dock.message.emit(f"Could not show the model on the canvas: {exc}")
