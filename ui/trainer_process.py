@@ -105,7 +105,10 @@ class TrainerProcess:
                 del self._inboxes[head["job"]]
                 inbox.done.set()
         self.alive = False
-        code = self.proc.poll()
+        try:
+            code = self.proc.wait(1.0)      # its stdout has closed: it is ending, or has
+        except subprocess.TimeoutExpired:
+            code = None
         for inbox in list(self._inboxes.values()):
             inbox.messages.append(({"t": "died", "code": code}, []))
             inbox.done.set()
