@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-SIZE = (1440, 860)
+SIZE = (1600, 860)   # wide enough for the whole MLP example at a zoom that shows shapes
 
 
 def _settle(app) -> None:
@@ -60,8 +60,6 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.scene.clearSelection()
     h1 = w.scene.node_item(c.graph["h1"].id)
     h1.setSelected(True)
-    w.resize(1600, SIZE[1])                  # wide enough for the whole graph at this zoom
-    _settle(app)
     w.canvas.resetTransform()
     w.canvas.scale(0.66, 0.66)
     w.canvas.centerOn(w.scene.itemsBoundingRect().center())
@@ -69,7 +67,6 @@ def shoot(out_dir: str | Path) -> list[Path]:
     w.inspector.verticalScrollBar().setValue(w.inspector.node_box.y() - 8)
     save(w, "mlp_example.png")
     # the 784-100-10 model: the first layer's weights as one 28×28 template per hidden unit
-    w.resize(*SIZE)
     w.load_example("fashion")
     w.actions["backward"].trigger()
     w.scene.clearSelection()
