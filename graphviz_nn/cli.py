@@ -19,9 +19,9 @@ USAGE = __doc__.split("\n\n")[1]
 
 # subcommand -> module whose ``main(argv) -> int`` runs it
 SUBCOMMANDS = {
-    "render": "ui.render_cli",
+    "render": "ui.headless.render_cli",
     "train": "graphviz_nn.train_cli",
-    "selftest": "ui.selftest",
+    "selftest": "ui.headless.selftest",
 }
 
 

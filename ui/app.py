@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import examples, style
+from ui import style
 from ui.actions import make_actions
+from ui.build.editor import install as install_editor
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.controller import GraphController
-from ui.editor import install as install_editor
-from ui.panels.inspector import InspectorPanel
-from ui.panels.quiz import QuizPanel
-from ui.panels.timeline import TimelinePanel
+from ui.explore import examples
+from ui.explore.inspector import InspectorPanel
+from ui.explore.quiz import QuizPanel
+from ui.explore.timeline import TimelinePanel
 from ui.window_tools import WindowToolsMixin
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -79,7 +80,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self._build_toolbar_and_menus()
         self._wire_signals()
         self.statusBar()
-        install_editor(self)    # palette, history, files, canvas editing (ui/editor.py)
+        install_editor(self)    # palette, history, files, canvas editing (ui/build/editor.py)
         # the editor's tensor editor replaces the inspector's one-line value entry
         self.inspector.set_inline_value_editor(not hasattr(self, "value_editor"))
         if graph is not None:
@@ -255,7 +256,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             self._loading_example = False
         self.example_key = key
         self.inspector.set_example(ex.title, ex.text)
-        from ui.expression import expression_of
+        from ui.explore.expression import expression_of
         self.expression.setText(expression_of(g) or "")      # empty for the MLPs: no expression
         self.expression_message.setVisible(False)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
@@ -263,7 +264,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
 
     def browse_examples(self) -> None:
         """The examples, each with its paragraph beside it; Open loads the chosen one."""
-        from ui.examples_dialog import ExamplesDialog
+        from ui.explore.examples_dialog import ExamplesDialog
         dialog = ExamplesDialog(self, self.example_key)
         if dialog.exec():
             self.load_example(dialog.chosen)
@@ -280,7 +281,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         text = self.expression.text() if text is None else text
         if text != self.expression.text():
             self.expression.setText(text)
-        from ui.expression import build_expression
+        from ui.explore.expression import build_expression
         graph, error = build_expression(text, self.controller.graph)
         self.expression_message.setVisible(error is not None)
         if error is not None:
@@ -340,7 +341,7 @@ def _panel_installers() -> list:
     """Panels too heavy for the first paint (the training dock imports pyqtgraph and more),
     installed right after it."""
     try:
-        from ui.panels import training
+        from ui import train as training
     except ImportError:     # the training panel is optional
         return []
     return [training.install]

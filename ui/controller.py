@@ -1,7 +1,7 @@
 """The controller: the one object that owns and mutates the Graph.
 
 Primitive edits (``_add_node``, ``_connect``, ...) change the graph without undo; the
-QUndoCommands of ui/commands.py call them. Public intents (``load_graph``, ``run_forward``,
+QUndoCommands of ui/build/commands.py call them. Public intents (``load_graph``, ``run_forward``,
 ``step``, ``seek``, ...) are what widgets call. The controller re-traces after every change and
 tells the views through signals, which are declared here and connected in ``_wire_signals()``.
 
@@ -22,8 +22,8 @@ from ui.canvas.layout import COL_GAP, layered_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
-try:  # the editor's undoable intents (ui/editing.py, issue 5)
-    from ui.editing import EditingMixin
+try:  # the editor's undoable intents (ui/build/editing.py, issue 5)
+    from ui.build.editing import EditingMixin
 except ImportError:  # pragma: no cover - editor not installed: edit directly, without undo
     class EditingMixin:  # type: ignore[no-redef]
         def set_value(self, node_id: int, value) -> str | None:
@@ -212,7 +212,7 @@ class GraphController(EditingMixin, QObject):
             self.cursor = len(self.trace) - 1
         self._announce(kind)
 
-    # ----- primitive edits without undo (ui/commands.py calls these) ------------------------------
+    # ----- primitive edits without undo (ui/build/commands.py calls these) ------------------------------
     def _add_node(self, op: str, name: str | None = None, value=None, pos=None,
                   attrs: dict | None = None, node_id: int | None = None):
         kwargs = dict(attrs or {})

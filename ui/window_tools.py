@@ -1,6 +1,6 @@
 """The main window's file, export and checking intents (a mixin of ui.app.MainWindow).
 
-Open and Save go to the window's document (ui/document.py: recent files, autosave, the
+Open and Save go to the window's document (ui/files/document.py: recent files, autosave, the
 unsaved-changes guard), so there is one way to open a file.
 """
 
@@ -19,7 +19,7 @@ class WindowToolsMixin:
 
     def open_file(self, path: str | Path) -> bool:
         """Open a graph file. Files are opened one way only, by the document
-        (``ui.document.Document.open_path``): a broken file gets a dialog naming the problem
+        (``ui.files.document.Document.open_path``): a broken file gets a dialog naming the problem
         and the current graph stays; an opened one is in the title and the recent files."""
         return self.document.open_path(path)
 
@@ -34,7 +34,7 @@ class WindowToolsMixin:
 
     def export_view(self, path: str | Path) -> bool:
         """Write the whole graph as PNG or SVG (by the file's extension)."""
-        from ui.render import export_scene
+        from ui.headless.render import export_scene
         try:
             export_scene(self.scene, path)
         except (OSError, ValueError) as exc:
@@ -56,7 +56,7 @@ class WindowToolsMixin:
         ``background=True``) on a worker thread: returns None, ``check_finished`` follows."""
         import threading
 
-        from ui.numcheck import check_graph, snapshot, work_size
+        from ui.explore.numcheck import check_graph, snapshot, work_size
         c = self.controller
         if c.trace is None or c.output is None:
             self.status(f"Nothing to check: {c.trace_error or 'no output'}")

@@ -128,7 +128,7 @@ OURS = """
 import time; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from ui.app import MainWindow
-from ui.examples import DEFAULT
+from ui.explore.examples import DEFAULT
 app = QApplication([])
 w = MainWindow(example=None); w.show()        # what ui.app.launch([]) does
 app.processEvents(); w.grab()

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 import graphviz_nn as gnn
-from ui.panels.training.curves import CurvesView
-from ui.recovery import RecoveryStore
+from ui.files.recovery import RecoveryStore
+from ui.train.curves import CurvesView
 
 
 def _view(qtbot) -> CurvesView:

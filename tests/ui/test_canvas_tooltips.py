@@ -49,7 +49,7 @@ def test_the_stored_tooltip_follows_a_hover_not_a_change(win):
 
 
 def test_one_badge_per_node_however_often_it_is_refreshed(win):
-    from ui.canvas.wiring import ErrorBadge
+    from ui.build.wiring import ErrorBadge
 
     c = win.controller
     m = c.add_node("mul", (600.0, 60.0), "m")

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ui.app import MainWindow
-from ui.editor import install
+from ui.build.editor import install
 
 
 def make_window(qtbot, tmp_path, name="w"):
@@ -294,7 +294,7 @@ def test_tensor_value_by_shape_and_fill_then_a_table_cell(win):
 def test_glorot_fill_stays_inside_its_limit():
     import numpy as np
 
-    from ui.dialogs.value_editor import fill, parse_shape
+    from ui.build.value_editor import fill, parse_shape
 
     assert parse_shape("784 x 100") == (784, 100) and parse_shape("") == ()
     w = fill((784, 100), "Glorot uniform", np.random.default_rng(0))

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.ui.test_editor_canvas import make_window
-from ui.dialogs.mlp_builder import MlpSpec, apply_mlp
+from ui.build.mlp_builder import MlpSpec, apply_mlp
 
 
 def build(w):
@@ -99,7 +99,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ui.app import MainWindow
-from ui.editor import install
+from ui.build.editor import install
 w = MainWindow(example=None)
 install(w, recovery_dir=sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
 c = w.controller
@@ -160,7 +160,7 @@ def test_no_autosave_while_clean_and_declining_removes_the_recovery(qtbot, tmp_p
 
 
 def test_recovery_folder_from_the_environment(monkeypatch, tmp_path):
-    from ui.document import RECOVERY_ENV, default_recovery_dir
+    from ui.files.document import RECOVERY_ENV, default_recovery_dir
 
     monkeypatch.setenv(RECOVERY_ENV, str(tmp_path / "r"))
     assert default_recovery_dir() == tmp_path / "r"
@@ -192,7 +192,7 @@ def test_build_mlp_is_one_undo_step_and_computes(win):
 def test_build_mlp_action_reads_the_dialog(win, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from ui.dialogs import mlp_builder
+    from ui.build import mlp_builder
 
     def fake_exec(dlg):
         dlg.inputs.setValue(4)

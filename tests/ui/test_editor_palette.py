@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 
 import graphviz_nn as gnn
 from graphviz_nn.ops import OPS
-from ui.dialogs.mlp_builder import MlpBuilderDialog, MlpSpec, build_mlp, parse_hidden
-from ui.panels.palette import OP_MIME, PaletteWidget, QuickAddPopup, mime_op
+from ui.build.mlp_builder import MlpBuilderDialog, MlpSpec, build_mlp, parse_hidden
+from ui.build.palette import OP_MIME, PaletteWidget, QuickAddPopup, mime_op
 
 
 def test_palette_groups_every_op_under_its_category(qtbot):
@@ -94,7 +94,7 @@ def test_dialog_refuses_bad_hidden_sizes(qtbot):
 def test_readme_screenshot_script_builds_the_neuron_by_hand(qapp, tmp_path):
     from PySide6.QtGui import QImage
 
-    from ui.dialogs.screenshot import make_screenshot
+    from ui.headless.editor_screenshot import make_screenshot
 
     out = make_screenshot(tmp_path / "editor.png", size=(1200, 760))
     img = QImage(str(out))
@@ -106,7 +106,7 @@ def test_readme_screenshot_script_builds_the_neuron_by_hand(qapp, tmp_path):
 
 def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
     from tests.ui.test_editor_canvas import make_window
-    from ui.dialogs.screenshot import build_by_hand
+    from ui.headless.editor_screenshot import build_by_hand
 
     w = make_window(qtbot, tmp_path)
     build_by_hand(w)

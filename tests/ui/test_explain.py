@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 import graphviz_nn as gnn
-from ui.panels.explain import node_lines
+from ui.explore.explain import node_lines
 
 
 def _graph():

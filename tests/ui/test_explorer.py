@@ -140,8 +140,8 @@ def test_changing_a_leaf_value_recomputes_what_the_canvas_shows(win):
 
 def test_inline_value_entry_when_no_editor_is_installed(qtbot):
     from ui.controller import GraphController
-    from ui.examples import cs231n_f
-    from ui.panels.inspector import InspectorPanel
+    from ui.explore.examples import cs231n_f
+    from ui.explore.inspector import InspectorPanel
     c = GraphController()
     g = cs231n_f()
     c.load_graph(g, g.output)
@@ -177,7 +177,7 @@ def test_export_png_and_svg(win, tmp_path):
 def test_open_file_and_bad_file(win, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from ui.examples import sigmoid_neuron
+    from ui.explore.examples import sigmoid_neuron
     win.document.use(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     dialogs = []
     win.document.show_error = lambda title, text: dialogs.append(text)
@@ -208,7 +208,7 @@ def test_launch_opens_a_file(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from ui.app import launch
-    from ui.examples import sigmoid_neuron
+    from ui.explore.examples import sigmoid_neuron
     sigmoid_neuron().save(tmp_path / "s.json")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     w = launch([str(tmp_path / "s.json")], settings=settings)

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from ui.examples import EXAMPLES
+from ui.explore.examples import EXAMPLES
 from ui.style import parse_number
 
 
@@ -100,7 +100,7 @@ def test_loading_an_example_can_be_undone(win):
 
 
 def test_examples_dialog_shows_each_explanation(win, qtbot):
-    from ui.examples_dialog import ExamplesDialog
+    from ui.explore.examples_dialog import ExamplesDialog
     dialog = ExamplesDialog(win, "cs231n")
     qtbot.addWidget(dialog)
     for row, ex in enumerate(EXAMPLES):

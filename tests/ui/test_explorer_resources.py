@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 import graphviz_nn as gnn
-from ui import examples, screenshots
+from ui.explore import examples
+from ui.headless import screenshots
 
 ROOT = Path(__file__).resolve().parents[2]
 

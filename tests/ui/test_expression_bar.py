@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.expression import expression_of
+from ui.explore.expression import expression_of
 
 
 def test_the_default_example_shows_its_expression(win):

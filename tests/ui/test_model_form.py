@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.panels.training.model_form import OPTIMIZERS, make_optimizer
+from ui.train.model_form import OPTIMIZERS, make_optimizer
 
 
 @pytest.mark.parametrize(("label", "kind", "momentum"), [
@@ -26,7 +26,7 @@ def test_an_unknown_optimizer_is_named_in_the_error():
 
 
 def test_the_builder_model_has_the_layers_the_form_describes():
-    from ui.panels.training.model_form import TrainSettings, build_model
+    from ui.train.model_form import TrainSettings, build_model
     settings = TrainSettings(hidden=[8, 4], activation="tanh", dropout=0.25, optimizer="adam",
                              learning_rate=0.01, batch_size=16, epochs=1, validation_split=0.0,
                              seed=7, show_on_canvas=False)

@@ -8,8 +8,8 @@ import pytest
 
 from graphviz_nn.datasets import spiral
 from graphviz_nn.nn import Dense, Sequential
-from ui.remote_worker import ProcessTrainingWorker
-from ui.trainer_process import trainer_process
+from ui.train.remote_worker import ProcessTrainingWorker
+from ui.train.trainer_process import trainer_process
 
 
 def _model(lr=0.01, optimizer="adam"):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from graphviz_nn.cli import main as cli_main
-from ui.examples import cs231n_f, sigmoid_neuron
+from ui.explore.examples import cs231n_f, sigmoid_neuron
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_render_graph_that_cannot_be_computed(tmp_path, capsys):
 
 
 def test_render_graph_api(qapp, tmp_path):
-    from ui.render_cli import render_graph
+    from ui.headless.render_cli import render_graph
     out = tmp_path / "g.svg"
     render_graph(cs231n_f(), out, backward="q")
     texts = svg_texts(out)

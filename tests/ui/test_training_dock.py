@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from ui.panels.training import TrainingDock, install
-from ui.panels.training.controls import IDLE, PAUSED, RUNNING
+from ui.train import TrainingDock, install
+from ui.train.controls import IDLE, PAUSED, RUNNING
 
 
 def _configure(dock: TrainingDock, *, kind="spiral", n=300, hidden="16,16", activation="relu",
@@ -212,8 +212,8 @@ def test_a_refused_close_leaves_the_run_going(qtbot):
 
 def test_without_a_trainer_process_the_run_goes_on_a_thread_and_says_so(qtbot, dock,
                                                                        monkeypatch):
-    import ui.panels.training.launch as launch
-    from ui.workers import TrainingWorker
+    import ui.train.launch as launch
+    from ui.train.workers import TrainingWorker
 
     def refuse():
         raise OSError("no processes here")

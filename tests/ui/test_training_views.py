@@ -9,13 +9,13 @@ import struct
 import numpy as np
 import pytest
 
-from ui.panels.training.confusion import ConfusionView
-from ui.panels.training.curves import CurvesView, nice_ceil
-from ui.panels.training.data_form import DataForm
-from ui.panels.training.envelope import PeakEnvelope
-from ui.panels.training.gradflow import GradientFlowView
-from ui.panels.training.inference import mlp_forward
-from ui.panels.training.series import EMA
+from ui.train.confusion import ConfusionView
+from ui.train.curves import CurvesView, nice_ceil
+from ui.train.data_form import DataForm
+from ui.train.envelope import PeakEnvelope
+from ui.train.gradflow import GradientFlowView
+from ui.train.inference import mlp_forward
+from ui.train.series import EMA
 
 
 def test_smoothing_is_tensorboards_debiased_moving_average():
@@ -209,7 +209,7 @@ def _write_idx(path, arr: np.ndarray) -> None:
 
 def test_mnist_from_a_folder_loads_in_the_background_then_trains(qtbot, tmp_path):
     from graphviz_nn import datasets
-    from ui.panels.training import TrainingDock
+    from ui.train import TrainingDock
 
     rng = np.random.default_rng(0)
     for key, (fname, _url, _md5) in datasets.MNIST_FILES.items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ui.panels.training import install
+from ui.train import install
 
 
 @pytest.fixture

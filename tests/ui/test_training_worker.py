@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from ui.workers import TrainingWorker
+from ui.train.workers import TrainingWorker
 
 
 class FakeModel:

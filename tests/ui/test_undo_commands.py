@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 import graphviz_nn as gnn
-from ui.commands import (
+from ui.build.commands import (
     EdgeConnectCmd,
     GraphReplaceCmd,
     NodeAddCmd,
@@ -20,7 +20,7 @@ from ui.commands import (
     NodesMoveCmd,
     push,
 )
-from ui.editing import EditingMixin, fragment
+from ui.build.editing import EditingMixin, fragment
 
 
 class LightController(EditingMixin, QObject):

@@ -1,0 +1,2 @@
+"""Explore: step through the forward and backward passes (inspector, quiz, timeline, examples,
+expression bar, numerical check)."""

@@ -1,0 +1,1 @@
+"""Files: the document (open, save, recent files, autosave) and crash recovery."""

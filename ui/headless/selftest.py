@@ -1,0 +1,274 @@
+"""``graphviz-nn selftest [--startup-only]``: drive the real window and measure it.
+
+1. Open the main window on the default example and time until it has painted once
+   (``--startup-only`` stops here).
+2. Run forward and backward through the window's own actions; check f = -12 and the gradients
+   of x, y, z (-4, -4, 3).
+3. Train the spiral MLP in the training dock for a fixed number of steps while a 5 ms timer
+   measures the longest event-loop stall; then time the same training headless.
+
+The last line printed is ``selftest ok: startup_ms=… max_stall_ms=… gui_train_ratio=…`` (exit 0)
+or ``selftest failed: …`` (exit 1). ``gui_train_ratio`` is the window's training speed (steps/s)
+divided by the headless speed of the same model, data and settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+T_ENTRY = time.perf_counter()
+
+
+class SelftestError(Exception):
+    """A check failed; the message says which."""
+
+
+def _process_age_s() -> float | None:
+    """Seconds since this process started (Linux), so startup includes the interpreter."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        return uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="graphviz-nn selftest", description=__doc__.split("\n")[0])
+    p.add_argument("--startup-only", action="store_true",
+                   help="exit as soon as the main window has painted once")
+    p.add_argument("--steps", type=int, default=15000,
+                   help="training steps (default 15000, about 2 s headless)")
+    p.add_argument("--max-stall-ms", type=float, default=50.0,
+                   help="fail when the event loop stalls longer (default 50)")
+    p.add_argument("--min-ratio", type=float, default=0.9,
+                   help="fail when GUI training is slower than this share of headless (0.9)")
+    return p.parse_args(argv)
+
+
+def _wait(app, predicate, timeout_s: float, what: str, poll_ms: int = 10) -> None:
+    """Run the real event loop until ``predicate()`` holds (checked every ``poll_ms``)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if predicate():
+        return
+    loop = QEventLoop()
+    end = time.perf_counter() + timeout_s
+    timed_out = []
+
+    def check() -> None:
+        if predicate():
+            loop.quit()
+        elif time.perf_counter() > end:
+            timed_out.append(True)
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(poll_ms)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    if timed_out:
+        raise SelftestError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+
+
+def _show_window(app):
+    from PySide6.QtCore import QEvent, QObject
+
+    from ui import app as app_module
+
+    painted: list[float] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    spy = PaintSpy()
+    app.installEventFilter(spy)
+    installers = getattr(app_module, "_panel_installers", list)()
+    # as `graphviz-nn` starts: show, paint, then the example and the panels (training dock)
+    window = app_module.launch([], after_first_paint=installers)
+    if window is None:
+        raise SelftestError("the main window could not be created")
+    _wait(app, lambda: bool(painted), 20, "the window's first paint")
+    app.removeEventFilter(spy)
+    return window, painted[0]
+
+
+def _check_example(app, window) -> None:
+    import numpy as np
+
+    c = window.controller
+    if "f" not in c.graph:
+        import graphviz_nn as gnn
+        g = gnn.parse("f = (x + y) * z", x=-2, y=5, z=-4)
+        c.load_graph(g, output=g["f"])
+    window.actions["forward"].trigger()
+    app.processEvents()
+    window.actions["backward"].trigger()
+    app.processEvents()
+    g = c.graph
+    got = {"f": g["f"].value, "x.grad": g["x"].grad, "y.grad": g["y"].grad, "z.grad": g["z"].grad}
+    want = {"f": -12.0, "x.grad": -4.0, "y.grad": -4.0, "z.grad": 3.0}
+    for key, expected in want.items():
+        value = got[key]
+        if value is None or not np.allclose(float(np.asarray(value)), expected):
+            raise SelftestError(f"default example: {key} is {value}, expected {expected:g}")
+
+
+SPIRAL = {"n": 600, "noise": 0.1, "hidden": "32,32", "batch": 32, "lr": 0.01, "split": 0.2}
+
+
+def _configure_dock(dock, epochs: int) -> None:
+    f, m = dock.data_form, dock.model_form
+    f.kind.setCurrentText("spiral")
+    f.size.setValue(SPIRAL["n"])
+    f.noise.setValue(SPIRAL["noise"])
+    m.hidden.setText(SPIRAL["hidden"])
+    m.activation.setCurrentText("relu")
+    m.dropout.setValue(0.0)
+    m.optimizer.setCurrentText("Adam")
+    m.lr.setValue(SPIRAL["lr"])
+    m.batch.setValue(SPIRAL["batch"])
+    m.val_split.setValue(SPIRAL["split"])
+    m.epochs.setValue(epochs)
+    m.show_on_canvas.setChecked(True)
+
+
+def _dock_of(window):
+    dock = getattr(window, "training_dock", None)
+    if dock is None:
+        from ui.train import install
+        dock = install(window)
+    return dock
+
+
+def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
+    """Train in the dock; returns (longest event-loop stall in ms, steps/s of the trainer)."""
+    from PySide6.QtCore import Qt, QTimer
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.PreciseTimer)
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    settle = time.perf_counter() + 0.5     # let the dock lay itself out and paint first
+    _wait(app, lambda: time.perf_counter() > settle, 5, "the window to settle")
+    timer.start()
+    last[0] = time.perf_counter()
+    dock.train()
+    if dock.worker is None:
+        raise SelftestError("the training dock did not start training")
+    # a slow poll: the harness should not wake the GUI thread (and take the GIL) more often
+    # than the stall timer does; the trainer's own clock (fit_seconds) gives its speed
+    _wait(app, lambda: dock.state == "idle", 600, "training in the window to finish", 100)
+    timer.stop()
+    worker = dock.worker
+    if worker.steps_done != steps:
+        raise SelftestError(f"the window trained {worker.steps_done} steps, expected {steps}")
+    if worker.fit_seconds <= 0:
+        raise SelftestError("training in the window took no time?")
+    return 1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds
+
+
+def _train_headless(settings, data) -> float:
+    """Seconds of a plain ``model.fit`` in this process, with the dock's own fit arguments."""
+    from ui.train.data_form import fit_kwargs, split_data
+    from ui.train.model_form import build_model
+
+    xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)
+    model = build_model(settings, data.x.shape[1], data.classes)
+    kw = fit_kwargs(xt, yt, xv, yv, settings.epochs, settings.batch_size)
+    t0 = time.perf_counter()
+    model.fit(**kw)
+    return time.perf_counter() - t0
+
+
+def _measure_training(app, window, steps: int) -> tuple[float, float, float, float]:
+    """(max stall ms, window steps/s, headless steps/s, steps) for the spiral MLP."""
+    import math
+
+    dock = _dock_of(window)
+    per_epoch = math.ceil(SPIRAL["n"] * (1 - SPIRAL["split"]) / SPIRAL["batch"])
+    epochs = max(1, round(steps / per_epoch))
+    steps = epochs * per_epoch
+    _configure_dock(dock, epochs)
+    settings, data = dock.model_form.settings(), dock.data_form.current()
+    _train_headless(settings, data)   # warm-up: first-call costs are nobody's fault
+    before = _train_headless(settings, data)
+    stall_ms, gui_rate = _train_in_window(app, dock, steps)
+    after = _train_headless(settings, data)
+    # the machine's load drifts: use the headless time just before and just after
+    return stall_ms, gui_rate, steps / ((before + after) / 2), steps
+
+
+def run(args: argparse.Namespace) -> str:
+    """Run the checks; return the summary line (raises SelftestError on a failed check)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["graphviz-nn"])
+    window, painted_at = _show_window(app)
+    age = _process_age_s()
+    if age is not None:   # from process start: interpreter and imports included
+        startup_ms = 1000 * (age - (time.perf_counter() - painted_at))
+    else:
+        startup_ms = 1000 * (painted_at - T_ENTRY)
+    try:
+        if args.startup_only:
+            return f"selftest ok: startup_ms={startup_ms:.0f}"
+        _check_example(app, window)
+        stall_ms, gui_rate, headless_rate, steps = _measure_training(app, window, args.steps)
+        ratio = gui_rate / headless_rate
+        summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={stall_ms:.1f} "
+                   f"gui_train_ratio={ratio:.2f}")
+        print(f"trained {steps} steps: window {gui_rate:,.0f} steps/s, "
+              f"headless {headless_rate:,.0f} steps/s", flush=True)
+        if stall_ms > args.max_stall_ms:
+            raise SelftestError(f"{summary}: the event loop stalled {stall_ms:.0f} ms "
+                                f"(limit {args.max_stall_ms:g} ms)")
+        if ratio < args.min_ratio:
+            raise SelftestError(f"{summary}: training in the window ran at {ratio:.0%} of "
+                                f"headless (limit {args.min_ratio:.0%})")
+        return f"selftest ok: {summary}"
+    finally:
+        dock = getattr(window, "training_dock", None)
+        if dock is not None:
+            dock.shutdown()
+        window.close()
+        app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``graphviz-nn selftest``; returns the exit code."""
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        line = run(args)
+    except SelftestError as exc:
+        print(f"selftest failed: {exc}", flush=True)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback at the user
+        print(f"selftest failed: {type(exc).__name__}: {exc}", flush=True)
+        return 1
+    print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,1 +1,0 @@
-"""Dockable panels of the main window."""

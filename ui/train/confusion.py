@@ -1,0 +1,101 @@
+"""Confusion matrix of the validation set, refreshed at the end of every epoch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui.train.inference import confusion_matrix, predict
+from ui.train.refresh import TimedLayoutWidget
+
+MAX_TEXT_CLASSES = 12   # beyond this the counts are not written in the cells
+
+
+class ConfusionView(QWidget):
+    """Rows: true class; columns: predicted class; the diagonal holds the correct answers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plots = TimedLayoutWidget()
+        self.plots.setBackground("w")
+        self.plot = self.plots.addPlot(title="confusion matrix (validation)")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.setLabel("left", "true class")
+        self.plot.setLabel("bottom", "predicted class")
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (31, 84, 168)]))
+        self.plot.addItem(self.image)
+        self._texts: list[pg.TextItem] = []
+        self.caption = QLabel("Train with a validation split to see which classes get mixed up.")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #444;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plots, 1)
+        lay.addWidget(self.caption)
+        self.matrix: np.ndarray | None = None
+        self.class_names: list[str] = []
+        self.x_val: np.ndarray | None = None
+        self.y_val: np.ndarray | None = None
+
+    def set_validation(self, x_val: np.ndarray | None, y_val: np.ndarray | None,
+                       class_names: Sequence[str]) -> None:
+        """The validation set the matrix is computed on (None: no validation split)."""
+        self.x_val, self.y_val = x_val, y_val
+        self.class_names = [str(c) for c in class_names]
+        self.matrix = None
+        self.image.clear()
+        for t in self._texts:
+            self.plot.removeItem(t)
+        self._texts = []
+        if x_val is None or len(x_val) == 0:
+            self.caption.setText("No validation split: set one above 0 to see the matrix.")
+        else:
+            self.caption.setText(f"{len(x_val)} validation samples; filled after each epoch.")
+
+    def update_weights(self, epoch: int, weights: Sequence[np.ndarray],
+                       activations: Sequence[str | None]) -> None:
+        """Predict the validation set with a weight snapshot and redraw the matrix."""
+        if self.x_val is None or len(self.x_val) == 0 or not weights:
+            return
+        probs = predict(weights, activations, self.x_val)
+        if not np.isfinite(probs).all():
+            return
+        k = max(len(self.class_names), probs.shape[1])
+        pred = probs.argmax(axis=1) if probs.shape[1] > 1 else (probs[:, 0] > 0.5).astype(int)
+        self.show_matrix(confusion_matrix(self.y_val, pred, k), epoch)
+
+    def show_matrix(self, m: np.ndarray, epoch: int | None = None) -> None:
+        self.matrix = m
+        k = m.shape[0]
+        rows = m.sum(axis=1, keepdims=True)
+        share = np.divide(m, rows, out=np.zeros(m.shape, dtype=float), where=rows > 0)
+        self.image.setImage(share.T, autoLevels=False, levels=(0, 1))  # image is [x, y]
+        self.image.setRect(-0.5, -0.5, k, k)
+        for t in self._texts:
+            self.plot.removeItem(t)
+        self._texts = []
+        if k <= MAX_TEXT_CLASSES:
+            for i in range(k):
+                for j in range(k):
+                    color = "w" if share[i, j] > 0.55 else (40, 40, 40)
+                    t = pg.TextItem(str(int(m[i, j])), color=color, anchor=(0.5, 0.5))
+                    t.setPos(j, i)
+                    self.plot.addItem(t)
+                    self._texts.append(t)
+        names = self.class_names + [str(i) for i in range(len(self.class_names), k)]
+        ticks = [[(i, names[i]) for i in range(k)]] if k <= 20 else None
+        self.plot.getAxis("bottom").setTicks(ticks)
+        self.plot.getAxis("left").setTicks(ticks)
+        self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
+        acc = np.trace(m) / max(m.sum(), 1)
+        when = f"after epoch {epoch + 1}: " if epoch is not None else ""
+        self.caption.setText(f"{when}{int(np.trace(m))} of {int(m.sum())} validation samples "
+                             f"right ({100 * acc:.1f}%).")

@@ -1,0 +1,379 @@
+"""Live loss and accuracy curves: per batch (raw + smoothed) and per epoch (train, validation).
+
+Built for long runs: each per-batch curve keeps a min/max envelope in pixel-sized buckets, updated
+with only the new steps (envelope.py), so a refresh costs about the same at step 1,000 and at step
+100,000; zoomed in, the visible steps are drawn. The previous run stays on the plots, faded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graphviz_nn.io import write_atomic
+from ui.style import png_bytes
+from ui.train.envelope import PeakCurve
+from ui.train.refresh import TimedLayoutWidget
+from ui.train.series import EMA, Series
+
+TRAIN = "#2f6fd6"
+VAL = "#e07b00"
+# Faded colours are opaque tints, not alpha: Qt's raster engine draws a translucent or a wider
+# than 1 px polyline over ten times slower, and painting holds the GIL the trainer needs.
+PREV = (185, 185, 185)
+RAW = (178, 200, 238)
+MAX_MARKERS = 60   # per-epoch markers only while they stay apart
+
+
+def _fmt(x: float) -> str:
+    if not np.isfinite(x):
+        return "–"
+    return f"{x:.4g}"
+
+
+def nice_ceil(v: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 × 10^k that is >= ``v`` (axes grow in steps,
+    so their ticks are not redrawn at every refresh)."""
+    if not np.isfinite(v) or v <= 0:
+        return 1.0
+    k = 10.0 ** np.floor(np.log10(v))
+    for m in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if m * k >= v:
+            return float(m * k)
+    return float(10 * k)
+
+
+def _curve(plot: pg.PlotItem, color, width: float = 1, name: str | None = None,
+           symbol: str | None = None) -> pg.PlotDataItem:
+    item = plot.plot([], [], pen=pg.mkPen(color, width=width), name=name, symbol=symbol,
+                     symbolSize=5, symbolBrush=color, symbolPen=None)
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+class _RunData:
+    """The numbers of one run, in growable arrays."""
+
+    def __init__(self, smoothing: float) -> None:
+        self.steps = Series()
+        self.loss = Series()
+        self.acc = Series()
+        self.epoch_of_step = Series()
+        self.smooth_loss = EMA(smoothing)
+        self.smooth_acc = EMA(smoothing)
+        self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
+        self.loss_max = 0.0
+
+    def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        xs = [s for _, s, logs in self.epochs if key in logs]
+        ys = [logs[key] for _, s, logs in self.epochs if key in logs]
+        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+class CurvesView(QWidget):
+    """Loss and accuracy plots with smoothing, log scale, hover read-out and export."""
+
+    exported = Signal(str)   # a message for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = _RunData(0.6)
+        self.previous: _RunData | None = None
+        self._has_accuracy = False
+        self._epochs_drawn = -1
+        self._planned = 0                  # steps the current run will take, if known
+
+        self.smoothing = QSlider(Qt.Horizontal)
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setValue(60)
+        self.smoothing.setToolTip("Smoothing of the per-batch curves (exponential moving "
+                                  "average, as in TensorBoard); 0 shows the raw values")
+        self.smoothing_label = QLabel("0.60")
+        self.log_scale = QCheckBox("log loss")
+        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.png_button = QPushButton("PNG…")
+        self.png_button.setToolTip("Save the curves as a PNG image")
+        self.csv_button = QPushButton("CSV…")
+        self.csv_button.setToolTip("Save the numbers behind the curves as CSV")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("smoothing"))
+        bar.addWidget(self.smoothing, 1)
+        bar.addWidget(self.smoothing_label)
+        bar.addWidget(self.log_scale)
+        bar.addWidget(self.png_button)
+        bar.addWidget(self.csv_button)
+
+        self.plots = TimedLayoutWidget()
+        self.plots.setBackground("w")
+        self.loss_plot = self.plots.addPlot(row=0, col=0, title="loss")
+        self.acc_plot = self.plots.addPlot(row=0, col=1, title="accuracy")
+        self.acc_plot.setXLink(self.loss_plot)
+        for p in (self.loss_plot, self.acc_plot):
+            # no grid: its lines are redrawn with the axis at every repaint, the biggest cost
+            p.setLabel("bottom", "step")
+            legend = p.addLegend(offset=(-5, 5) if p is self.loss_plot else (-5, -5),
+                                 labelTextSize="8pt", brush=(255, 255, 255, 200))
+            legend.setZValue(100)
+            p.setMenuEnabled(False)
+        self.acc_plot.setYRange(0, 1, padding=0.02)
+        self._ranges = (0.0, 0.0)          # x and y extents the axes show now
+        self._user_range = False           # the learner zoomed or panned: leave the axes alone
+        for p in (self.loss_plot, self.acc_plot):
+            p.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self._make_items()
+        self.loss_plot.vb.sigXRangeChanged.connect(self._on_x_range)
+        self.loss_plot.vb.sigResized.connect(self._on_x_range)
+        self.hover = QLabel(" ")
+        self.hover.setStyleSheet("color: #555;")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(self.plots, 1)
+        lay.addWidget(self.hover)
+
+        self.smoothing.valueChanged.connect(self._on_smoothing_change)
+        self.log_scale.toggled.connect(self._on_log_change)
+        self.png_button.clicked.connect(self._ask_png)
+        self.csv_button.clicked.connect(self._ask_csv)
+        self._hover_proxy = pg.SignalProxy(self.plots.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+
+    def _make_items(self) -> None:
+        lp, ap = self.loss_plot, self.acc_plot
+        self.prev_loss = _curve(lp, PREV, 1)
+        self.prev_val_loss = _curve(lp, PREV, 1)
+        self.prev_acc = _curve(ap, PREV, 1)
+        self.prev_val_acc = _curve(ap, PREV, 1)
+        self.prev_val_loss.setPen(pg.mkPen(PREV, width=1, style=Qt.DashLine))
+        self.prev_val_acc.setPen(pg.mkPen(PREV, width=1, style=Qt.DashLine))
+        self.raw_loss = _curve(lp, RAW, 1)
+        self.raw_acc = _curve(ap, RAW, 1)
+        self.smooth_loss = _curve(lp, TRAIN, 1, "train (batch, smoothed)")
+        self.smooth_acc = _curve(ap, TRAIN, 1, "train (batch, smoothed)")
+        self.epoch_loss = _curve(lp, "#0d2c66", 1, "train (epoch)", symbol="o")
+        self.epoch_acc = _curve(ap, "#0d2c66", 1, "train (epoch)", symbol="o")
+        self.val_loss = _curve(lp, VAL, 1, "validation (epoch)", symbol="s")
+        self.val_acc = _curve(ap, VAL, 1, "validation (epoch)", symbol="s")
+        self._symbols = {self.epoch_loss: "o", self.epoch_acc: "o", self.val_loss: "s",
+                         self.val_acc: "s"}
+        self._peaks = {item: PeakCurve(item) for item in (
+            self.raw_loss, self.smooth_loss, self.smooth_acc, self.prev_loss, self.prev_acc)}
+
+    def _draw_per_batch(self, previous: bool = False) -> None:
+        """The per-batch curves (and the previous run's) for the x range on screen."""
+        view = tuple(self.loss_plot.vb.viewRange()[0])
+        r, p = self.run, self.previous
+        todo = [(self.raw_loss, r, r.loss.data), (self.smooth_loss, r, r.smooth_loss.out.data)]
+        if self._has_accuracy:   # per-batch accuracy is too jumpy to draw raw: smoothed only
+            todo.append((self.smooth_acc, r, r.smooth_acc.out.data))
+        if previous and p is not None:
+            todo += [(self.prev_loss, p, p.smooth_loss.out.data),
+                     (self.prev_acc, p, p.smooth_acc.out.data)]
+        for item, run, y in todo:
+            self._peaks[item].show(run.steps.data, y, view)
+
+    def _on_x_range(self, *_args) -> None:
+        """Zoom, pan or resize: the per-batch curves redraw for the new range."""
+        self._draw_per_batch(previous=True)
+
+    # data ---------------------------------------------------------------------------------------
+    def begin_run(self, planned_steps: int = 0) -> None:
+        """Start a new run; the current one becomes the faded previous run.
+
+        With ``planned_steps`` the step axis spans the whole run from the start and the curves
+        grow into it (the axis is not redrawn as the run goes on)."""
+        if len(self.run.steps):
+            self.previous = self.run
+        self.run = _RunData(self._weight())
+        self._planned = max(0, int(planned_steps))
+        self._has_accuracy = False
+        self._epochs_drawn = -1
+        self._user_range = False
+        self._ranges = (0.0, 0.0)
+        for item in (self.raw_loss, self.smooth_loss, self.smooth_acc):
+            self._peaks[item].reset(self._planned)
+        for item in (self.prev_loss, self.prev_acc):
+            self._peaks[item].reset(0)
+        self._redraw_previous()
+        self.refresh()
+
+    def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
+                  epoch: int = 0) -> None:
+        """Append per-batch numbers (cheap; call ``refresh`` to redraw)."""
+        r = self.run
+        r.steps.extend(steps)
+        r.loss.extend(loss)
+        r.acc.extend(accuracy)
+        r.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
+        r.smooth_loss.extend(loss)
+        finite = loss[np.isfinite(loss)]
+        if finite.size:
+            r.loss_max = max(r.loss_max, float(finite.max()))
+        r.smooth_acc.extend(accuracy)
+        if not self._has_accuracy and np.isfinite(accuracy).any():
+            self._has_accuracy = True
+
+    def add_epoch(self, epoch: int, last_step: int, logs: dict) -> None:
+        """Per-epoch metrics, drawn at the last step of that epoch."""
+        self.run.epochs.append((epoch, last_step, dict(logs)))
+
+    def refresh(self) -> None:
+        """Push the new steps to the curves (each gets a bounded number of points)."""
+        r = self.run
+        self._fit_axes()        # when the x axis grows, _on_x_range redraws the previous run too
+        self._draw_per_batch()
+        if len(r.epochs) != self._epochs_drawn:     # per-epoch curves change once an epoch
+            self._epochs_drawn = len(r.epochs)
+            symbols = len(r.epochs) <= MAX_MARKERS
+            for item, key in ((self.epoch_loss, "loss"), (self.val_loss, "val_loss"),
+                              (self.epoch_acc, "accuracy"), (self.val_acc, "val_accuracy")):
+                ex, ey = r.epoch_arrays(key)
+                item.setData(ex, ey, symbol=self._symbols[item] if symbols else None)
+
+    def _fit_axes(self) -> None:
+        """Grow the axes in nice steps instead of auto-ranging at every refresh."""
+        if self._user_range:
+            return
+        r, p = self.run, self.previous
+        xmax = max(len(r.steps), len(p.steps) if p is not None else 0)
+        ymax = r.loss_max if p is None else max(r.loss_max, p.loss_max)
+        xmax = self._planned if self._planned >= xmax else nice_ceil(xmax * 1.02)
+        want = (float(xmax), nice_ceil(ymax * 1.05))
+        if want[0] != self._ranges[0]:
+            self.loss_plot.setXRange(0, want[0], padding=0.01)   # the accuracy plot follows
+        if want[1] != self._ranges[1] and not self.log_scale.isChecked():
+            self.loss_plot.setYRange(0, want[1], padding=0.01)
+        self._ranges = want
+
+    def _on_manual_range(self, *_args) -> None:
+        self._user_range = True
+
+    def _redraw_previous(self) -> None:
+        p = self.previous
+        if p is None:
+            return
+        for plot, item in ((self.loss_plot, self.prev_loss), (self.acc_plot, self.prev_acc)):
+            legend = plot.legend
+            if legend is not None and not any(smp.item is item for smp, _ in legend.items):
+                legend.addItem(item, "previous run")
+        view = tuple(self.loss_plot.vb.viewRange()[0])
+        self._peaks[self.prev_loss].show(p.steps.data, p.smooth_loss.out.data, view)
+        self._peaks[self.prev_acc].show(p.steps.data, p.smooth_acc.out.data, view)
+        self.prev_val_loss.setData(*p.epoch_arrays("val_loss"))
+        self.prev_val_acc.setData(*p.epoch_arrays("val_accuracy"))
+        for item in (self.raw_loss, self.raw_acc, self.smooth_loss, self.smooth_acc,
+                     self.epoch_loss, self.epoch_acc, self.val_loss, self.val_acc):
+            item.setData([], [])
+
+    # handlers -----------------------------------------------------------------------------------
+    def _weight(self) -> float:
+        return self.smoothing.value() / 100.0
+
+    def _on_smoothing_change(self, _value: int) -> None:
+        w = self._weight()
+        self.smoothing_label.setText(f"{w:.2f}")
+        for run in (self.run, self.previous):
+            if run is not None:
+                run.smooth_loss.recompute(run.loss.data, w)
+                run.smooth_acc.recompute(run.acc.data, w)
+        for item in (self.smooth_loss, self.smooth_acc, self.prev_loss, self.prev_acc):
+            self._peaks[item].reset()
+        self._redraw_previous()
+        self.refresh()
+
+    def _on_log_change(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        if on:
+            self.loss_plot.enableAutoRange(axis="y")
+        else:
+            self._ranges = (self._ranges[0], 0.0)
+            self._fit_axes()
+
+    def _on_mouse_moved(self, event) -> None:
+        pos = event[0]
+        for plot, name in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
+            if not plot.sceneBoundingRect().contains(pos):
+                continue
+            self.hover.setText(self.readout(plot.vb.mapSceneToView(pos).x(), name))
+            return
+
+    def readout(self, x: float, which: str = "loss") -> str:
+        """Text for the step nearest to ``x``: its raw and smoothed values and its epoch."""
+        r = self.run
+        steps = r.steps.data
+        if steps.size == 0:
+            return " "
+        i = int(np.clip(np.searchsorted(steps, x), 0, steps.size - 1))
+        if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
+            i -= 1
+        raw = (r.loss if which == "loss" else r.acc).data[i]
+        sm = (r.smooth_loss if which == "loss" else r.smooth_acc).out.data[i]
+        text = (f"step {int(steps[i])}  (epoch {int(r.epoch_of_step.data[i]) + 1}):  "
+                f"{which} {_fmt(raw)}  smoothed {_fmt(sm)}")
+        for _ep, last, logs in r.epochs:
+            if last >= steps[i]:
+                key = "val_loss" if which == "loss" else "val_accuracy"
+                if key in logs:
+                    text += f"   validation at epoch end {_fmt(logs[key])}"
+                break
+        return text
+
+    # export -------------------------------------------------------------------------------------
+    def _ask_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png",
+                                              "PNG image (*.png)")
+        if path:
+            self.export_png(path)
+
+    def _ask_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save curves as CSV", "curves.csv",
+                                              "CSV (*.csv)")
+        if path:
+            self.export_csv(path)
+
+    def export_png(self, path: str) -> None:
+        """Save the two plots as one PNG (written atomically)."""
+        write_atomic(path, png_bytes(self.plots.grab()))
+        self.exported.emit(f"Saved the curves to {path}")
+
+    def export_csv(self, path: str) -> None:
+        """Save one row per step; epoch metrics sit on the last step of their epoch."""
+        r = self.run
+        by_step = {last: logs for _ep, last, logs in r.epochs}
+        cols = ["val_loss", "val_accuracy", "epoch_loss", "epoch_accuracy"]
+
+        text = io.StringIO(newline="")
+        out = csv.writer(text)
+        out.writerow(["step", "epoch", "loss", "accuracy", "loss_smoothed",
+                      "accuracy_smoothed", *cols])
+        data = zip(r.steps.data, r.epoch_of_step.data, r.loss.data, r.acc.data,
+                   r.smooth_loss.out.data, r.smooth_acc.out.data, strict=False)
+        for s, e, lo, ac, sl, sa in data:
+            logs = by_step.get(int(s), {})
+            extra = [logs.get("val_loss", ""), logs.get("val_accuracy", ""),
+                     logs.get("loss", ""), logs.get("accuracy", "")]
+            out.writerow([int(s), int(e) + 1, _num(lo), _num(ac), _num(sl), _num(sa),
+                          *[_num(v) if v != "" else "" for v in extra]])
+        write_atomic(path, text.getvalue().encode("utf-8"))
+        self.exported.emit(f"Saved {len(r.steps)} steps to {path}")
+
+
+def _num(v: float) -> str:
+    return "" if not np.isfinite(v) else repr(float(v))

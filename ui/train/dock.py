@@ -1,0 +1,384 @@
+"""The training dock: choose data and a model, train it off the GUI thread, watch it learn."""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.train.boundary import BoundaryView
+from ui.train.confusion import ConfusionView
+from ui.train.controls import IDLE, PAUSED, RUNNING, TrainControls
+from ui.train.curves import CurvesView
+from ui.train.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
+from ui.train.gradflow import GradientFlowView
+from ui.train.graph_model import GraphModel
+from ui.train.launch import new_worker, put_model_on_canvas
+from ui.train.model_form import ModelForm, TrainSettings, make_model, make_optimizer
+from ui.train.refresh import ViewRefresher
+from ui.train.worker_base import WorkerBase
+from ui.train.workers import Update
+
+START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
+
+
+class TrainingDock(QWidget):
+    """Data set and model choices, Train/Pause/Stop/Step/Reset, and the live views."""
+
+    message = Signal(str)          # for the main window's status bar
+    state_changed = Signal(str)    # "idle" | "running" | "paused"
+
+    def __init__(self, controller=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.data_form = DataForm()
+        self.model_form = ModelForm()
+        self.controls = TrainControls()
+        self.curves = CurvesView()
+        self.boundary = BoundaryView()
+        self.gradflow = GradientFlowView()
+        self.confusion = ConfusionView()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px;"
+                                  "border: 1px solid #e6a5a5; border-radius: 3px;")
+        self.banner.hide()
+
+        settings_box = QWidget()
+        col = QVBoxLayout(settings_box)
+        col.setContentsMargins(4, 4, 4, 4)
+        data_group = QGroupBox("Data")
+        QVBoxLayout(data_group).addWidget(self.data_form)
+        model_group = QGroupBox("Model and optimizer")
+        QVBoxLayout(model_group).addWidget(self.model_form)
+        col.addWidget(data_group)
+        col.addWidget(model_group)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(settings_box)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(250)
+
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(4, 4, 4, 4)
+        mid.addWidget(self.controls)
+        mid.addWidget(self.banner)
+        mid.addWidget(self.curves, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.boundary, "Decision boundary")
+        self.tabs.addTab(self.gradflow, "Gradient flow")
+        self.tabs.addTab(self.confusion, "Confusion matrix")
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([260, 620, 420])
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(splitter)
+
+        self.model = None
+        self.predictor = None        # activations of the MLP, or the graph model's predict_with
+        self.settings: TrainSettings | None = None
+        self.data: DataSet | None = None
+        self.worker: WorkerBase | None = None
+        self.x_train = self.y_train = self.x_val = self.y_val = None
+        self.last_step = -1
+        self.last_epoch = 0
+        self.last_loss = float("nan")
+        self.nonfinite_info: dict | None = None
+        self._pending: str | None = None       # "train" | "step" while a data set loads
+        self.refresher = ViewRefresher(self)
+        self.model_on_canvas = False
+        self._wire_signals()
+        self._show_data_preview()
+
+    def _wire_signals(self) -> None:
+        c = self.controls
+        c.train.clicked.connect(self.train)
+        c.pause.clicked.connect(self.toggle_pause)
+        c.stop.clicked.connect(self.stop)
+        c.step.clicked.connect(self.step_one_batch)
+        c.reset.clicked.connect(self.reset_weights)
+        self.data_form.loaded.connect(self._on_data_loaded)
+        self.data_form.failed.connect(self._on_data_failed)
+        self.data_form.changed.connect(self._show_data_preview)
+        self.curves.exported.connect(self.message)
+        self.tabs.currentChanged.connect(self._on_tab_change)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # a fixed hint: the main window sizes the bottom dock area from it, and a hint that
+        # followed the labels' text would make the window re-layout while training
+        return QSize(1300, 360)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(600, 220)
+
+    # public intents -------------------------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        return self.controls.state
+
+    def train(self) -> None:
+        """Start a new run with the current choices."""
+        self._begin("train")
+
+    def step_one_batch(self) -> None:
+        """Run one batch and pause (starts a run when none is under way)."""
+        if self.state == PAUSED and self.worker is not None and self.worker.is_running():
+            self.worker.step_once()
+        elif self.state == PAUSED and self.nonfinite_info is not None:
+            self._continue(steps=1)
+        elif self.state == IDLE:
+            self._begin("step")
+
+    def toggle_pause(self) -> None:
+        if self.state == RUNNING and self.worker is not None:
+            self.worker.pause()
+            self._set_state(PAUSED)
+        elif self.state == PAUSED:
+            self.resume()
+
+    def resume(self) -> None:
+        if self.worker is not None and self.worker.is_running():
+            self.banner.hide()
+            self.controls.restart_clock(self.last_step + 1)
+            self.worker.resume()
+            self._set_state(RUNNING)
+        elif self.nonfinite_info is not None:
+            self._continue(steps=None)
+
+    def stop(self) -> None:
+        if self.worker is not None and self.worker.is_running():
+            self.worker.stop()
+        elif self.state == PAUSED:     # paused after a non-finite step: nothing runs
+            self.nonfinite_info = None
+            self.banner.hide()
+            self._set_state(IDLE)
+
+    def reset_weights(self) -> None:
+        """Fresh random weights for the current model (between two steps when paused)."""
+        if self.model is None:
+            self.message.emit("Nothing to reset yet: train a model first.")
+            return
+        if self.state == RUNNING:
+            return
+        worker = self.worker
+        if worker is not None and not worker.wait_parked():
+            self.message.emit("The trainer is still busy with a step; try again.")
+            return
+        running = worker is not None and worker.is_running()
+        if running:
+            worker.sync()          # snapshots that arrived before it parked: not after the reset
+        self.model.reset_weights()
+        if running:
+            worker.set_weights(self.model.get_weights())
+        self.refresher.pending_weights = None    # a snapshot from before the reset
+        self.show_weights(self.model.get_weights())
+        self._recompute_canvas()
+        self.message.emit("Weights back to their values before training." if isinstance(
+            self.model, GraphModel) else
+            "Weights reset to fresh random values (Glorot uniform, zero biases).")
+
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Stop the trainer and wait for its thread (the window calls this when it closes)."""
+        if self.worker is None:
+            return True
+        return self.worker.stop_and_join(timeout)
+
+    # starting a run --------------------------------------------------------------------------------
+    def _begin(self, mode: str) -> None:
+        try:
+            settings = self.model_form.settings()
+            data = self.data_form.current()
+        except Exception as exc:  # noqa: BLE001 - bad input: one readable line
+            self.message.emit(f"Cannot train: {exc}")
+            return
+        if data is None:
+            self._pending = mode
+            self.message.emit("Loading the data set…")
+            return
+        try:
+            self._start_run(settings, data, mode)
+        except Exception as exc:  # noqa: BLE001
+            self.message.emit(f"Cannot train: {exc}")
+            self._set_state(IDLE)
+
+    def _start_run(self, settings: TrainSettings, data: DataSet, mode: str) -> None:
+        xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)
+        model = make_model(settings, data.x.shape[1], data.classes, data.name, self.controller)
+        self.model, self.settings, self.data = model, settings, data
+        on_canvas = isinstance(model, GraphModel)     # it is the canvas's own graph
+        self.predictor = model.predict_with if on_canvas else settings.layer_activations()
+        self.x_train, self.y_train, self.x_val, self.y_val = xt, yt, xv, yv
+        self.nonfinite_info = None
+        self.banner.hide()
+        self.refresher.reset()
+        self.last_step, self.last_epoch = -1, 0
+        per_epoch = math.ceil(len(xt) / settings.batch_size)
+        self.curves.begin_run(per_epoch * settings.epochs)
+        self.gradflow.begin_run()
+        self.boundary.set_data(xt, yt, data.classes)
+        self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
+        self.show_weights(model.get_weights())
+        self.model_on_canvas = on_canvas
+        canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
+        if canvas:   # after the plots' paints, in a turn of its own: no single long stall
+            QTimer.singleShot(20, self, self._put_model_on_canvas)
+        # let the fresh run paint (cleared plots, the data points, the model on the canvas:
+        # the costliest paints of a run) before the trainer competes with it for the GIL
+        self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None, delay_ms=START_DELAY_MS)
+
+    def _launch(self, epochs: int, step_offset: int, epoch_offset: int,
+                pause_after: int | None, delay_ms: int = 0) -> None:
+        s = self.settings
+        fit = fit_kwargs(self.x_train, self.y_train, self.x_val, self.y_val, epochs,
+                         s.batch_size)
+        per_epoch = math.ceil(len(self.x_train) / s.batch_size)
+        self.controls.begin(per_epoch * s.epochs, s.epochs, step_offset)
+        self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,
+                                 step_offset=step_offset, epoch_offset=epoch_offset,
+                                 start_paused_after=pause_after, parent=self)
+        self.worker.progress.connect(self._on_progress)
+        self.worker.paused.connect(self._on_paused)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.start(delay_ms)
+        self._set_state(PAUSED if pause_after else RUNNING)
+
+    def _continue(self, steps: int | None) -> None:
+        """Go on after a non-finite step with the learning rate now in the form."""
+        s = self.settings
+        try:
+            new = self.model_form.settings()
+        except ValueError as exc:
+            self.message.emit(f"Cannot resume: {exc}")
+            return
+        s.learning_rate, s.optimizer = new.learning_rate, new.optimizer
+        self.model.optimizer = make_optimizer(s.optimizer, s.learning_rate)   # fit reads it
+        self.nonfinite_info = None
+        self.banner.hide()
+        epochs_left = max(1, s.epochs - self.last_epoch)
+        self.message.emit(f"Resuming with learning rate {s.learning_rate:g}.")
+        self._launch(epochs_left, self.last_step + 1, self.last_epoch, steps)
+
+    # worker reports (GUI thread) ---------------------------------------------------------------------
+    def _on_progress(self, up: Update) -> None:
+        """Store what arrived (cheap), then redraw the views whose turn it is."""
+        if len(up):
+            self.curves.add_steps(up.steps, up.loss, up.accuracy, up.epoch)
+            self.last_step = int(up.steps[-1])
+            self.last_epoch = up.epoch
+            self.last_loss = float(up.loss[-1])
+        for epoch, last_step, logs in up.epochs:
+            self.curves.add_epoch(epoch, last_step, logs)
+            self.last_epoch = epoch + 1
+        if up.diag_steps:
+            self.gradflow.add(up.diag_steps, up.diagnostics)
+        if up.weights is not None:
+            self.refresher.pending_weights = up.weights
+        if up.epoch_weights:
+            self.refresher.pending_epoch_weights = up.epoch_weights[-1]
+        self.refresher.refresh()
+
+    def _on_paused(self, step: int) -> None:
+        self._set_state(PAUSED)
+        self.refresher.refresh_all(self._recompute_canvas)
+
+    def _on_finished(self, reason: str, info: dict) -> None:
+        # every view redraws, in pieces; the state changes once they all have
+        self.refresher.refresh_all(self._recompute_canvas, partial(self._finish, reason, info))
+
+    def _finish(self, reason: str, info: dict) -> None:
+        if reason == "nonfinite":
+            self.nonfinite_info = info
+            finite = all(np.isfinite(w).all() for w in self.model.get_weights())
+            restored = ("the parameters were returned to their last finite values" if finite
+                        else "some parameters are still not finite: press Reset weights")
+            lr = self.settings.learning_rate
+            text = (f"Training paused at step {info.get('step', '?')}: node "
+                    f"'{info.get('node', '?')}' became NaN or infinite; {restored}. "
+                    f"Try a lower learning rate (now {lr:g}, e.g. {lr / 10:g}), then Resume, "
+                    f"or Reset weights first if the weights have grown huge.")
+            self.banner.setText(text)
+            self.banner.show()
+            self.message.emit(text)
+            self._set_state(PAUSED)
+            return
+        if reason == "error":
+            self.message.emit(f"Training failed: {info.get('message', 'unknown error')}")
+        elif reason == "stopped":
+            self.message.emit(f"Training stopped after step {self.last_step + 1}.")
+        else:
+            self.message.emit(f"Training finished: {self.last_step + 1} steps, "
+                              f"loss {self.last_loss:.4g}.")
+        self._set_state(IDLE)
+
+    def _recompute_canvas(self) -> None:
+        """While the trainer is still, trace the model's graph again so every value and
+        gradient on the canvas belongs to the current weights (not only the weights)."""
+        c = self.controller
+        if self.model_on_canvas and c is not None and c.graph is getattr(self.model, "graph", None):
+            try:
+                c.recompute()
+            except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
+                self.message.emit(f"Could not refresh the canvas: {exc}")
+
+    def _on_tab_change(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.gradflow:
+            self.gradflow.refresh(force=True)
+
+    def _on_data_loaded(self, _data: DataSet) -> None:
+        self._show_data_preview()
+        mode, self._pending = self._pending, None
+        if mode is not None and self.state == IDLE:
+            self._begin(mode)
+
+    def _on_data_failed(self, msg: str) -> None:
+        self._pending = None
+        self.message.emit(f"Cannot load the data set: {msg}")
+
+    # views -----------------------------------------------------------------------------------------
+    def _set_state(self, state: str) -> None:
+        changed = state != self.controls.state
+        self.controls.set_state(state)
+        if changed:
+            self.state_changed.emit(state)
+
+    def show_weights(self, weights) -> None:
+        if self.settings is not None and self.boundary.bounds is not None:
+            self.boundary.update_weights(weights, self.predictor)
+
+    def _show_data_preview(self) -> None:
+        """Show the chosen 2-D data set's points before any training (cheap sets only)."""
+        if self.state != IDLE:
+            return
+        kind = self.data_form.kind.currentText()
+        if kind not in PLAYGROUND:
+            if not self.data_form.is_loading():
+                self.boundary.set_data(None, None, 0)
+            return
+        try:
+            data = self.data_form.current()
+        except Exception:  # noqa: BLE001 - the preview is best effort; Train reports errors
+            return
+        if data is not None:
+            self.boundary.set_data(data.x, data.y, data.classes)
+
+    def _put_model_on_canvas(self) -> None:
+        put_model_on_canvas(self)

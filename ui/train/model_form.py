@@ -1,0 +1,169 @@
+"""The model and optimizer part of the training dock (the MLP builder's choices)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from graphviz_nn.nn import parse_layer_sizes
+from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+
+OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "SGD + momentum": "sgd_momentum",
+              "RMSprop": "rmsprop", "Adagrad": "adagrad"}
+DEFAULT_LR = {"adam": 0.01, "sgd": 0.1, "sgd_momentum": 0.05, "rmsprop": 0.005, "adagrad": 0.1}
+
+
+@dataclass
+class TrainSettings:
+    """Everything the dock needs to build, compile and fit a model."""
+
+    hidden: list[int]
+    activation: str
+    dropout: float
+    optimizer: str           # key of DEFAULT_LR
+    learning_rate: float
+    batch_size: int
+    epochs: int
+    validation_split: float
+    seed: int
+    show_on_canvas: bool
+    source: str = "builder"  # "builder": the MLP below; "canvas": the graph on the canvas
+
+    def layer_activations(self) -> list[str]:
+        """One activation per Dense layer, the output layer's softmax included."""
+        return [self.activation] * len(self.hidden) + ["softmax"]
+
+
+def parse_hidden(text: str) -> list[int]:
+    """``"64, 64"`` -> ``[64, 64]``; empty -> ``[]`` (a linear softmax classifier)."""
+    try:
+        sizes = parse_layer_sizes(text)
+    except ValueError as exc:
+        raise ValueError(f"hidden layers: {exc}") from None
+    if len(sizes) > 12:
+        raise ValueError("hidden layers: at most 12")
+    return sizes
+
+
+def make_optimizer(name: str, lr: float):
+    """An optimizer instance of ``graphviz_nn.optim``: ``optim.get(name, lr)``, and
+    "sgd_momentum" for SGD with momentum 0.9."""
+    from graphviz_nn import optim
+    if name == "sgd_momentum":
+        return optim.SGD(learning_rate=lr, momentum=0.9)
+    return optim.get(name, lr)
+
+
+def build_model(settings: TrainSettings, input_dim: int, classes: int):
+    """A compiled ``Sequential`` MLP: hidden Dense (+ Dropout) layers and a softmax output."""
+    from graphviz_nn.nn import Sequential, mlp_layers
+    layers = mlp_layers(input_dim, settings.hidden, classes, activation=settings.activation,
+                        dropout=settings.dropout)
+    model = Sequential(layers, seed=settings.seed)
+    model.compile(optimizer=make_optimizer(settings.optimizer, settings.learning_rate),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def make_model(settings: TrainSettings, input_dim: int, classes: int, data_name: str = "",
+               controller=None):
+    """The model to train: the MLP of the builder, or the graph on the controller's canvas."""
+    if settings.source != "canvas":
+        return build_model(settings, input_dim, classes)
+    from ui.train.graph_model import GraphModel
+    if controller is None:
+        raise ValueError("there is no canvas here to train from")
+    model = GraphModel(controller.graph, controller.output,
+                       make_optimizer(settings.optimizer, settings.learning_rate))
+    if model.input_dim is not None and model.input_dim != input_dim:
+        raise ValueError(f"the graph's input x takes {model.input_dim} features per sample; "
+                         f"the {data_name or 'chosen'} data have {input_dim}")
+    return model
+
+
+class ModelForm(QWidget):
+    """Hidden layers, activation, dropout, optimizer, learning rate, batch, epochs, split."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = QComboBox()
+        self.source.addItems(["MLP builder", "graph on the canvas"])
+        self.source.setToolTip("Train an MLP built from the choices below, or the graph on the "
+                               "canvas (it needs an input x, a loss and param nodes)")
+        self.hidden = QLineEdit("16,16")
+        self.hidden.setToolTip("Sizes of the hidden layers, e.g. 64,64 (empty: no hidden layer)")
+        self.activation = QComboBox()
+        self.activation.addItems(HIDDEN_ACTIVATIONS)
+        self.activation.setToolTip("Activation of the hidden layers (the output is softmax)")
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.9)
+        self.dropout.setSingleStep(0.1)
+        self.dropout.setToolTip("Dropout after each hidden layer (0 = none)")
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(5)
+        self.lr.setRange(1e-5, 1e6)
+        self.lr.setSingleStep(0.001)
+        self.lr.setValue(DEFAULT_LR["adam"])
+        self.lr.setToolTip("Learning rate (too large and the loss explodes to NaN)")
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 65536)
+        self.batch.setValue(32)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100_000)
+        self.epochs.setValue(100)
+        self.val_split = QDoubleSpinBox()
+        self.val_split.setRange(0.0, 0.9)
+        self.val_split.setSingleStep(0.05)
+        self.val_split.setValue(0.2)
+        self.val_split.setToolTip("Share of the data held out to measure overfitting")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("Same seed, same initial weights and shuffling")
+        self.show_on_canvas = QCheckBox("show the model on the canvas")
+        self.show_on_canvas.setChecked(True)
+        self.show_on_canvas.setToolTip("Load the model's graph into the canvas when training "
+                                       "starts; its values and weights refresh as it learns")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("model", self.source)
+        form.addRow("hidden layers", self.hidden)
+        form.addRow("activation", self.activation)
+        form.addRow("dropout", self.dropout)
+        form.addRow("optimizer", self.optimizer)
+        form.addRow("learning rate", self.lr)
+        form.addRow("batch size", self.batch)
+        form.addRow("epochs", self.epochs)
+        form.addRow("validation", self.val_split)
+        form.addRow("seed", self.seed)
+        form.addRow(self.show_on_canvas)
+        self.optimizer.currentTextChanged.connect(self._on_optimizer_change)
+        self.source.currentIndexChanged.connect(self._on_source_change)
+
+    def _on_source_change(self, index: int) -> None:
+        builder = index == 0
+        for w in (self.hidden, self.activation, self.dropout, self.show_on_canvas):
+            w.setEnabled(builder)
+
+    def _on_optimizer_change(self, text: str) -> None:
+        self.lr.setValue(DEFAULT_LR[OPTIMIZERS[text]])
+
+    def settings(self) -> TrainSettings:
+        """The current choices; ValueError with a readable message when one is invalid."""
+        return TrainSettings(
+            hidden=parse_hidden(self.hidden.text()), activation=self.activation.currentText(),
+            dropout=float(self.dropout.value()), optimizer=OPTIMIZERS[self.optimizer.currentText()],
+            learning_rate=float(self.lr.value()), batch_size=int(self.batch.value()),
+            epochs=int(self.epochs.value()), validation_split=float(self.val_split.value()),
+            seed=int(self.seed.value()), show_on_canvas=self.show_on_canvas.isChecked(),
+            source="builder" if self.source.currentIndex() == 0 else "canvas")
