@@ -31,6 +31,7 @@ from ui.explore import examples
 from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
+from ui.message_bar import MessageBar
 from ui.window_tools import WindowToolsMixin
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -72,6 +73,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         lay.setSpacing(2)
         lay.addWidget(self.expression)
         lay.addWidget(self.expression_message)
+        self.message_bar = MessageBar()
+        lay.addWidget(self.message_bar)
         lay.addWidget(self.canvas, 1)
         lay.addWidget(self.timeline)
         self.setCentralWidget(central)
@@ -155,7 +158,21 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         return dock
 
     def status(self, msg: str) -> None:
+        """Passing information (the status bar; gone after a while)."""
         self.statusBar().showMessage(msg, 8000)
+
+    def notify(self, text: str, severity: str = "warning", actions=(), key: str = "",
+               workspace: str | None = None) -> MessageBar:
+        """What must not be missed: a message bar that stays until dismissed (see
+        ui/message_bar.py). ``actions``: (button text, callable) pairs. ``workspace``: where it
+        happened ("explore", "build", "train"; None: the current one)."""
+        bar = self.message_bar
+        bar.show_message(text, severity, actions, key)
+        return bar
+
+    def clear_notice(self, key: str) -> None:
+        """Take back the message shown under ``key``, if it is still shown."""
+        self.message_bar.clear(key)
 
     def _wire_signals(self) -> None:
         c, a, s = self.controller, self.actions, self.scene
