@@ -65,6 +65,10 @@ class BuildersMixin:
         """aᵖ for a constant number p."""
         return self._op("pow", (a,), name, p=p)
 
+    def abs(self, a: Any, name: str | None = None) -> Node:
+        """|a| elementwise."""
+        return self._op("abs", (a,), name)
+
     def exp(self, a: Any, name: str | None = None) -> Node:
         """eᵃ."""
         return self._op("exp", (a,), name)

@@ -4,6 +4,10 @@ The graph is what the GUI draws and steps through::
 
     x ─@─ W1 → m1 ─+─ b1 → z1 → relu a1 → (dropout d1) → @ W2 → m2 ─+─ b2 → z2 → loss ← y
 
+With weight penalties (``kernel_regularizer=l2(0.01)``), the loss of the data is named
+``data_loss`` and ``loss = data_loss + l2_W1 + ...``, where ``l2_W1 = 0.01 · Σ W1²`` and
+``l1_W1 = rate · Σ |W1|``: the same total the training plan reports.
+
 Its parameter nodes ``W1, b1, W2, b2, ...`` hold the layers' weight arrays themselves, so the
 training plan, which updates those arrays in place, is what the graph shows.
 """
@@ -31,6 +35,7 @@ def build_graph(layers: list[Layer], head: Head | None, input_dim: int,
     g = Graph(dtype="float32", seed=seed)
     a = g.input("x", np.zeros((1, input_dim), np.float32))
     dense = [lay for lay in layers if isinstance(lay, Dense)]
+    penalized = []          # (weight node, regularizer)
     k = d = 0
     for lay in layers:
         if isinstance(lay, Dropout):
@@ -41,6 +46,8 @@ def build_graph(layers: list[Layer], head: Head | None, input_dim: int,
         wn, bn = param_names(k)
         W, b = g.param(wn, lay.W), g.param(bn, lay.b)
         lay.W, lay.b = W.value, b.value          # the graph's arrays are the layer's arrays
+        penalized += [(node, reg) for node, reg in ((W, lay.kernel_regularizer),
+                                                    (b, lay.bias_regularizer)) if reg is not None]
         z = g.add(g.matmul(a, W, name=f"m{k}"), b, name=f"z{k}")
         last = lay is dense[-1]
         act = lay.activation
@@ -52,29 +59,49 @@ def build_graph(layers: list[Layer], head: Head | None, input_dim: int,
             a = getattr(g, act.engine_op)(z, name=f"a{k}" if not last else "out",
                                           **act.engine_attrs)
     if head is not None:
-        _add_loss(g, head, a)
+        loss = _add_loss(g, head, a, "data_loss" if penalized else "loss")
+        if penalized:
+            terms = [loss] + [_add_penalty(g, node, reg) for node, reg in penalized]
+            total = terms[0]
+            for i, term in enumerate(terms[1:], start=1):
+                total = g.add(total, term, name="loss" if i == len(terms) - 1 else f"loss_{i}")
     return g
 
 
-def _add_loss(g: Graph, head: Head, out) -> None:
+def _add_penalty(g: Graph, w, reg):
+    """``l1·Σ|w| + l2·Σw²`` as nodes, named after the weight (``l2_W1``)."""
+    parts = []
+    if reg.l1:
+        rate = g.const(f"l1_rate_{w.name}", np.float32(reg.l1))
+        parts.append(g.mul(rate, g.sum(g.abs(w, name=f"abs_{w.name}"), name=f"sum_abs_{w.name}"),
+                           name=f"l1_{w.name}"))
+    if reg.l2:
+        rate = g.const(f"l2_rate_{w.name}", np.float32(reg.l2))
+        parts.append(g.mul(rate, g.sum(g.pow(w, 2.0, name=f"sq_{w.name}"),
+                                       name=f"sum_sq_{w.name}"), name=f"l2_{w.name}"))
+    if len(parts) == 1:
+        return parts[0]
+    return g.add(parts[0], parts[1], name=f"penalty_{w.name}")
+
+
+def _add_loss(g: Graph, head: Head, out, name: str = "loss"):
     if head.sparse:
         y = g.input("y", np.zeros(1, np.int64))
-        g.softmax_cross_entropy(out, y, name="loss")
-        return
+        return g.softmax_cross_entropy(out, y, name=name)
     y = g.input("y", np.zeros((1, head.units), np.float32))
     if head.name == "mse":
-        g.mse(out, y, name="loss")
-    elif head.name == "categorical_crossentropy":
+        return g.mse(out, y, name=name)
+    if head.name == "categorical_crossentropy":
         logp = g.log(g.softmax(out, name="p"), name="log_p")
         per_row = g.sum(g.mul(y, logp, name="y_log_p"), axis=-1, name="sum_y_log_p")
-        g.neg(g.mean(per_row, name="mean_y_log_p"), name="loss")
-    else:                                        # binary cross-entropy from the sigmoid
-        p = g.sigmoid(out, name="p")
-        pos = g.mul(y, g.log(p, name="log_p"), name="y_log_p")
-        one = g.const("one", 1.0)
-        neg = g.mul(g.sub(one, y, name="1_y"), g.log(g.sub(one, p, name="1_p"),
-                                                     name="log_1_p"), name="neg_term")
-        g.neg(g.mean(g.add(pos, neg, name="ll"), name="mean_ll"), name="loss")
+        return g.neg(g.mean(per_row, name="mean_y_log_p"), name=name)
+    # binary cross-entropy from the sigmoid
+    p = g.sigmoid(out, name="p")
+    pos = g.mul(y, g.log(p, name="log_p"), name="y_log_p")
+    one = g.const("one", 1.0)
+    neg = g.mul(g.sub(one, y, name="1_y"), g.log(g.sub(one, p, name="1_p"),
+                                                 name="log_1_p"), name="neg_term")
+    return g.neg(g.mean(g.add(pos, neg, name="ll"), name="mean_ll"), name=name)
 
 
 def summary_text(name: str, layers: list[Layer], input_dim: int | None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graphviz_nn.nn import activations
+from graphviz_nn.nn import activations, regularizers
 
 __all__ = ["Layer", "Dense", "Dropout", "mlp_layers", "parse_layer_sizes"]
 
@@ -59,14 +59,16 @@ class Dense(Layer):
 
     ``Dense(units, activation=None, input_shape=None)`` as in Keras; ``activation`` is one of
     sigmoid, tanh, relu, leaky_relu, elu, softmax, linear (``None`` = linear). Weights start
-    Glorot-uniform, biases at zero.
+    Glorot-uniform, biases at zero. ``kernel_regularizer`` / ``bias_regularizer``: a penalty
+    from ``graphviz_nn.nn.regularizers`` (``l1``, ``l2``, ``l1_l2``) added to the loss.
     """
 
     kind = "Dense"
 
     def __init__(self, units: int, activation: str | None = None,
                  input_shape: tuple[int, ...] | None = None, use_bias: bool = True,
-                 name: str | None = None) -> None:
+                 name: str | None = None, kernel_regularizer=None,
+                 bias_regularizer=None) -> None:
         super().__init__(name, input_shape)
         if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units <= 0:
             raise ValueError(f"Dense needs a positive whole number of units, got {units!r}")
@@ -74,6 +76,8 @@ class Dense(Layer):
             raise ValueError("Dense(use_bias=False) is not supported: every layer has a bias")
         self.units = int(units)
         self.activation = activations.get(activation)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
         self.W: np.ndarray | None = None
         self.b: np.ndarray | None = None
 
@@ -88,6 +92,15 @@ class Dense(Layer):
     @property
     def weights(self) -> list[np.ndarray]:
         return [] if self.W is None else [self.W, self.b]
+
+    def penalties(self) -> list[tuple[np.ndarray, regularizers.Regularizer]]:
+        """(weights, regularizer) for each of this layer's penalised weights."""
+        pairs = [(self.W, self.kernel_regularizer), (self.b, self.bias_regularizer)]
+        return [(w, r) for w, r in pairs if r is not None and w is not None]
+
+    def penalty(self) -> float:
+        """The regularization loss of this layer's weights now."""
+        return sum(r(w) for w, r in self.penalties())
 
     def initialize(self, rng: np.random.Generator, dtype=np.float32) -> None:
         """Glorot-uniform weights and zero biases, written into the existing arrays if any."""

@@ -258,7 +258,11 @@ class Sequential:
             return math.nan, math.nan
         with np.errstate(all="ignore"):
             loss, correct = self._head.evaluate(self._logits(x), y)
-        return loss / len(x), correct / len(x)
+        return loss / len(x) + self.penalty(), correct / len(x)
+
+    def penalty(self) -> float:
+        """The weight penalties of every layer (the regularization part of the loss)."""
+        return sum(lay.penalty() for lay in self.dense_layers)
 
     # -- diagnostics -------------------------------------------------------------------------
     def diagnostics(self) -> list[dict]:

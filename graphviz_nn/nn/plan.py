@@ -67,6 +67,7 @@ class Plan:
         self.y = np.zeros((batch_size,) if head.sparse else (batch_size, head.units),
                           np.int64 if head.sparse else dtype)
         self.rows = 0                                          # rows of the last step
+        self.regularized = [s for s in self.dense if s.layer.penalties()]
         self._flat = [g.reshape(-1) for g in self.grads]       # views, for the finite check
 
     # -- the arrays an optimizer updates -----------------------------------------------------
@@ -82,8 +83,8 @@ class Plan:
     def train_step(self, x: np.ndarray, y: np.ndarray) -> tuple[float, int]:
         """Forward and backward on a batch (views into ``self.x``/``self.y`` work best).
 
-        Returns the batch-mean loss and the number of correct predictions; the gradients are
-        left in ``self.grads``."""
+        Returns the batch-mean loss (with the layers' weight penalties, as Keras reports it)
+        and the number of correct predictions; the gradients are left in ``self.grads``."""
         n = len(x)
         self.rows = n
         a = x
@@ -98,11 +99,16 @@ class Plan:
                 s.layer.activation.forward(z, z)
             a = z
         loss, correct = self.head.train(a, y, a)    # dz written over the logits' buffer
+        if self.regularized:
+            loss = self._penalize(loss)
         dz = a
         for k in range(len(self.dense) - 1, -1, -1):
             s = self.dense[k]
             np.matmul(s.inp.T, dz, out=s.dW)
             np.add.reduce(dz, axis=0, out=s.db)
+            if s in self.regularized:
+                for w, reg in s.layer.penalties():
+                    reg.add_gradient(w, s.dW if w is s.layer.W else s.db)
             if k == 0:
                 break                                 # no gradient for the data x
             dx = s.dx[:n]
@@ -113,6 +119,10 @@ class Plan:
             prev.layer.activation.backward(prev.z[:n], dx, dx, prev.scratch[:n])
             dz = dx
         return loss, correct
+
+    def _penalize(self, loss: float) -> float:
+        """The data loss plus every layer's weight penalty (of the weights before the update)."""
+        return float(loss) + sum(s.layer.penalty() for s in self.regularized)
 
     def _dropout(self, s: _DropoutSlot, a: np.ndarray, n: int) -> np.ndarray:
         rate = s.layer.rate

@@ -91,10 +91,16 @@ def recv(fh: BinaryIO) -> tuple[dict, list[np.ndarray]] | None:
 
 
 # -- a Sequential model's state ----------------------------------------------------------------
+def _reg(regularizer) -> dict | None:
+    return None if regularizer is None else regularizer.get_config()
+
+
 def _layer_spec(layer) -> dict:
     if isinstance(layer, Dense):
         return {"kind": "Dense", "name": layer.name, "units": layer.units,
-                "activation": layer.activation.name}
+                "activation": layer.activation.name,
+                "kernel_regularizer": _reg(layer.kernel_regularizer),
+                "bias_regularizer": _reg(layer.bias_regularizer)}
     if isinstance(layer, Dropout):
         return {"kind": "Dropout", "name": layer.name, "rate": layer.rate}
     raise WireError(f"cannot send layer {layer!r}")
@@ -139,7 +145,9 @@ def model_from_state(spec: dict, arrays: list[np.ndarray]):
     layers = []
     for ls in spec["layers"]:
         if ls["kind"] == "Dense":
-            layers.append(Dense(ls["units"], activation=ls["activation"], name=ls["name"]))
+            layers.append(Dense(ls["units"], activation=ls["activation"], name=ls["name"],
+                                kernel_regularizer=ls.get("kernel_regularizer"),
+                                bias_regularizer=ls.get("bias_regularizer")))
         else:
             layers.append(Dropout(ls["rate"], name=ls["name"]))
     model = Sequential(layers, name=spec["name"])

@@ -129,6 +129,15 @@ register(OpSpec(
     _pow_forward, _pow_vjp, _pow_local, _check_p))
 
 
+# ---- abs (the L1 penalty's |w|) ----
+
+register(OpSpec(
+    "abs", "|x|", "Arithmetic", ("x",), {}, "|x|", ("∂|x|/∂x = sign(x)",),
+    "The absolute value; its derivative is the sign (0 at 0, as numpy's sign).",
+    lambda xs, node: np.abs(xs[0]), lambda g, xs, out, node, need: [g * np.sign(xs[0])],
+    lambda xs, out, node: [np.sign(xs[0]).astype(out.dtype)]))
+
+
 # ---- exp / log ----
 
 def _exp_vjp(g, xs, out, node, need):

@@ -41,7 +41,7 @@ def test_binary_op_gradients(op, sa, sb):
 
 
 UNARY = [
-    ("neg", {}), ("exp", {}), ("log", {}), ("sigmoid", {}), ("tanh", {}), ("relu", {}),
+    ("neg", {}), ("abs", {}), ("exp", {}), ("log", {}), ("sigmoid", {}), ("tanh", {}), ("relu", {}),
     ("leaky_relu", {"alpha": 0.1}), ("elu", {"alpha": 0.7}), ("softmax", {"axis": -1}),
     ("softmax", {"axis": 0}), ("pow", {"p": 3.0}), ("pow", {"p": -1.0}), ("pow", {"p": 0.5}),
     ("sum", {"axis": None}), ("sum", {"axis": 0}), ("sum", {"axis": 1}),
