@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .atomic import write_atomic  # noqa: F401  (re-exported: graphviz_nn.io.write_atomic)
 from .graph import Graph
 from .node import GraphError
 from .ops import OPS
@@ -148,26 +148,6 @@ def save(graph: Graph, path: str | os.PathLike) -> None:
     """Write ``graph`` to ``path`` atomically (temporary file in the same folder, then rename)."""
     text = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False, allow_nan=False)
     write_atomic(path, text.encode("utf-8"))
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed to
-    disk, then renamed over ``path``; on failure the temporary file is removed and ``path``
-    is left as it was."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def load(path: str | os.PathLike) -> Graph:
