@@ -18,6 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
+from graphviz_nn.datasets.features import (
+    FEATURES,
+    REGRESSION,
+    features,
+    multi_gaussian,
+    plane,
+    regression,
+)
 from graphviz_nn.datasets.idx import (
     FASHION_MNIST_FILES,
     MNIST_FILES,
@@ -28,7 +36,8 @@ from graphviz_nn.datasets.idx import (
 
 __all__ = ["PLAYGROUND", "DatasetError", "spiral", "xor", "circles", "moons", "gaussian",
            "playground", "digits", "mnist", "fashion_mnist", "read_idx", "load_csv",
-           "scale_pixels", "flatten", "one_hot", "train_val_test_split"]
+           "scale_pixels", "flatten", "one_hot", "train_val_test_split",
+           "REGRESSION", "FEATURES", "plane", "multi_gaussian", "regression", "features"]
 
 PLAYGROUND = ("spiral", "xor", "circles", "moons", "gaussian")
 
