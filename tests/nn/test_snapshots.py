@@ -18,6 +18,7 @@ def test_a_784_100_10_run_of_20_epochs_stays_under_50_mb():
         if store.wants(step):
             weights[0][0, 0] = step            # mark the copy with its step
             store.add(step, weights)
+    weights[0][0, 0] = steps
     store.add(steps, weights)                  # the end of the run
     total = store.nbytes + sum(w.nbytes for w in store.latest[1])
     assert total <= 50 * 2**20
