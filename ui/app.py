@@ -347,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
+    from ui.i18n import apply_app_font, chosen_language, install_language
+    install_language(chosen_language())     # before any widget is made
+    apply_app_font()
     window = launch(argv, after_first_paint=_panel_installers())
     if window is None:
         return 2

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
 
+from ui.i18n import translate
+
 SEVERITIES = {
     # severity: (background, border, icon)
     "info": ("#e8f1fd", "#2f6fd6", "ℹ"),
@@ -45,7 +47,7 @@ class MessageBar(QFrame):
         self.close_button.setObjectName("message_close")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(self.tr("Dismiss this message"))
+        self.close_button.setToolTip(translate("MessageBar", "Dismiss this message"))
         self.close_button.clicked.connect(lambda: self.clear())
         row = QHBoxLayout()
         row.setContentsMargins(10, 6, 6, 6)
