@@ -71,12 +71,42 @@ def test_opening_a_broken_file_names_the_problem_and_keeps_the_graph(win, tmp_pa
     before = g.to_dict()
     bad = tmp_path / "a.json"
     bad.write_text(content)
-    shown = []
-    win.document.show_error = lambda title, text: shown.append(text)
-    assert not win.document.open_path(bad)
-    assert len(shown) == 1 and words in shown[0] and "a.json" in shown[0]
+    win.document.show_error = lambda title, text: pytest.fail("a modal dialog")
+    win.document.ask_open_path = lambda: str(bad)
+    win.actions["open"].trigger()                   # File > Open
+    bar = win.message_bar
+    assert bar.isVisibleTo(win) and bar.severity == "error" and bar.key == "file"
+    assert words in bar.text() and "a.json" in bar.text() and "kept" in bar.text()
     assert win.controller.graph.to_dict() == before
     assert win.isWindowModified()                   # still the user's unsaved work
+
+
+def test_the_message_bar_offers_another_file_and_goes_when_one_opens(win, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    bad.write_text("[]")
+    build(win).save(good)
+    assert not win.document.open_path(bad)
+    assert win.message_bar.action_texts() == ["Open another file…"]
+    win.document.ask_open_path = lambda: str(good)
+    win.document.ask_save_changes = lambda: "discard"
+    button = win.message_bar.findChildren(QPushButton)[0]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.windowTitle().startswith("good.json")
+    assert not win.message_bar.isVisibleTo(win)     # the problem is gone, so is the message
+
+
+def test_a_failed_save_says_so_in_the_message_bar_and_keeps_the_work_unsaved(win, tmp_path):
+    build(win)
+    (tmp_path / "folder.json").mkdir()              # a folder where the file should go
+    win.document.ask_save_path = lambda: str(tmp_path / "folder.json")
+    win.actions["save"].trigger()
+    assert win.message_bar.severity == "error" and "folder.json" in win.message_bar.text()
+    assert win.message_bar.action_texts() == ["Save As…"]
+    assert win.isWindowModified() and win.document.path is None
 
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(win, tmp_path):
@@ -160,7 +190,7 @@ def test_no_autosave_while_clean_and_declining_removes_the_recovery(qtbot, tmp_p
 
 
 def test_recovery_folder_from_the_environment(monkeypatch, tmp_path):
-    from ui.files.document import RECOVERY_ENV, default_recovery_dir
+    from ui.files.autosave import RECOVERY_ENV, default_recovery_dir
 
     monkeypatch.setenv(RECOVERY_ENV, str(tmp_path / "r"))
     assert default_recovery_dir() == tmp_path / "r"
@@ -214,10 +244,8 @@ def test_a_recent_file_that_is_gone_is_reported_and_dropped_from_the_list(win, t
     path = tmp_path / "gone.json"
     win.document.save_to(path)
     path.unlink()
-    shown = []
-    win.document.show_error = lambda title, text: shown.append(text)
     win.document.recent_menu.actions()[0].trigger()
-    assert shown and "gone.json" in shown[0]
+    assert "gone.json" in win.message_bar.text() and "No such file" in win.message_bar.text()
     assert win.document.recent_files() == [] and len(win.controller.graph) == 4
 
 

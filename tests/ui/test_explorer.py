@@ -190,7 +190,7 @@ def test_open_file_and_bad_file(win, tmp_path):
     assert not win.open_file(tmp_path / "bad.json")
     assert "w0" in win.controller.graph           # the graph is not lost
     assert "bad.json" in win.statusBar().currentMessage()
-    assert len(dialogs) == 1 and "bad.json" in dialogs[0]     # and a dialog says so
+    assert dialogs == [] and "bad.json" in win.message_bar.text()   # a message bar says so
 
 
 def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):

@@ -13,33 +13,23 @@ Every dialog goes through an overridable method (``ask_open_path``, ``ask_save_p
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ui.files.autosave import AUTOSAVE_MS, Autosave, default_recovery_dir, reason_of
 from ui.files.recovery import RecoveryStore
+from ui.i18n import translate
 
-RECOVERY_ENV = "GRAPHVIZ_NN_RECOVERY_DIR"
-AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
 FILE_FILTER = "Graph files (*.json);;All files (*)"
 
 
-def default_recovery_dir() -> Path:
-    """``$GRAPHVIZ_NN_RECOVERY_DIR`` if set, else the per-user app data folder."""
-    env = os.environ.get(RECOVERY_ENV)
-    if env:
-        return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".graphviz-nn") / "recovery"
-
-
-class Document(QObject):
+class Document(Autosave, QObject):
     """File handling for one window and its controller."""
 
     path_changed = Signal(str)
@@ -53,6 +43,7 @@ class Document(QObject):
         self.recovery = RecoveryStore(self.recovery_dir)
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
         self._dirty_outside_undo = False
+        self._autosave_problem: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -160,16 +151,23 @@ class Document(QObject):
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(box, "cancel")
 
-    def ask_restore(self, info: str) -> bool:
-        box = QMessageBox.question(
-            self.window, "Restore unsaved work?",
-            f"graphviz-nn did not close normally. Restore the unsaved graph{info}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        return box == QMessageBox.StandardButton.Yes
-
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, text)
+
+    def report(self, text: str, actions=(), title: str = "", key: str = "file",
+               severity: str = "error") -> None:
+        """A problem with a file, where it cannot be missed: the window's message bar (with
+        ``actions``, (button text, callable) pairs), or a dialog for a window without one."""
+        notify = getattr(self.window, "notify", None)
+        if callable(notify):
+            notify(text, severity=severity, actions=actions, key=key)
+        else:
+            self.show_error(title, text)
+
+    def _clear_report(self, key: str = "file") -> None:
+        clear = getattr(self.window, "clear_notice", None)
+        if callable(clear):
+            clear(key)
 
     def _start_dir(self) -> str:
         recent = self.recent_files()
@@ -220,19 +218,23 @@ class Document(QObject):
         path = Path(path)
         try:
             graph = gnn.load(path)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            reason = _reason(exc)
+        except Exception as exc:       # GraphError, OSError; never a traceback for a file
+            reason = reason_of(exc)
             if on_error is not None:
                 on_error(f"cannot open {path}: {reason}")
             else:
-                self.show_error("Could not open file", f"Could not open {path.name}: {reason}"
-                                "\nThe current graph is kept.")
-            self._status(f"Could not open {path.name}: {reason}")
+                self.report(translate("Files", "Could not open {name}: {reason}\nThe current "
+                                      "graph is kept.").format(name=path.name, reason=reason),
+                            [(translate("Files", "Open another file…"), self.open)],
+                            title=translate("Files", "Could not open file"))
+            self._status(translate("Files", "Could not open {name}: {reason}")
+                         .format(name=path.name, reason=reason))
             if not path.exists():
                 self._forget_recent(path)
             return False
         self._show_graph(graph)
-        self._settle(path, f"Opened {path}")
+        self._settle(path, translate("Files", "Opened {path}").format(path=path))
+        self._clear_report()
         return True
 
     def save(self) -> bool:
@@ -251,10 +253,14 @@ class Document(QObject):
         try:
             self.ctrl.graph.save(path)
         except (OSError, ValueError, TypeError) as exc:
-            reason = _reason(exc)
-            self.show_error("Could not save file", f"Could not save {path.name}: {reason}")
+            reason = reason_of(exc)
+            self.report(translate("Files", "Could not save {name}: {reason}\nYour changes are "
+                                  "not saved yet.").format(name=path.name, reason=reason),
+                        [(translate("Files", "Save As…"), self.save_as)],
+                        title=translate("Files", "Could not save file"))
             return False
-        self._settle(path, f"Saved {path}")
+        self._settle(path, translate("Files", "Saved {path}").format(path=path))
+        self._clear_report()
         return True
 
     def _settle(self, path: Path | None, status: str | None = None) -> None:
@@ -298,53 +304,6 @@ class Document(QObject):
             act.triggered.connect(lambda _=False, p=path: self.open(p))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
-    # ------------------------------------------------------------------ autosave and recovery
-    def autosave(self) -> bool:
-        """Write the recovery file if there are unsaved changes; True if written. Back at the
-        saved state (undone to it), an older recovery file is removed."""
-        if not self.is_dirty():
-            self.discard_recovery()
-            return False
-        try:
-            self.recovery.save(self.ctrl.graph, str(self.path) if self.path else None)
-        except (OSError, ValueError, TypeError) as exc:
-            self._status(f"Autosave failed: {exc}")
-            return False
-        return True
-
-    def discard_recovery(self) -> None:
-        """Remove this window's recovery file (its graph is saved or deliberately dropped)."""
-        self.recovery.discard()
-
-    def offer_recovery(self) -> bool:
-        """Offer to restore the graph of each crashed session, newest first, until one is
-        taken; the ones declined are deleted."""
-        import graphviz_nn as gnn
-
-        orphans = self.recovery.orphans()
-        restored = False
-        for orphan in orphans:
-            if restored:
-                orphan.lock.unlock()              # keep it for the next start
-                continue
-            if not self.ask_restore(orphan.describe()):
-                self.recovery.remove(orphan)
-                continue
-            try:
-                graph = gnn.load(orphan.path)
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                self.show_error("Could not restore", f"The recovery file is unreadable: {exc}")
-                self.recovery.remove(orphan)
-                continue
-            self._show_graph(graph)
-            self._set_path(Path(orphan.original) if orphan.original else None)
-            self.mark_modified()
-            self.recovery.remove(orphan)
-            self.autosave()                        # now this session's unsaved work
-            self._status("Restored the unsaved graph; save it to keep it")
-            restored = True
-        return restored
-
     # ------------------------------------------------------------------ closing
     def eventFilter(self, obj, event) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
@@ -354,11 +313,6 @@ class Document(QObject):
             self.timer.stop()
             self.discard_recovery()
         return super().eventFilter(obj, event)
-
-
-def _reason(exc: Exception) -> str:
-    """What went wrong, for the user ("No such file or directory", not "[Errno 2] ...")."""
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def window_menu(window, title: str) -> QMenu:
