@@ -2,11 +2,18 @@
 
 It walks Python's ``ast`` with a whitelist (numbers, names, + − × / ** @, unary minus and
 calls of op names with number keywords); everything else is refused. It never uses ``eval``.
+
+Any text gives a graph or a :class:`ParseError` whose message names the problem: the walk is
+iterative (a long chain ``x + x + ... + x`` needs no deep recursion), a number too large for a
+float is refused by name, and the names the builder makes up for unnamed nodes (``add1``,
+``mul2``, ``3``) never take a name the expression itself uses.
 """
 
 from __future__ import annotations
 
 import ast
+import math
+import warnings
 from typing import Any
 
 from .graph import Graph
@@ -40,30 +47,72 @@ def parse(text: str, dtype: Any = "float64", **values: Any) -> Graph:
         raise ParseError("the expression must be text")
     if len(text) > MAX_LENGTH:
         raise ParseError(f"the expression is too long (over {MAX_LENGTH} characters)")
-    try:
-        tree = ast.parse(text.strip(), mode="exec")
-    except SyntaxError as exc:
-        raise ParseError(f"syntax error at column {exc.offset}: {exc.msg}") from None
-    except (RecursionError, MemoryError, ValueError):
-        raise ParseError("the expression is nested too deeply") from None
+    _refuse_control_characters(text)
+    source = text.strip()
+    tree = _syntax_tree(source, shift=len(text) - len(text.lstrip()))
     if not tree.body:
         raise ParseError("write an expression such as f = (x + y) * z")
-    builder = _Builder(Graph(dtype), values)
-    try:
-        for stmt in tree.body:
-            builder.statement(stmt)
-    except RecursionError:
-        raise ParseError("the expression is nested too deeply") from None
+    builder = _Builder(Graph(dtype), values, source, _names_in(tree))
+    for stmt in tree.body:
+        builder.statement(stmt)
     unused = set(values) - set(builder.used)
     if unused:
         raise ParseError(f"value given for {sorted(unused)[0]!r}, which the expression never uses")
     return builder.graph
 
 
+def _where(text: str, index: int) -> str:
+    """'column C' (or 'line L, column C') of character ``index`` of ``text``, counted from 1."""
+    line = text.count("\n", 0, index)
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"line {line + 1}, column {col}" if "\n" in text.strip() else f"column {col}"
+
+
+def _refuse_control_characters(text: str) -> None:
+    for i, ch in enumerate(text):
+        if (ch < " " and ch not in "\t\n\r") or ch == "\x7f":
+            raise ParseError(f"the expression contains the control character U+{ord(ch):04X} "
+                             f"at {_where(text, i)}")
+        if "\ud800" <= ch <= "\udfff":
+            raise ParseError(f"the expression contains a broken character (lone surrogate "
+                             f"U+{ord(ch):04X}) at {_where(text, i)}")
+
+
+def _syntax_tree(source: str, shift: int) -> ast.Module:
+    try:
+        with warnings.catch_warnings():      # e.g. "invalid escape sequence": refused anyway
+            warnings.simplefilter("ignore")
+            return ast.parse(source, mode="exec")
+    except SyntaxError as exc:
+        where = ""
+        if exc.offset is not None:
+            line = exc.lineno or 1
+            col = exc.offset + (shift if line == 1 else 0)
+            where = f" at line {line}, column {col}" if "\n" in source else f" at column {col}"
+        raise ParseError(f"syntax error{where}: {exc.msg}") from None
+    except (RecursionError, MemoryError):
+        raise ParseError("the expression is nested too deeply") from None
+    except ValueError as exc:
+        raise ParseError(f"the expression cannot be read: {exc}") from None
+
+
+def _names_in(tree: ast.AST) -> set[str]:
+    """Every name the expression writes (variables and assigned names), found without recursion."""
+    names, todo = set(), [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name):
+            names.add(node.id)
+        todo.extend(ast.iter_child_nodes(node))
+    return names
+
+
 class _Builder:
-    def __init__(self, graph: Graph, values: dict) -> None:
+    def __init__(self, graph: Graph, values: dict, source: str, reserved: set[str]) -> None:
         self.graph = graph
         self.values = values
+        self.source = source
+        self.reserved = reserved          # names the expression uses: never made up for a node
         self.used: set[str] = set()
         self.assigned: set[str] = set()
 
@@ -89,75 +138,122 @@ class _Builder:
             self.assigned.add(target)
             return
         node = self.expr(expr)
+        if target in self.graph:                      # "x = x + 1"
+            raise ParseError(f"{target!r} is used in its own definition; give the result "
+                             "another name")
         if node.name in self.assigned or node.is_leaf:
-            node = self.graph.mul(node, 1.0)      # "b = a": keep a distinct node named b
+            node = self._op("mul", (node, self._const(1.0)))   # "b = a": a distinct node b
         self.graph.rename(node, target)
         self.assigned.add(target)
         self.graph.output = node
 
+    # ---- numbers ----
+
     def number(self, expr: ast.expr) -> float | None:
-        if isinstance(expr, ast.Constant) and type(expr.value) in (int, float):
-            return float(expr.value)
-        if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, (ast.USub, ast.UAdd)):
-            inner = self.number(expr.operand)
-            if inner is not None:
-                return -inner if isinstance(expr.op, ast.USub) else inner
-        return None
+        """The value of a number literal with any signs in front (``-3``, ``+-2.5``), else None."""
+        sign, inner = 1.0, expr
+        while isinstance(inner, ast.UnaryOp) and isinstance(inner.op, (ast.USub, ast.UAdd)):
+            if isinstance(inner.op, ast.USub):
+                sign = -sign
+            inner = inner.operand
+        if not (isinstance(inner, ast.Constant) and type(inner.value) in (int, float)):
+            return None
+        try:
+            value = float(inner.value)
+        except OverflowError:
+            value = math.inf
+        if not math.isfinite(value):
+            raise ParseError(f"the number {self._literal(inner)} is too large (the largest is "
+                             f"about 1.8e308) at column {inner.col_offset + 1}")
+        return sign * value
 
-    def expr(self, expr: ast.expr) -> Node:
-        g = self.graph
-        num = self.number(expr)
-        if num is not None:
-            return g.const(self._const_name(num), num)
-        if isinstance(expr, ast.Name):
-            return self.variable(expr.id)
-        if isinstance(expr, ast.BinOp):
-            if isinstance(expr.op, ast.Pow):
-                p = self.number(expr.right)
-                if p is None:
-                    raise self.fail(expr.right, "an exponent that is not a number")
-                return g.pow(self.expr(expr.left), p)
-            op = _BINOPS.get(type(expr.op))
-            if op is None:
-                raise self.fail(expr, f"the operator {type(expr.op).__name__}")
-            return g._op(op, (self.expr(expr.left), self.expr(expr.right)), None)
-        if isinstance(expr, ast.UnaryOp):
-            if isinstance(expr.op, ast.USub):
-                return g.neg(self.expr(expr.operand))
-            if isinstance(expr.op, ast.UAdd):
-                return self.expr(expr.operand)
-            raise self.fail(expr, f"the operator {type(expr.op).__name__}")
-        if isinstance(expr, ast.Call):
-            return self.call(expr)
-        if isinstance(expr, ast.Constant):
-            raise self.fail(expr, f"the constant {expr.value!r}")
-        raise self.fail(expr, _REFUSED.get(type(expr), type(expr).__name__))
-
-    def call(self, expr: ast.Call) -> Node:
-        spec = OPS.get(expr.func.id) if isinstance(expr.func, ast.Name) else None
-        if spec is None or spec.is_leaf:           # every op with input ports can be called
-            what = expr.func.id if isinstance(expr.func, ast.Name) else "that"
-            raise self.fail(expr, f"calling {what}")
-        op, nargs, keys = spec.name, len(spec.ports), spec.attrs
-        args = list(expr.args)
-        attrs: dict[str, Any] = {}
-        if op == "pow" and len(args) == 2:            # pow(x, 2)
-            args, attrs["p"] = args[:1], self._attr(args[1], "p")
-        if len(args) != nargs:
-            raise ParseError(f"{expr.func.id} takes {nargs} argument{'s' * (nargs > 1)}, "
-                             f"got {len(args)}")
-        for kw in expr.keywords:
-            if kw.arg not in keys:
-                raise ParseError(f"{expr.func.id} has no option {kw.arg!r}")
-            attrs[kw.arg] = self._attr(kw.value, kw.arg)
-        ins = tuple(self.expr(a) for a in args)
-        return self.graph._op(op, ins, None, **attrs)
+    def _literal(self, node: ast.expr) -> str:
+        text = ast.get_source_segment(self.source, node) or repr(node.value)
+        return text if len(text) <= 24 else f"{text[:12]}…{text[-6:]} ({len(text)} characters)"
 
     def _attr(self, expr: ast.expr, key: str) -> Any:
         num = self.number(expr)
         if num is None:
             raise self.fail(expr, f"a {key} that is not a number")
-        return int(num) if key == "axis" else num
+        if key == "axis":
+            if num != int(num):
+                raise ParseError(f"axis must be a whole number, not {num:g} "
+                                 f"(column {expr.col_offset + 1})")
+            return int(num)
+        return num
+
+    # ---- expressions, walked without recursion ----
+
+    def expr(self, root: ast.expr) -> Node:
+        """The node computing ``root``: children first, left to right, like a recursive walk."""
+        done: dict[int, Node] = {}
+        todo: list[tuple[ast.expr, list[ast.expr] | None, dict]] = [(root, None, {})]
+        while todo:
+            e, kids, attrs = todo.pop()
+            if kids is None:
+                kids, attrs = self._children(e)
+                todo.append((e, kids, attrs))
+                todo.extend((k, None, {}) for k in reversed(kids))
+                continue
+            done[id(e)] = self._make(e, [done.pop(id(k)) for k in kids], attrs)
+        return done[id(root)]
+
+    def _children(self, e: ast.expr) -> tuple[list[ast.expr], dict]:
+        """What ``e`` is computed from (checked: anything not allowed is refused here)."""
+        if self.number(e) is not None or isinstance(e, ast.Name):
+            return [], {}
+        if isinstance(e, ast.BinOp):
+            if isinstance(e.op, ast.Pow):
+                if self.number(e.right) is None:
+                    raise self.fail(e.right, "an exponent that is not a number")
+                return [e.left], {"p": self.number(e.right)}
+            if type(e.op) not in _BINOPS:
+                raise self.fail(e, f"the operator {type(e.op).__name__}")
+            return [e.left, e.right], {}
+        if isinstance(e, ast.UnaryOp):
+            if not isinstance(e.op, (ast.USub, ast.UAdd)):
+                raise self.fail(e, f"the operator {type(e.op).__name__}")
+            return [e.operand], {}
+        if isinstance(e, ast.Call):
+            return self._call(e)
+        if isinstance(e, ast.Constant):
+            raise self.fail(e, f"the constant {e.value!r}")
+        raise self.fail(e, _REFUSED.get(type(e), type(e).__name__))
+
+    def _call(self, e: ast.Call) -> tuple[list[ast.expr], dict]:
+        spec = OPS.get(e.func.id) if isinstance(e.func, ast.Name) else None
+        if spec is None or spec.is_leaf:           # every op with input ports can be called
+            what = e.func.id if isinstance(e.func, ast.Name) else "that"
+            raise self.fail(e, f"calling {what}")
+        nargs, keys = len(spec.ports), spec.attrs
+        args = list(e.args)
+        attrs: dict[str, Any] = {}
+        if spec.name == "pow" and len(args) == 2:     # pow(x, 2)
+            args, attrs["p"] = args[:1], self._attr(args[1], "p")
+        if len(args) != nargs:
+            raise ParseError(f"{e.func.id} takes {nargs} argument{'s' * (nargs > 1)}, "
+                             f"got {len(args)}")
+        for kw in e.keywords:
+            if kw.arg not in keys:
+                raise ParseError(f"{e.func.id} has no option {kw.arg!r}")
+            attrs[kw.arg] = self._attr(kw.value, kw.arg)
+        return args, attrs
+
+    def _make(self, e: ast.expr, ins: list[Node], attrs: dict) -> Node:
+        num = self.number(e)
+        if num is not None:
+            return self._const(num)
+        if isinstance(e, ast.Name):
+            return self.variable(e.id)
+        if isinstance(e, ast.BinOp):
+            op = "pow" if isinstance(e.op, ast.Pow) else _BINOPS[type(e.op)]
+        elif isinstance(e, ast.UnaryOp):
+            if isinstance(e.op, ast.UAdd):
+                return ins[0]
+            op = "neg"
+        else:
+            op = OPS[e.func.id].name
+        return self._op(op, tuple(ins), **attrs)
 
     def variable(self, name: str) -> Node:
         if name in self.graph:
@@ -165,10 +261,19 @@ class _Builder:
         self.used.add(name)
         return self.graph.input(name, self.values.get(name))
 
-    def _const_name(self, num: float) -> str:
+    # ---- made-up names: never one the expression uses ----
+
+    def _op(self, op: str, ins: tuple, **attrs: Any) -> Node:
+        return self.graph._op(op, ins, self._fresh(op, ""), **attrs)
+
+    def _const(self, num: float) -> Node:
         base = f"{num:g}"
-        name, k = base, 1
-        while name in self.graph:
+        return self.graph.const(self._fresh(base, "_", first=""), num)
+
+    def _fresh(self, base: str, sep: str, first: str = "1") -> str:
+        """``base`` + the first suffix (``first``, then 2, 3, ...) giving an unused name."""
+        name, k = f"{base}{first}", 1
+        while name in self.graph or name in self.reserved:
             k += 1
-            name = f"{base}_{k}"
+            name = f"{base}{sep}{k}"
         return name
