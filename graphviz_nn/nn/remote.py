@@ -60,6 +60,7 @@ class _Link(Callback):
         self.sent = 0
         self.epochs: list = []
         self.diag: list = []
+        self.diag_step = -1           # the step of the newest gradient-flow sample
         self.epoch_weights = None
         self.nonfinite: dict | None = None
         self._pace = CallPacer()      # fit logs every step itself: a call every ~2 ms will do
@@ -75,7 +76,7 @@ class _Link(Callback):
         ctrl, now = self.ctrl, time.perf_counter()
         if now - self._t_diag >= self.diag_every:
             self._t_diag = now
-            self.diag.append([step, self.model.diagnostics()])
+            self.sample_diagnostics(step)
         if ctrl.attention:
             ctrl.attention = False
             if ctrl.stop:
@@ -100,6 +101,12 @@ class _Link(Callback):
         self.epochs.append([int(epoch), self.model.history.step_log.count - 1, logs])
         self.epoch_weights = (int(epoch), self.model.get_weights())
 
+    def sample_diagnostics(self, step: int) -> None:
+        """A gradient-flow sample of ``step`` (the step just done), unless one was taken."""
+        if step >= 0 and step != self.diag_step:
+            self.diag_step = step
+            self.diag.append([step, self.model.diagnostics()])
+
     def on_nonfinite(self, info: dict) -> None:
         self.nonfinite = {"step": int(info.get("step", -1)), "node": str(info.get("node", "?"))}
 
@@ -123,6 +130,7 @@ class _Link(Callback):
 
     def _park(self, step: int) -> None:
         ctrl = self.ctrl
+        self.sample_diagnostics(step)     # the views' pictures while parked are of this step
         self.flush(snapshot=True)
         wire.send(self.out, {"t": "parked", "job": self.job, "step": step})
         while ctrl.paused and not ctrl.stop:
@@ -157,6 +165,8 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     fit_seconds = time.perf_counter() - t0
     ctrl.model = None
     if model.history is not None:      # fit began: send its last steps and epochs
+        if link.nonfinite is None and reason != "error":   # and the last step's gradients
+            link.sample_diagnostics(model.history.step_log.count - 1)
         link.flush(snapshot=False)
     if reason != "error" and link.nonfinite is not None:
         reason, info = "nonfinite", link.nonfinite

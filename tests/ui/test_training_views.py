@@ -181,6 +181,26 @@ def test_confusion_matrix_counts_the_validation_predictions(qtbot):
     view.update_weights(3, weights, ["softmax"])
     assert view.matrix.tolist() == [[1, 1], [1, 2]]           # rows: true, columns: predicted
     assert "after epoch 4" in view.caption.text() and "3 of 5" in view.caption.text()
+    view.update_weights(3, weights, ["softmax"], step=41)       # a run that stopped mid-epoch
+    assert "after step 42" in view.caption.text()
+    huge = [np.array([[1e38, -1e38], [-1e38, 1e38]], np.float32), np.zeros(2, np.float32)]
+    view.update_weights(4, [w * 10 for w in huge], ["softmax"])  # outputs overflow: no matrix
+    assert view.matrix is None and "not finite" in view.caption.text()
+
+
+def test_weights_whose_outputs_overflow_are_drawn_grey_not_left_as_the_old_boundary(qtbot):
+    from ui.train.boundary import UNKNOWN, BoundaryView
+
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    x = np.array([[-1, -1], [1, 1], [-1, 1], [1, -1]], np.float32)
+    view.set_data(x, np.array([0, 1, 0, 1]), 2)
+    view.update_weights([np.eye(2, dtype=np.float32), np.zeros(2, np.float32)], ["softmax"])
+    before = view.rgb.copy()
+    huge = [np.array([[3e38, -3e38], [3e38, -3e38]], np.float32), np.zeros(2, np.float32)]
+    view.update_weights(huge, ["softmax"])
+    grey = (view.rgb == np.array(UNKNOWN, np.uint8)).all(axis=-1)
+    assert grey.any() and not np.array_equal(view.rgb, before)
 
 
 def test_a_csv_file_loads_and_a_bad_one_says_why(qtbot, tmp_path):

@@ -20,6 +20,7 @@ PALETTE = np.array([
     (120, 120, 120), (160, 82, 45),
 ], dtype=np.float32)
 GRID = 80
+UNKNOWN = (150, 150, 150)   # where the network's outputs are not finite numbers
 MAX_POINTS = 1500
 
 
@@ -91,8 +92,8 @@ class BoundaryView(QWidget):
         if self.bounds is None or not weights:
             return
         probs = grid_probabilities(weights, activations, self.bounds, GRID)
-        if not np.isfinite(probs).all():
-            return
+        bad = ~np.isfinite(probs).all(axis=-1)       # weights so large the outputs overflow
+        probs = np.where(bad[..., None], 0.0, probs)
         k = probs.shape[-1]
         colors = class_colors(k) if k > 1 else class_colors(2)
         if k == 1:   # a single sigmoid unit: probability of class 1
@@ -101,6 +102,7 @@ class BoundaryView(QWidget):
         conf = probs.max(axis=-1, keepdims=True)          # paler where the net is unsure
         alpha = 0.25 + 0.45 * np.clip((conf - 1.0 / probs.shape[-1]) * 2, 0, 1)
         rgb = 255.0 * (1 - alpha) + mixed * alpha
+        rgb[bad] = UNKNOWN
         self.rgb = rgb.clip(0, 255).astype(np.uint8)
         xmin, xmax, ymin, ymax = self.bounds
         self.image.setImage(self.rgb, autoLevels=False, levels=(0, 255))

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.i18n import translate
 from ui.train.inference import confusion_matrix, predict
 from ui.train.refresh import TimedLayoutWidget
 
@@ -50,29 +51,38 @@ class ConfusionView(QWidget):
         """The validation set the matrix is computed on (None: no validation split)."""
         self.x_val, self.y_val = x_val, y_val
         self.class_names = [str(c) for c in class_names]
-        self.matrix = None
-        self.image.clear()
-        for t in self._texts:
-            self.plot.removeItem(t)
-        self._texts = []
+        self._clear_matrix()
         if x_val is None or len(x_val) == 0:
             self.caption.setText("No validation split: set one above 0 to see the matrix.")
         else:
             self.caption.setText(f"{len(x_val)} validation samples; filled after each epoch.")
 
+    def _clear_matrix(self) -> None:
+        self.matrix = None
+        self.image.clear()
+        for t in self._texts:
+            self.plot.removeItem(t)
+        self._texts = []
+
     def update_weights(self, epoch: int, weights: Sequence[np.ndarray],
-                       activations: Sequence[str | None]) -> None:
-        """Predict the validation set with a weight snapshot and redraw the matrix."""
+                       activations: Sequence[str | None], step: int | None = None) -> None:
+        """Predict the validation set with a weight snapshot and redraw the matrix: the
+        weights at the end of ``epoch``, or after ``step`` (a run that paused or stopped)."""
         if self.x_val is None or len(self.x_val) == 0 or not weights:
             return
         probs = predict(weights, activations, self.x_val)
-        if not np.isfinite(probs).all():
+        if not np.isfinite(probs).all():     # never leave the matrix of other weights up
+            self._clear_matrix()
+            self.caption.setText(translate(
+                "ConfusionView", "The network's outputs are not finite numbers with these "
+                "weights (they have grown too large): no matrix."))
             return
         k = max(len(self.class_names), probs.shape[1])
         pred = probs.argmax(axis=1) if probs.shape[1] > 1 else (probs[:, 0] > 0.5).astype(int)
-        self.show_matrix(confusion_matrix(self.y_val, pred, k), epoch)
+        self.show_matrix(confusion_matrix(self.y_val, pred, k), epoch, step)
 
-    def show_matrix(self, m: np.ndarray, epoch: int | None = None) -> None:
+    def show_matrix(self, m: np.ndarray, epoch: int | None = None,
+                    step: int | None = None) -> None:
         self.matrix = m
         k = m.shape[0]
         rows = m.sum(axis=1, keepdims=True)
@@ -96,6 +106,12 @@ class ConfusionView(QWidget):
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
         acc = np.trace(m) / max(m.sum(), 1)
-        when = f"after epoch {epoch + 1}: " if epoch is not None else ""
-        self.caption.setText(f"{when}{int(np.trace(m))} of {int(m.sum())} validation samples "
-                             f"right ({100 * acc:.1f}%).")
+        if step is not None:
+            when = translate("ConfusionView", "after step {step}: ").format(step=step + 1)
+        elif epoch is not None:
+            when = translate("ConfusionView", "after epoch {epoch}: ").format(epoch=epoch + 1)
+        else:
+            when = ""
+        self.caption.setText(when + translate(
+            "ConfusionView", "{right} of {total} validation samples right ({share}%).").format(
+            right=int(np.trace(m)), total=int(m.sum()), share=f"{100 * acc:.1f}"))

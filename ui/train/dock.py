@@ -293,16 +293,29 @@ class TrainingDock(QWidget):
         if up.weights is not None:
             self.refresher.pending_weights = up.weights
         if up.epoch_weights:
-            self.refresher.pending_epoch_weights = up.epoch_weights[-1]
+            epoch, weights = up.epoch_weights[-1]
+            self.refresher.pending_epoch_weights = (epoch, weights, None)
         self.refresher.refresh()
 
     def _on_paused(self, step: int) -> None:
         self._set_state(PAUSED)
+        self._show_still_weights()
         self.refresher.refresh_all(self._recompute_canvas)
 
     def _on_finished(self, reason: str, info: dict) -> None:
         # every view redraws, in pieces; the state changes once they all have
+        self._show_still_weights()
         self.refresher.refresh_all(self._recompute_canvas, partial(self._finish, reason, info))
+
+    def _show_still_weights(self) -> None:
+        """The trainer is still (paused or ended): the views' next pictures are of the model's
+        weights now, not of the last snapshot that happened to arrive while it ran."""
+        if self.model is None:
+            return
+        weights = self.model.get_weights()
+        self.refresher.pending_weights = weights
+        if self.last_step >= 0:
+            self.refresher.pending_epoch_weights = (self.last_epoch, weights, self.last_step)
 
     def _finish(self, reason: str, info: dict) -> None:
         if reason == "nonfinite":

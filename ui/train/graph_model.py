@@ -49,6 +49,7 @@ class GraphModel:
         self.optimizer = optimizer
         self.stop_training = False
         self._initial = [np.array(p.value, copy=True) for p in self.params]
+        self._grads: list = [None] * len(self.params)   # of the last training step
         self._shadow = graph.copy()   # for predictions on the GUI thread, never trained
 
     @property
@@ -71,10 +72,11 @@ class GraphModel:
             self.optimizer.reset()
 
     def diagnostics(self) -> list[dict]:
+        # the last step's gradients, kept: a validation pass or the end of fit (putting the
+        # example's data back) clears the nodes' own
         out = []
-        for p in self.params:
+        for p, g in zip(self.params, self._grads, strict=True):
             if np.ndim(p.value) == 2:
-                g = p.grad
                 out.append({"layer": p.name, "weight_norm": float(np.linalg.norm(p.value)),
                             "grad_norm": float(np.linalg.norm(g)) if g is not None else 0.0,
                             "dead_fraction": None})
@@ -134,7 +136,7 @@ class GraphModel:
                     idx = order[start:start + batch_size]
                     loss, acc = self._step(x[idx], y[idx])
                     g.backward(self.loss)
-                    grads = [p.grad for p in self.params]
+                    grads = self._grads = [p.grad for p in self.params]
                     if not (math.isfinite(loss) and all(_finite(gr) for gr in grads)):
                         # the update is not applied: the params keep their last finite values
                         info = {"step": step, "node": self._first_nonfinite()}

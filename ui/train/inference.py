@@ -17,7 +17,9 @@ from graphviz_nn.nn.activations import get as get_activation
 def activate(z: np.ndarray, name: str | None) -> np.ndarray:
     """Apply the activation ``name`` (Keras names) to ``z``, in place: the training layer's own
     activations, so the views use the same formulas (and the same leaky-ReLU slope) as ``fit``."""
-    with np.errstate(over="ignore"):      # sigmoid of a very negative z: exp overflows to 0
+    # sigmoid of a very negative z: exp overflows to 0; weights that have grown huge give
+    # inf - inf = nan, which the views show as such (never as a picture of other weights)
+    with np.errstate(over="ignore", invalid="ignore"):
         return get_activation(name).forward(z, z)
 
 
@@ -35,7 +37,9 @@ def mlp_forward(x: np.ndarray, weights: Sequence[np.ndarray],
         w, b = np.asarray(weights[2 * i]), np.asarray(weights[2 * i + 1])
         if w.shape[0] != h.shape[1] and w.shape[1] == h.shape[1]:
             w = w.T
-        h = activate(h @ w + b.reshape(1, -1), act)
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = h @ w + b.reshape(1, -1)
+        h = activate(z, act)
     return h
 
 

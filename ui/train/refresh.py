@@ -57,7 +57,8 @@ class ViewRefresher:
         self.budget_scale = 1.0              # more when the trainer has a process of its own
         self.floor_scale = 1.0               # and shorter least intervals
         self.pending_weights = None          # newest weight snapshot not shown yet
-        self.pending_epoch_weights = None    # (epoch, weights) for the confusion matrix
+        # (epoch, weights, step) for the confusion matrix; step None: at the end of the epoch
+        self.pending_epoch_weights = None
         self._last: dict[str, float] = {}
         self._cost: dict[str, float] = {}    # average CPU seconds per refresh of each view
         self._painted: dict[str, float] = {}  # each view's paint seconds at its last refresh
@@ -157,8 +158,8 @@ class ViewRefresher:
             d.show_weights(self.pending_weights)
             self.pending_weights = None
         elif view == "confusion":
-            epoch, w = self.pending_epoch_weights
+            epoch, w, step = self.pending_epoch_weights
             self.pending_epoch_weights = None
-            d.confusion.update_weights(epoch, w, d.predictor)
+            d.confusion.update_weights(epoch, w, d.predictor, step=step)
         else:
             d.controller.show_values()

@@ -79,6 +79,7 @@ class TrainingWorker(WorkerBase):
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: list | None = None   # newest weights, for the decision boundary
         self._last_diag = 0.0
+        self._diag_step = -1       # the step of the newest gradient-flow sample
         self._last_snap = 0.0
         self._next_sample = 0.0
         self._go = threading.Event()
@@ -186,16 +187,9 @@ class TrainingWorker(WorkerBase):
 
     def _sample(self, now: float, force_snapshot: bool = True) -> None:
         """Take a gradient-flow sample and a weight snapshot when their time has come."""
-        step = self.step_offset + self.steps_done - 1
         if self.want_diagnostics and now - self._last_diag >= DIAG_INTERVAL_S:
             self._last_diag = now
-            try:
-                diag = self.model.diagnostics()
-            except Exception:  # noqa: BLE001 - diagnostics are optional for the display
-                self.want_diagnostics = False
-            else:
-                with self._lock:
-                    self._diag.append((step, diag))
+            self._sample_diagnostics()
         if now - self._last_snap >= SNAPSHOT_INTERVAL_S or (
                 force_snapshot and self._steps_left is not None):
             self._last_snap = now
@@ -205,9 +199,28 @@ class TrainingWorker(WorkerBase):
         next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
         self._next_sample = min(next_diag, self._last_snap + SNAPSHOT_INTERVAL_S)
 
-    def _wait_while_paused(self) -> None:
+    def _sample_diagnostics(self) -> None:
+        step = self.step_offset + self.steps_done - 1
+        try:
+            diag = self.model.diagnostics()
+        except Exception:  # noqa: BLE001 - diagnostics are optional for the display
+            self.want_diagnostics = False
+            return
+        self._diag_step = step
+        with self._lock:
+            self._diag.append((step, diag))
+
+    def _sample_still(self) -> None:
+        """The trainer is still (parked, or fit has returned): the views' next pictures must be
+        of this step, so take its gradient-flow sample (unless taken) and its weights."""
+        if self.want_diagnostics and self.steps_done and \
+                self._diag_step != self.step_offset + self.steps_done - 1:
+            self._sample_diagnostics()
         with self._lock:
             self._snapshot = self.model.get_weights()
+
+    def _wait_while_paused(self) -> None:
+        self._sample_still()
         self._parked.set()
         try:
             while not self._go.wait(0.1):
@@ -232,6 +245,8 @@ class TrainingWorker(WorkerBase):
                 self.model.fit(**kwargs)
             finally:
                 self.fit_seconds = time.perf_counter() - t0
+            if self._nonfinite is None:
+                self._sample_still()
         except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost
             self._error = f"{type(exc).__name__}: {exc}"
         finally:
