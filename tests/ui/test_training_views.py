@@ -183,8 +183,8 @@ def test_confusion_matrix_counts_the_validation_predictions(qtbot):
     assert "after epoch 4" in view.caption.text() and "3 of 5" in view.caption.text()
     view.update_weights(3, weights, ["softmax"], step=41)       # a run that stopped mid-epoch
     assert "after step 42" in view.caption.text()
-    huge = [np.array([[1e38, -1e38], [-1e38, 1e38]], np.float32), np.zeros(2, np.float32)]
-    view.update_weights(4, [w * 10 for w in huge], ["softmax"])  # outputs overflow: no matrix
+    huge = [np.array([[3e38, 0], [3e38, 0]], np.float32), np.array([3e38, 0], np.float32)]
+    view.update_weights(4, huge, ["softmax"])                   # outputs overflow: no matrix
     assert view.matrix is None and "not finite" in view.caption.text()
 
 
