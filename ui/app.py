@@ -214,6 +214,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.timeline.playing_changed.connect(
             lambda on: a["play"].setText("Pause" if on else "Play"))
         self.quiz.reveal_requested.connect(c.reveal)
+        self.quiz.answered.connect(self.canvas.setFocus)       # → steps on from here
         self.expression.returnPressed.connect(self.apply_expression)
         self.inspector.value_edited.connect(self._on_value_edited)
 

@@ -70,12 +70,12 @@ def _local_vjp(g, xs, out, node, need):
 
 
 register(OpSpec(
-    "sigmoid", "σ", "Activations", ("x",), {}, "σ(x) = 1/(1+e^−x)", ("∂σ/∂x = σ(1−σ)",),
+    "sigmoid", "σ", "Activations", ("x",), {}, "σ(x) = 1/(1+e^−x)", ("∂σ(x)/∂x = σ(x)·(1 − σ(x))",),
     "Squashes to (0, 1); the classic neuron of CS231n.",
     lambda xs, node: sigmoid(xs[0]),
     _local_vjp, _sigmoid_local))
 register(OpSpec(
-    "tanh", "tanh", "Activations", ("x",), {}, "tanh(x)", ("∂tanh/∂x = 1 − tanh²",),
+    "tanh", "tanh", "Activations", ("x",), {}, "tanh(x)", ("∂tanh(x)/∂x = 1 − tanh²(x)",),
     "Squashes to (−1, 1).",
     lambda xs, node: np.tanh(xs[0]),
     _local_vjp, _tanh_local))

@@ -149,7 +149,7 @@ def _log_vjp(g, xs, out, node, need):
 
 
 register(OpSpec(
-    "exp", "exp", "Arithmetic", ("x",), {}, "eˣ", ("∂eˣ/∂x = eˣ",),
+    "exp", "exp", "Arithmetic", ("x",), {}, "eˣ", ("∂exp(x)/∂x = exp(x)",),
     "The exponential; its derivative is itself.",
     lambda xs, node: np.exp(xs[0]), _exp_vjp, lambda xs, out, node: [out.copy()]))
 register(OpSpec(

@@ -16,7 +16,8 @@ learner reads, and two callables the engine runs:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,6 +47,27 @@ class OpSpec:
         """True for input, param and const: nodes with no input ports."""
         return not self.ports
 
+    def local_rule(self, port: int, names: Sequence[str | None], attrs: dict | None = None) -> str:
+        """The local derivative of input ``port`` written with the names of the nodes that feed
+        the ports (``names``, in port order): mul's ``∂(a·b)/∂a = b`` fed by q and z reads
+        ``∂(q·z)/∂q = z``. An attribute the rule uses is given after it: ``(p = 2)``."""
+        rule = self.local[port]
+        swap = {p: n for p, n in zip(self.ports, names, strict=False) if n}
+        if swap:
+            pattern = "|".join(re.escape(p) for p in sorted(swap, key=len, reverse=True))
+            rule = re.sub(rf"(?<![A-Za-z0-9_])({pattern})(?![A-Za-z0-9_])",
+                          lambda m: swap[m.group(1)], rule)
+        used = []
+        for key, value in sorted((attrs or {}).items()):
+            symbol = _ATTR_SYMBOLS.get(key, key)
+            if re.search(rf"(?<![A-Za-z0-9_]){re.escape(symbol)}(?![A-Za-z0-9_])",
+                         self.local[port]):
+                shown = format(value, "g") if isinstance(value, (int, float)) else value
+                used.append(f"{symbol} = {shown}")
+        return f"{rule}  ({', '.join(used)})" if used else rule
+
+
+_ATTR_SYMBOLS = {"alpha": "α"}      # how a rule writes an attribute
 
 OPS: dict[str, OpSpec] = {}
 

@@ -23,20 +23,37 @@ def test_quiz_hides_then_grades_and_reveals(win):
     assert edge_grad_text(win, "q", "f", 0) == "?"
     assert edge_grad_text(win, "z", "f", 1) == "?"
     assert "downstream ∂f/∂q = ?" in win.inspector.step_text()
-    assert len(win.quiz.inputs) == 2
-    win.quiz.inputs[0].setText("-4")
-    win.quiz.inputs[1].setText("3.0")
+    assert len(win.quiz.inputs) == 2 and win.quiz.stage == "local"
+    win.quiz.inputs[0].setText("-4")               # ∂f/∂q = z
+    win.quiz.inputs[1].setText("3.0")              # ∂f/∂z = q
+    assert win.quiz.check() == [True, True]
+    assert edge_grad_text(win, "q", "f", 0) == "?"  # the locals alone reveal nothing
+    win.quiz.inputs[0].setText("-4")               # downstream: 1 × -4
+    win.quiz.inputs[1].setText("3")
     assert win.quiz.check() == [True, True]
     assert "right" in win.quiz.result_text()
     assert edge_grad_text(win, "q", "f", 0) == "-4"     # revealed
     win.actions["step_forward"].trigger()          # backward through q
     assert edge_grad_text(win, "x", "q", 0) == "?"
+    win.quiz.inputs[0].setText("1")
+    win.quiz.inputs[1].setText("1")
+    assert win.quiz.check() == [True, True]
     win.quiz.inputs[0].setText("4")                # a classic sign mistake
     win.quiz.inputs[1].setText("-4.01")            # within the tolerance
     assert win.quiz.check() == [False, True]
     text = win.quiz.result_text()
-    assert "you said 4, it is -4" in text and "score 3/4" in text
+    assert "you said 4, it is -4" in text and "score 7/8" in text
     assert edge_grad_text(win, "x", "q", 0) == "-4"
+
+
+def test_quiz_reveal_without_answering_closes_the_boxes(win):
+    win.actions["quiz"].trigger()
+    win.actions["forward"].trigger()
+    win.actions["step_forward"].trigger()
+    win.quiz.reveal_button.click()
+    assert edge_grad_text(win, "q", "f", 0) == "-4"
+    assert win.quiz.stage == "done" and win.quiz.inputs == []
+    assert not win.quiz.check_button.isEnabled()
 
 
 def test_quiz_not_a_number_is_wrong_not_a_crash(win):
@@ -46,15 +63,6 @@ def test_quiz_not_a_number_is_wrong_not_a_crash(win):
     win.quiz.inputs[0].setText("minus four")
     assert win.quiz.check()[0] is False
     assert "not a number" in win.quiz.result_text()
-
-
-def test_quiz_off_shows_everything(win):
-    win.actions["quiz"].trigger()
-    win.actions["quiz"].trigger()
-    win.actions["forward"].trigger()
-    win.actions["step_forward"].trigger()
-    assert edge_grad_text(win, "q", "f", 0) == "-4"
-    assert not win.quiz.isVisibleTo(win)
 
 
 def test_check_numerically_passes_on_correct_gradients(win):

@@ -24,6 +24,13 @@ def call_text(node) -> str:
     return f"{node.name} = {node.op}({args})"
 
 
+def rule_text(node, port: int) -> str:
+    """The local derivative of ``node`` for input ``port``, written with its inputs' names:
+    ``∂(q·z)/∂q = z`` (the op's own rule, ``∂(a·b)/∂a = b``, with the ports renamed)."""
+    names = [i.name if i is not None else None for i in node.inputs]
+    return node.spec.local_rule(port, names, node.attrs)
+
+
 def forward_lines(step, index: int, n_forward: int) -> list[str]:
     node = step.node
     lines = [f"Forward step {index + 1} of {n_forward}: {call_text(node)}",
@@ -45,8 +52,11 @@ def backward_lines(step, output_name: str, hidden: bool = False) -> list[str]:
              + (f"  ({o} is the output: the chain starts at 1)" if n == o else "")]
     for lg in step.locals:
         i = lg.input.name
-        local = _v(lg.local) if lg.local is not None else lg.formula.split("=", 1)[-1].strip()
-        down = "?" if hidden else _v(lg.downstream)
+        if hidden:      # quiz: the local derivative as its rule, so nothing gives the answer
+            local, down = rule_text(step.node, lg.port).split("=", 1)[-1].strip(), "?"
+        else:
+            local = _v(lg.local) if lg.local is not None else lg.formula.split("=", 1)[-1].strip()
+            down = _v(lg.downstream)
         lines.append(f"upstream ∂{o}/∂{n} = {_v(step.upstream)} × local ∂{n}/∂{i} = {local}"
                      f" → downstream ∂{o}/∂{i} = {down}")
         lines.append(f"    rule: {lg.formula}")

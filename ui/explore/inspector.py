@@ -200,7 +200,8 @@ class InspectorPanel(QScrollArea):
         grad = None if node.id in state.hidden_nodes else state.grads.get(node.id)
         self.node_box.setTitle(f"Node {node.name}")
         self.node_lines = explain.node_lines(node, value, grad, out)
-        self.fanout = explain.fanout_lines(ctl.graph, node, state.edge_grads, out)
+        shown_grads = {k: g for k, g in state.edge_grads.items() if k not in state.hidden_edges}
+        self.fanout = explain.fanout_lines(ctl.graph, node, shown_grads, out)
         self.node_label.setText(_html(self.node_lines))
         self.fanout_label.setText(_html(self.fanout))
         self.fanout_label.setVisible(bool(self.fanout))

@@ -1,0 +1,135 @@
+"""The quiz driven from the keyboard in the real window: F5, Ctrl+Shift+Q, →, then answers
+typed and Enter pressed in the answer boxes (issue 10, items 1 and 2)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+
+def focus(w):
+    return QApplication.focusWidget() or w
+
+
+def key(w, k, mod=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press sent where the keyboard focus is (as a person types)."""
+    QTest.keyClick(focus(w), k, mod)
+
+
+def type_and_enter(w, text: str) -> None:
+    if text:
+        QTest.keyClicks(focus(w), text)
+    key(w, Qt.Key.Key_Return)
+
+
+def start_quiz(win, qtbot) -> None:
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.canvas.setFocus()
+    key(win, Qt.Key.Key_F5)
+    key(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.controller.quiz
+    key(win, Qt.Key.Key_Right)          # the first backward step: through f = q · z
+    qtbot.wait(10)                      # the window settles, as it does before anyone types
+    assert win.controller.current_step().node.name == "f"
+
+
+def edge_grad(win, src, dst, port):
+    g = win.controller.graph
+    return win.scene.edge_item(g[src].id, g[dst].id, port).grad_text()
+
+
+def quiz_texts(win) -> str:
+    """Every word the quiz panel shows (labels and what the boxes hold)."""
+    labels = [lab.text() for lab in win.quiz.findChildren(QLabel) if lab.isVisibleTo(win.quiz)]
+    return "\n".join(labels)
+
+
+def test_enter_in_empty_answer_boxes_reveals_without_crashing(win, qtbot):
+    start_quiz(win, qtbot)
+    QTest.mouseClick(win.quiz.inputs[0], Qt.MouseButton.LeftButton)    # into the answer box
+    assert focus(win) is win.quiz.inputs[0]
+    for _ in range(4):                  # two local boxes, then two downstream boxes
+        key(win, Qt.Key.Key_Return)
+    qtbot.wait(20)                      # deferred deletions run: a deleted sender would crash
+    assert win.controller.hidden_step() is None          # revealed
+    assert edge_grad(win, "q", "f", 0) == "-4"
+    assert "'' is not a number" in win.quiz.result_text()
+    assert win.canvas.hasFocus()        # → goes on from here
+    key(win, Qt.Key.Key_Right)          # the next step builds a new form
+    qtbot.wait(20)
+    assert win.controller.current_step().node.name == "q"
+    for _ in range(4):
+        key(win, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert win.isVisible() and win.controller.hidden_step() is None
+
+
+def test_local_first_then_downstream_all_from_the_keyboard(win, qtbot):
+    start_quiz(win, qtbot)
+    quiz = win.quiz
+    assert quiz.stage == "local" and focus(win) is quiz.local_inputs[0]
+    assert not any(b.isEnabled() for b in quiz.down_inputs)     # asked after the locals
+    type_and_enter(win, "-4")           # ∂f/∂q = z: z's value read on the canvas
+    assert focus(win) is quiz.local_inputs[1] and quiz.stage == "local"
+    type_and_enter(win, "3")            # ∂f/∂z = q
+    assert quiz.stage == "down" and focus(win) is quiz.down_inputs[0]
+    assert "✓ local ∂f/∂q: right, -4" in quiz.result_text()
+    assert edge_grad(win, "q", "f", 0) == "?"            # still hidden
+    type_and_enter(win, "-4")
+    type_and_enter(win, "2")            # wrong: upstream 1 × local 3 = 3
+    text = quiz.result_text()
+    assert "✓ downstream ∂f/∂q: right, -4" in text
+    assert "✗ downstream ∂f/∂z: you said 2, it is 3" in text and "score 3/4" in text
+    assert edge_grad(win, "z", "f", 1) == "3"            # revealed
+    qtbot.wait(20)
+
+
+def test_a_hidden_step_does_not_give_the_answer_away(win, qtbot):
+    start_quiz(win, qtbot)
+    # while hidden: the local derivative is a rule with the real names, not a number
+    shown = quiz_texts(win)
+    assert "∂(q·z)/∂q = z" in shown and "∂(q·z)/∂z = q" in shown
+    step_text = win.inspector.step_text()
+    assert "local ∂f/∂q = z → downstream ∂f/∂q = ?" in step_text
+    for text in (shown, step_text, win.inspector.node_text()):
+        # neither ∂f/∂q = -4 nor ∂f/∂z = 3 can be read (the upstream 1 is given)
+        assert not re.search(r"(?<![\d.])(-|−)?4(?![\d.])|(?<![\d.])3(?![\d.])", text), text
+    assert edge_grad(win, "q", "f", 0) == "?" and edge_grad(win, "z", "f", 1) == "?"
+    g = win.controller.graph
+    assert win.scene.node_item(g["z"].id).value_text() == "-4"   # forward values stay
+    assert win.scene.node_item(g["q"].id).grad_text() == "∂ ?"
+
+
+def test_typed_answers_survive_a_click_on_the_canvas(win, qtbot):
+    start_quiz(win, qtbot)
+    QTest.keyClicks(win.quiz.local_inputs[0], "-4")
+    g = win.controller.graph
+    item = win.scene.node_item(g["z"].id)
+    vp = win.canvas.viewport()
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     win.canvas.mapFromScene(item.sceneBoundingRect().center()))
+    assert win.controller.selection == [g["z"].id]      # the learner looks up z
+    assert win.quiz.local_inputs[0].text() == "-4"
+
+
+def test_the_inspector_hides_a_hidden_step_also_where_a_node_feeds_two(win, qtbot):
+    import graphviz_nn as gnn
+
+    g = gnn.Graph()
+    x = g.input("x", 3.0)
+    g.output = g.mul(x, x, name="f")              # x feeds both ports: a fan-out sum
+    win.controller.load_graph(g)
+    start_quiz(win, qtbot)
+    item = win.scene.node_item(g["x"].id)
+    QTest.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier,
+                     win.canvas.mapFromScene(item.sceneBoundingRect().center()))
+    assert win.controller.selection == [g["x"].id]
+    text = win.inspector.node_text()
+    assert "feeds 2 nodes" in text
+    assert "6" not in text                       # ∂f/∂x = 2·3, from each port 3
+    assert "from f (port a): ?" in text
