@@ -69,6 +69,9 @@ def _hidden(text: str) -> list[int]:
 
 def _check(args) -> list[int]:
     hidden = _hidden(args.layers)
+    if not 2 <= args.samples <= datasets.MAX_SAMPLES:
+        raise UsageError(f"--samples must be from 2 to {datasets.MAX_SAMPLES:,}, got "
+                         f"{args.samples:,}")
     if args.epochs < 1:
         raise UsageError(f"--epochs must be at least 1, got {args.epochs}")
     if args.batch_size < 1:

@@ -12,15 +12,17 @@ A file that is not what it should be gets a ``DatasetError`` naming it.
 
 from __future__ import annotations
 
-import csv
 import math
 from pathlib import Path
 
 import numpy as np
 
+from graphviz_nn.datasets.csvfile import MAX_CLASSES, load_csv
 from graphviz_nn.datasets.features import (
     FEATURES,
+    MAX_SAMPLES,
     REGRESSION,
+    _check,
     features,
     multi_gaussian,
     plane,
@@ -36,19 +38,10 @@ from graphviz_nn.datasets.idx import (
 
 __all__ = ["PLAYGROUND", "DatasetError", "spiral", "xor", "circles", "moons", "gaussian",
            "playground", "digits", "mnist", "fashion_mnist", "read_idx", "load_csv",
-           "scale_pixels", "flatten", "one_hot", "train_val_test_split",
+           "MAX_CLASSES", "MAX_SAMPLES", "scale_pixels", "flatten", "one_hot", "train_val_test_split",
            "REGRESSION", "FEATURES", "plane", "multi_gaussian", "regression", "features"]
 
 PLAYGROUND = ("spiral", "xor", "circles", "moons", "gaussian")
-
-
-def _args(n: int, noise: float) -> tuple[int, float]:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n must be a whole number of samples >= 2, got {n!r}")
-    noise = float(noise)
-    if not 0.0 <= noise <= 1.0 or math.isnan(noise):
-        raise ValueError(f"noise must be between 0 and 1, got {noise!r}")
-    return int(n), noise
 
 
 def _pack(points: np.ndarray, labels: np.ndarray, rng: np.random.Generator):
@@ -58,7 +51,7 @@ def _pack(points: np.ndarray, labels: np.ndarray, rng: np.random.Generator):
 
 def spiral(n: int = 500, noise: float = 0.0, seed: int | None = 0):
     """Two interleaved spirals (the playground's hardest problem)."""
-    n, noise = _args(n, noise)
+    n, noise = _check(n, noise)
     rng = np.random.default_rng(seed)
     half = [n // 2, n - n // 2]
     pts, labels = [], []
@@ -74,7 +67,7 @@ def spiral(n: int = 500, noise: float = 0.0, seed: int | None = 0):
 
 def xor(n: int = 500, noise: float = 0.0, seed: int | None = 0):
     """Points in four quadrants; the label is whether x·y > 0 (read after the noise)."""
-    n, noise = _args(n, noise)
+    n, noise = _check(n, noise)
     rng = np.random.default_rng(seed)
     xy = rng.uniform(-5, 5, (n, 2))
     xy += np.where(xy > 0, 0.3, -0.3)                  # keep a gap along the axes
@@ -84,7 +77,7 @@ def xor(n: int = 500, noise: float = 0.0, seed: int | None = 0):
 
 def circles(n: int = 500, noise: float = 0.0, seed: int | None = 0):
     """A disc of one class inside a ring of the other."""
-    n, noise = _args(n, noise)
+    n, noise = _check(n, noise)
     rng = np.random.default_rng(seed)
     radius, half = 5.0, n // 2
     r = np.concatenate([rng.uniform(0, radius * 0.5, half),
@@ -98,7 +91,7 @@ def circles(n: int = 500, noise: float = 0.0, seed: int | None = 0):
 
 def moons(n: int = 500, noise: float = 0.0, seed: int | None = 0):
     """Two interleaving half circles (scikit-learn's make_moons, scaled to the playground)."""
-    n, noise = _args(n, noise)
+    n, noise = _check(n, noise)
     rng = np.random.default_rng(seed)
     a, b = n // 2, n - n // 2
     t1, t2 = np.linspace(0, math.pi, a), np.linspace(0, math.pi, b)
@@ -110,7 +103,7 @@ def moons(n: int = 500, noise: float = 0.0, seed: int | None = 0):
 
 def gaussian(n: int = 500, noise: float = 0.0, seed: int | None = 0):
     """Two Gaussian blobs around (2, 2) and (−2, −2); noise widens them."""
-    n, noise = _args(n, noise)
+    n, noise = _check(n, noise)
     rng = np.random.default_rng(seed)
     variance = 0.5 + min(noise, 0.5) / 0.5 * 3.5      # the playground's 0.5 .. 4
     half = n // 2
@@ -169,73 +162,6 @@ def mnist(path=None, cache_dir=None, progress=None):
 def fashion_mnist(path=None, cache_dir=None, progress=None):
     """Fashion-MNIST (the seed's clothes), same layout and arguments as :func:`mnist`."""
     return _idx_dataset(FASHION_MNIST_FILES, path, cache_dir, progress, "Fashion-MNIST")
-
-
-def load_csv(path, label_column: str | int = -1, delimiter: str = ","):
-    """A CSV file of numbers with a label column (name or index; default the last).
-
-    Returns ``(x float32 (n, features), y int64 (n,))``; text labels become 0, 1, ... in
-    sorted order (the names are in ``load_csv.classes`` after the call)."""
-    path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = [r for r in csv.reader(fh, delimiter=delimiter) if r and any(c.strip()
-                                                                               for c in r)]
-    except OSError as exc:
-        raise DatasetError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise DatasetError(f"{path}: not a text CSV file ({exc})") from None
-    if not rows:
-        raise DatasetError(f"{path}: the file is empty")
-    header = None
-    if not all(_is_number(c) for c in rows[0]):
-        header, rows = [c.strip() for c in rows[0]], rows[1:]
-    width = len(header) if header else len(rows[0]) if rows else 0
-    if isinstance(label_column, str):
-        if header is None or label_column not in header:
-            cols = ", ".join(header) if header else "the file has no header row"
-            raise DatasetError(f"{path}: no column named {label_column!r} ({cols})")
-        col = header.index(label_column)
-    else:
-        col = int(label_column)
-        if not -width <= col < width:
-            raise DatasetError(f"{path}: label column {col} does not exist "
-                               f"(the file has {width} columns)")
-        col %= width
-    if not rows:
-        raise DatasetError(f"{path}: no data rows")
-    feats, labels = [], []
-    for lineno, r in enumerate(rows, start=2 if header else 1):
-        if len(r) != width:
-            raise DatasetError(f"{path}, line {lineno}: {len(r)} values, expected {width}")
-        labels.append(r[col].strip())
-        try:
-            feats.append([float(c) for i, c in enumerate(r) if i != col])
-        except ValueError:
-            raise DatasetError(f"{path}, line {lineno}: a feature is not a number") from None
-    if all(_is_number(v) and float(v) == int(float(v)) for v in labels):
-        y = np.array([int(float(v)) for v in labels], dtype=np.int64)
-        load_csv.classes = sorted(set(y.tolist()))
-    else:
-        classes = sorted(set(labels))
-        lookup = {c: i for i, c in enumerate(classes)}
-        y = np.array([lookup[v] for v in labels], dtype=np.int64)
-        load_csv.classes = classes
-    x = np.array(feats, dtype=np.float32).reshape(len(rows), width - 1)
-    if not np.isfinite(x).all():
-        raise DatasetError(f"{path}: the features contain NaN or infinity")
-    return x, y
-
-
-load_csv.classes = []
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 # -- preprocessing, as in the lecture notes --------------------------------------------------

@@ -19,9 +19,10 @@ import math
 
 import numpy as np
 
-__all__ = ["REGRESSION", "FEATURES", "plane", "multi_gaussian", "features", "regression"]
+__all__ = ["MAX_SAMPLES", "REGRESSION", "FEATURES", "plane", "multi_gaussian", "features", "regression"]
 
 REGRESSION = ("plane", "multi_gaussian")
+MAX_SAMPLES = 1_000_000     # a generated set beyond this is a typo, not a lesson (8 MB of x)
 RADIUS = 6.0
 
 FEATURES = {
@@ -40,8 +41,10 @@ BUMPS = ((-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0),
 
 
 def _check(n, noise) -> tuple[int, float]:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n must be a whole number of samples >= 2, got {n!r}")
+    """``(n, noise)`` checked for every generated data set (ValueError saying what is wrong)."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= MAX_SAMPLES:
+        raise ValueError(f"n must be a whole number of samples from 2 to {MAX_SAMPLES:,}, "
+                         f"got {n!r}")
     noise = float(noise)
     if math.isnan(noise) or not 0.0 <= noise <= 1.0:
         raise ValueError(f"noise must be between 0 and 1, got {noise!r}")

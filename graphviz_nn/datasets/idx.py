@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 import os
 import zlib
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import numpy as np
 
 from graphviz_nn.io import write_atomic
 
-__all__ = ["DatasetError", "read_idx", "write_idx", "fetch", "MNIST_FILES",
+__all__ = ["DatasetError", "MAX_IDX_BYTES", "read_idx", "write_idx", "fetch", "MNIST_FILES",
            "FASHION_MNIST_FILES", "default_cache_dir"]
 
 
@@ -55,36 +56,76 @@ FASHION_MNIST_FILES = _files(_FASHION_MIRRORS, (
     "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310"))
 
 
-def read_idx(path) -> np.ndarray:
-    """Read an IDX file (gzip-compressed or not) into an array of its shape and type."""
+MAX_IDX_BYTES = 512 * 2**20     # the largest array read_idx reads (MNIST's is 47 MB)
+DEFLATE_MAX_RATIO = 1032        # deflate never expands data more than this (RFC 1951 limit)
+_CHUNK = 1 << 20
+
+
+def _read_exactly(stream, n: int) -> bytes | bytearray:
+    """Up to ``n`` bytes from ``stream``, read in chunks: memory grows with the bytes that
+    really arrive, never with a size a header merely declares."""
+    if n <= _CHUNK:
+        return stream.read(n)
+    out = bytearray()
+    while len(out) < n:
+        chunk = stream.read(min(_CHUNK, n - len(out)))
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
+def read_idx(path, max_bytes: int = MAX_IDX_BYTES) -> np.ndarray:
+    """Read an IDX file (gzip-compressed or not) into an array of its shape and type.
+
+    The header is checked before any data is read or decompressed: the declared array must
+    fit in ``max_bytes`` and in what the file can hold (its size, or for gzip its size times
+    deflate's largest expansion), and exactly that much data is then read - a gzip bomb or
+    a header that lies is refused after reading at most one byte more than it declares.
+    Anything else than a well-formed file raises DatasetError naming the file."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
-            raw = fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            gz = fh.read(2) == b"\x1f\x8b"
+            fh.seek(0)
+            stream = gzip.GzipFile(fileobj=fh, mode="rb") if gz else fh
+            return _read_idx(stream, path, size, gz, max_bytes)
+    except gzip.BadGzipFile as exc:
+        raise DatasetError(f"{path}: corrupt gzip data ({exc})") from None
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise DatasetError(f"{path}: corrupt or truncated gzip data ({exc})") from None
-    if len(raw) < 4 or raw[:2] != b"\x00\x00" or raw[2] not in _TYPES:
-        magic = raw[:4].hex() or "none: the file is empty"
+    except (EOFError, zlib.error) as exc:
+        raise DatasetError(f"{path}: corrupt or truncated gzip data ({exc})") from None
+
+
+def _read_idx(stream, path: Path, size: int, gz: bool, max_bytes: int) -> np.ndarray:
+    head = stream.read(4)
+    if len(head) < 4 or head[:2] != b"\x00\x00" or head[2] not in _TYPES:
+        magic = head.hex() or "none: the file is empty"
         raise DatasetError(f"{path}: not an IDX file (magic number {magic})")
-    ndim = raw[3]
-    if ndim == 0 or len(raw) < 4 + 4 * ndim:
+    ndim = head[3]
+    dims = stream.read(4 * ndim)
+    if ndim == 0 or len(dims) < 4 * ndim:
         raise DatasetError(f"{path}: truncated IDX header")
-    shape = tuple(int(d) for d in np.frombuffer(raw, ">u4", count=ndim, offset=4))
-    dtype = np.dtype(_TYPES[raw[2]])
-    need = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-    have = len(raw) - 4 - 4 * ndim
-    if have < need:
+    shape = tuple(int.from_bytes(dims[i:i + 4], "big") for i in range(0, 4 * ndim, 4))
+    dtype = np.dtype(_TYPES[head[2]])
+    need = math.prod(shape) * dtype.itemsize            # exact: Python integers
+    if need > max_bytes:
+        raise DatasetError(f"{path}: the header declares a {shape} array of {need:,} bytes, "
+                           f"more than the {max_bytes:,} bytes this app reads")
+    room = size * DEFLATE_MAX_RATIO if gz else size - 4 - 4 * ndim
+    if need > room:
+        what = "the compressed file could ever hold" if gz else "the file has"
         raise DatasetError(f"{path}: truncated: shape {shape} needs {need:,} bytes of data, "
-                           f"the file has {have:,}")
-    if have > need:
-        raise DatasetError(f"{path}: {have - need:,} bytes of unexpected data after the "
-                           f"{shape} array")
-    data = np.frombuffer(raw, dtype, count=need // dtype.itemsize, offset=4 + 4 * ndim)
+                           f"{what} {max(room, 0):,}")
+    raw = _read_exactly(stream, need)
+    if len(raw) < need:
+        raise DatasetError(f"{path}: truncated: shape {shape} needs {need:,} bytes of data, "
+                           f"the file has {len(raw):,}")
+    if stream.read(1):
+        raise DatasetError(f"{path}: unexpected data after the {shape} array")
+    data = np.frombuffer(raw, dtype, count=need // dtype.itemsize)
     return data.reshape(shape).astype(dtype.newbyteorder("="))
 
 

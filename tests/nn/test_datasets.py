@@ -168,7 +168,7 @@ def test_load_csv_with_header_and_text_labels(tmp_path):
 
 @pytest.mark.parametrize("text, label, message", [
     ("a,b\n1,2\n", "c", "no column named 'c'"),
-    ("a,b,c\n1,2,0\n1,x,1\n", "c", "line 3: a feature is not a number"),
+    ("a,b,c\n1,2,0\n1,x,1\n", "c", "line 3: 'x' in column 'b' is not a number"),
     ("a,b,c\n1,2,0\n1,2\n", "c", "line 3: 2 values, expected 3"),
     ("", -1, "empty"),
 ])
