@@ -239,8 +239,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         state = c.display_state()
         self.scene.apply_state(state, c.marked, force_leaves=values_changed)
         if state.current is not None and state.current in self.scene.nodes:
-            # keep the node of the current step on screen while stepping
-            self.canvas.ensureVisible(self.scene.nodes[state.current], 60, 60)
+            # keep the node of the current step and its neighbours on screen while stepping
+            self.canvas.reveal(self.scene.focus_rect(state.current))
         self.inspector.refresh(c, state)
         self.timeline.show_position(c.cursor, len(c.trace) if c.trace else 0, c.n_forward,
                                     c.current_step())

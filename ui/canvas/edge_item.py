@@ -8,11 +8,11 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
-from ui.canvas.fonts import font, metrics
-from ui.canvas.node_item import COMPACT_LOD  # edges drop their labels when nodes go compact
+from ui.canvas.fonts import draw_text, metrics
+from ui.canvas.node_item import full_detail_lod  # edges drop their labels when nodes go compact
 
-LABEL_SIZE = 9.5
-LABEL_H = 15.0
+LABEL_PX = 13
+LABEL_H = 18.0
 
 
 class EdgeItem(QGraphicsItem):
@@ -74,7 +74,7 @@ class EdgeItem(QGraphicsItem):
     def _update_rect(self) -> None:
         rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
         mid = self.label_anchor()
-        w = max(metrics(LABEL_SIZE, True).horizontalAdvance(t)
+        w = max(metrics(LABEL_PX, True).horizontalAdvance(t)
                 for t in (self._value_text, self._grad_text, " "))
         rect = rect.united(QRectF(mid.x() - w / 2 - 4, mid.y() - LABEL_H - 4, w + 8, 2 * LABEL_H + 8))
         self._rect = rect
@@ -121,10 +121,9 @@ class EdgeItem(QGraphicsItem):
         painter.drawPath(self._path)
         mid = self.label_anchor()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < COMPACT_LOD:
+        if lod < full_detail_lod():
             return      # zoomed out: the nodes carry the numbers, the inspector the step
-        painter.setFont(font(LABEL_SIZE, self.emphasised))
-        fm, h = metrics(LABEL_SIZE, self.emphasised), LABEL_H
+        fm, h = metrics(LABEL_PX, self.emphasised), LABEL_H
         for text, colour, top in ((self._value_text, style.VALUE_COLOR, mid.y() - h - 1),
                                   (self._grad_text, style.GRAD_COLOR, mid.y() + 1)):
             if not text:
@@ -135,4 +134,5 @@ class EdgeItem(QGraphicsItem):
             painter.setBrush(QColor(255, 255, 255, 215))
             painter.drawRect(box)
             painter.setPen(QColor(colour))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            draw_text(painter, box, Qt.AlignmentFlag.AlignCenter, text, LABEL_PX,
+                      self.emphasised, elide=False)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
-COL_GAP = 216.0    # distance between columns: a node (156) plus room for edge labels
-ROW_GAP = 72.0     # distance between rows inside a column (a node is 56 high)
+COL_GAP = 224.0    # distance between columns: a node (160) plus room for edge labels
+ROW_GAP = 76.0     # distance between rows inside a column (a node is 60 high)
 DUMMY_PAD = 14.0   # room kept around a wire that crosses a column (its labels need it)
 SMALL_DEPTH = 4    # graphs this few columns deep are spread wider
 PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
@@ -22,7 +22,7 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                    first_column: set[int] | None = None,
                    col_gap: float = COL_GAP, row_gap: float = ROW_GAP,
                    sweeps: int = 4, n_ports: dict[int, int] | None = None,
-                   node_height: float = 56.0) -> dict[int, tuple[float, float]]:
+                   node_height: float = 60.0) -> dict[int, tuple[float, float]]:
     """Positions (x, y) of the top-left corners for nodes ``ids`` joined by ``edges``.
 
     ``edges`` are ``(src, dst, port)``; ``first_column`` are data inputs, kept in column 0

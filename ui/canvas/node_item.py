@@ -12,20 +12,26 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
-from ui.canvas.fonts import font, metrics, pixel_font, pixel_metrics
+from ui.canvas.fonts import draw_text, fitting_px, metrics, min_scene_px, min_screen_px
 from ui.canvas.port_item import RADIUS, PortItem, paint_port
 from ui.canvas.thumbnail import heatmap_image
+from ui.i18n import translate
 
-WIDTH = 156.0
-HEIGHT = 56.0
-THUMB = 20.0
-COMPACT_LOD = 0.62     # below this zoom, draw name and one number in bigger type
-MIN_SCREEN_PX = 10.0   # smallest text height on screen in the compact drawing
-TEXT_X = 44.0
-NAME_PT = 10.5
-TEXT_PT = 10.0
+WIDTH = 160.0
+HEIGHT = 60.0
+THUMB = 17.0
+ROW = 18.0             # three rows: symbol and name, value, gradient
+NAME_PX = 14
+TEXT_PX = 13           # values and gradients at full detail (shrunk to fit, never below
+SMALLEST_PX = 10       # SMALLEST_PX nor below what reads as 11 px on screen)
 
 FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"}
+
+
+def full_detail_lod() -> float:
+    """The least zoom at which a node is drawn in full (symbol, name, value, gradient, ports);
+    below it the compact drawing writes fewer lines in bigger type."""
+    return min_screen_px() / TEXT_PX
 
 
 def _is_tensor(value) -> bool:
@@ -33,20 +39,12 @@ def _is_tensor(value) -> bool:
     return value is not None and np.asarray(value).size > 3
 
 
-def _fitting_pt(text: str, width: float) -> float:
-    """TEXT_PT, or down to 7.5 pt when that lets ``text`` fit (e.g. [0.24, 0.67, 0.09])."""
-    pt = TEXT_PT
-    while pt > 7.5 and metrics(pt).horizontalAdvance(text) > width:
-        pt -= 0.5
-    return pt
-
-
-def _symbol_size(symbol: str, width: float = 27.0) -> float:
-    """The largest font size (pt) at which ``symbol`` fits in the symbol circle."""
-    size = 14.0 if len(symbol) <= 1 else 9.5
-    while size > 5.0 and metrics(size, len(symbol) <= 1).horizontalAdvance(symbol) > width:
-        size -= 0.5
-    return size
+def compact_lines(height: float, lod: float) -> tuple[int, int]:
+    """(rows, px): how many lines of readable text fit in ``height`` scene units at zoom
+    ``lod`` in the compact drawing, and their size in scene px (rows 0: no text fits)."""
+    px = max(min_scene_px(lod), NAME_PX)
+    rows = int((height - 2) // (px * 1.1))
+    return min(rows, 3), px
 
 
 class NodeItem(QGraphicsItem):
@@ -71,7 +69,7 @@ class NodeItem(QGraphicsItem):
         self._value_text = ""
         self._grad_text = ""
         self._value_img: QImage | None = None
-        self._symbol_pt: float | None = None
+        self._symbol_w: float | None = None
         self._grad_img: QImage | None = None
         self._tip_stale = True          # the tooltip is built when asked for (hover), not here
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -179,11 +177,8 @@ class NodeItem(QGraphicsItem):
         return super().toolTip()
 
     # ----- painting ----------------------------------------------------------------------------
-    def paint(self, painter, option, widget=None) -> None:
-        NodeItem.paints += 1
-        rect = QRectF(0, 0, WIDTH, HEIGHT)
-        border = QColor(style.NODE_BORDER)
-        width = 1.2
+    def border_pen(self) -> QPen:
+        border, width = QColor(style.NODE_BORDER), 1.2
         if self.isSelected():
             border, width = QColor(style.EMPHASIS), 2.0
         if self.marked or self.error:
@@ -193,40 +188,41 @@ class NodeItem(QGraphicsItem):
         pen = QPen(border, width)
         if self.marked:
             pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        return pen
+
+    def paint(self, painter, option, widget=None) -> None:
+        NodeItem.paints += 1
+        painter.setPen(self.border_pen())
         painter.setBrush(QBrush(QColor(FILLS.get(self.kind, style.NODE_FILL))))
-        painter.drawRoundedRect(rect, 8, 8)
+        painter.drawRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 8, 8)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < COMPACT_LOD:
+        if lod < full_detail_lod():
             self._paint_compact(painter, lod)
             return
-        self._paint_symbol(painter)
         for port in self.in_ports:
             paint_port(painter, port)
         paint_port(painter, self.out_port)
-        right = WIDTH - 6 - (THUMB + 4 if (self._value_img or self._grad_img) else 0)
-        tw = right - TEXT_X
-        painter.setPen(QColor(style.TEXT_COLOR))
-        painter.setFont(font(NAME_PT, True))
-        painter.drawText(QRectF(TEXT_X, 2, tw, 18), Qt.AlignmentFlag.AlignVCenter,
-                         metrics(NAME_PT, True).elidedText(self.name, Qt.TextElideMode.ElideRight, tw))
-        painter.setFont(font(TEXT_PT))
+        left = 10.0 + self._paint_symbol(painter)
+        draw_text(painter, QRectF(left, 3, WIDTH - 8 - left, ROW), Qt.AlignmentFlag.AlignVCenter,
+                  self.name, NAME_PX, True)
+        imgs = self._value_img is not None or self._grad_img is not None
+        right = WIDTH - 8 - (THUMB + 4 if imgs else 0)
+        tw = right - 10
+        smallest = max(SMALLEST_PX, min_scene_px(lod))
         if self.error and self.value is None:
             painter.setPen(QColor(style.ERROR_COLOR))
-            painter.drawText(QRectF(TEXT_X, 20, tw, 34),
-                             Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
-                             self.error)
+            head = self.error.split(":")[0]       # the badge below the node says it all
+            draw_text(painter, QRectF(10, 3 + ROW, tw, ROW), Qt.AlignmentFlag.AlignVCenter,
+                      head, fitting_px(head, tw, TEXT_PX, smallest))
         else:
-            for text, colour, top in ((self._value_text, style.VALUE_COLOR, 19.0),
-                                      (self._grad_text, style.GRAD_COLOR, 36.0)):
-                pt = _fitting_pt(text, tw)
-                painter.setFont(font(pt))
+            for text, colour, top in ((self._value_text, style.VALUE_COLOR, 3 + ROW),
+                                      (self._grad_text, style.GRAD_COLOR, 3 + 2 * ROW)):
                 painter.setPen(QColor(colour))
-                painter.drawText(QRectF(TEXT_X, top, tw, 17), Qt.AlignmentFlag.AlignVCenter,
-                                 metrics(pt).elidedText(text, Qt.TextElideMode.ElideRight, tw))
-        x = WIDTH - 6 - THUMB
-        for img, y, colour in ((self._value_img, 6.0, style.VALUE_COLOR),
-                               (self._grad_img, HEIGHT - 6 - THUMB, style.GRAD_COLOR)):
+                draw_text(painter, QRectF(10, top, tw, ROW), Qt.AlignmentFlag.AlignVCenter,
+                          text, fitting_px(text, tw, TEXT_PX, smallest))
+        x = WIDTH - 8 - THUMB
+        for img, y, colour in ((self._value_img, 4 + ROW, style.VALUE_COLOR),
+                               (self._grad_img, 4 + 2 * ROW, style.GRAD_COLOR)):
             if img is not None:
                 target = QRectF(x, y, THUMB, THUMB)
                 painter.drawImage(target, img)
@@ -234,46 +230,45 @@ class NodeItem(QGraphicsItem):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(target)
 
+    def compact_name(self) -> str:
+        """The name with the op's symbol before it (``σ f``), as the compact drawing writes it."""
+        return self.name if self.is_leaf else f"{self.symbol} {self.name}"
+
     def _paint_compact(self, painter, lod: float) -> None:
-        """Zoomed out: the name and the numbers in type big enough to read (two numbers if
-        three lines fit, else the gradient once known, else the value); no symbol, thumbnails
-        or ports."""
-        three = HEIGHT * lod / 3 >= MIN_SCREEN_PX
-        rows = 3 if three else 2
-        px = min(MIN_SCREEN_PX / max(lod, 1e-3), (HEIGHT - 4) / rows)
-        w, h = WIDTH - 10, (HEIGHT - 4) / rows
-        painter.setPen(QColor(style.TEXT_COLOR))
-        painter.setFont(pixel_font(int(px), True))
-        painter.drawText(QRectF(5, 2, w, h), Qt.AlignmentFlag.AlignCenter,
-                         pixel_metrics(int(px), True).elidedText(self.name, Qt.TextElideMode.ElideRight, w))
+        """Zoomed out: the symbol and name, then the numbers, in type that reads as at least
+        11 px on screen (both numbers if three lines fit, else the gradient once known, else
+        the value; no text at all when not even one line fits); no thumbnails or ports."""
+        rows, px = compact_lines(HEIGHT, lod)
+        if rows == 0:
+            return
+        w = WIDTH - 10
         if self.error and self.value is None:
-            lines = [("error", style.ERROR_COLOR)]
-        elif three:
+            lines = [(translate("Canvas", "error"), style.ERROR_COLOR)]
+        elif rows >= 3:
             lines = [(self._value_text, style.VALUE_COLOR), (self._grad_text, style.GRAD_COLOR)]
         elif self._grad_text:
             lines = [(self._grad_text, style.GRAD_COLOR)]
         else:
             lines = [(self._value_text, style.VALUE_COLOR)]
-        painter.setFont(pixel_font(int(px)))
-        fm = pixel_metrics(int(px))
-        for i, (text, colour) in enumerate(lines, start=1):
+        lines = [(self.compact_name(), style.TEXT_COLOR)] + lines[:rows - 1]
+        h = px * 1.1
+        top = (HEIGHT - h * len(lines)) / 2
+        for i, (text, colour) in enumerate(lines):
             painter.setPen(QColor(colour))
-            painter.drawText(QRectF(5, 2 + i * h, w, h), Qt.AlignmentFlag.AlignCenter,
-                             fm.elidedText(text, Qt.TextElideMode.ElideRight, w))
+            draw_text(painter, QRectF(5, top + i * h, w, h), Qt.AlignmentFlag.AlignCenter,
+                      text, px, i == 0)
 
-    def _paint_symbol(self, painter) -> None:
-        r = QRectF(7, HEIGHT / 2 - 15, 30, 30)
+    def _paint_symbol(self, painter) -> float:
+        """The op's symbol in a pill at the left of the first row; returns its width."""
+        if self._symbol_w is None:
+            self._symbol_w = max(metrics(NAME_PX, True).horizontalAdvance(self.symbol) + 10, 22.0)
+        r = QRectF(8, 3, self._symbol_w, ROW)
         painter.setPen(QPen(QColor(style.NODE_BORDER), 1.0))
         painter.setBrush(QBrush(QColor("#ffffff")))
-        if self.is_leaf:
-            painter.drawRoundedRect(r, 5, 5)
-        else:
-            painter.drawEllipse(r)
-        if self._symbol_pt is None:
-            self._symbol_pt = _symbol_size(self.symbol)
-        painter.setFont(font(self._symbol_pt, len(self.symbol) <= 1))
+        painter.drawRoundedRect(r, 4 if self.is_leaf else ROW / 2, 4 if self.is_leaf else ROW / 2)
         painter.setPen(QColor(style.TEXT_COLOR))
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.symbol)
+        draw_text(painter, r, Qt.AlignmentFlag.AlignCenter, self.symbol, NAME_PX, True)
+        return self._symbol_w
 
     # ----- interaction: report to the scene -------------------------------------------------------
     def itemChange(self, change, value):  # noqa: N802

@@ -6,7 +6,7 @@ The scene never changes the graph; the controller does, and the scene follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -137,6 +137,19 @@ class GraphScene(QGraphicsScene):
 
     def edge_item(self, src_id: int, dst_id: int, port: int) -> EdgeItem | None:
         return self.edges.get((src_id, dst_id, port))
+
+    def focus_rect(self, node_id: int) -> QRectF:
+        """Scene rectangle of node ``node_id`` and its neighbours (the nodes it reads and
+        writes), as drawn: what stepping keeps in view."""
+        ids = {node_id}
+        for key in self._edges_of.get(node_id, ()):
+            ids.update(key[:2])
+        rect = QRectF()
+        for nid in ids:
+            item = self.nodes.get(nid)
+            if item is not None and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def node_at(self, pos: QPointF) -> int | None:
         for item in self.items(pos):

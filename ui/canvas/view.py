@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
+
+from ui.canvas import fonts
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
 FIT_MAX_SCALE = 1.5
+FIT_MARGIN = 24.0      # screen px left free around the graph at Fit
+STEP_MARGIN = 24.0     # screen px kept around the step's node and neighbours
+
+
+def _shift(lo: float, hi: float, want_lo: float, want_hi: float) -> float:
+    """How far to move the window [lo, hi] so that it holds [want_lo, want_hi] (it fits)."""
+    if want_lo < lo:
+        return want_lo - lo
+    if want_hi > hi:
+        return want_hi - hi
+    return 0.0
 
 
 class GraphView(QGraphicsView):
@@ -24,6 +37,9 @@ class GraphView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # the canvas pans by dragging the background: no scroll bars taking its room
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # After Fit, the graph stays fitted while the window is resized (the first show, a
         # docked panel opening) until the user zooms or pans by hand.
         self.auto_fit = True
@@ -38,24 +54,63 @@ class GraphView(QGraphicsView):
         if f != 1.0:
             self.scale(f, f)
 
+    def content_rect(self) -> QRectF:
+        """The scene rectangle of everything visible (nodes, layers, wires and their labels)."""
+        rect = QRectF()
+        for item in self.scene().items():
+            if item.parentItem() is None and item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
     def fit(self) -> None:
-        """Show the whole graph, not larger than a comfortable reading size."""
+        """Show the whole graph with a margin, not larger than a comfortable reading size."""
         self.auto_fit = True
-        rect = self.scene().itemsBoundingRect()
+        rect = self.content_rect()
         if rect.isEmpty():
             return
-        rect = rect.adjusted(-30, -30, 30, 30)
-        self.setSceneRect(rect.united(QRectF(rect.center().x() - 2, rect.center().y() - 2, 4, 4)))
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > FIT_MAX_SCALE:
-            f = FIT_MAX_SCALE / self.zoom()
-            self.scale(f, f)
-        elif self.zoom() < MIN_SCALE:
-            f = MIN_SCALE / self.zoom()
-            self.scale(f, f)
+        vp = self.viewport().rect()
+        m = FIT_MARGIN * fonts.presentation_scale()
+        s = min((vp.width() - 2 * m) / rect.width(), (vp.height() - 2 * m) / rect.height())
+        s = min(max(s, MIN_SCALE), FIT_MAX_SCALE * fonts.presentation_scale())
+        self._allow_pan(rect)
+        self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(rect.center())
-        # let the user pan beyond the graph afterwards
-        self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
+
+    def reveal(self, rect: QRectF, margin: float = STEP_MARGIN) -> None:
+        """Bring ``rect`` (scene) into the view with ``margin`` screen pixels around it: pan as
+        little as possible, zoom out only if it cannot fit at the current zoom. Nothing moves
+        when it is already inside (e.g. after Fit)."""
+        if rect.isEmpty():
+            return
+        vp = self.viewport().rect()
+        m = margin * fonts.presentation_scale()
+        s = self.zoom()
+        room_w, room_h = vp.width() - 2 * m, vp.height() - 2 * m
+        if rect.width() * s > room_w or rect.height() * s > room_h:
+            s = max(min(room_w / rect.width(), room_h / rect.height()), MIN_SCALE)
+            self.setTransform(QTransform.fromScale(s, s))
+        ms = m / s
+        seen = self.mapToScene(vp).boundingRect()
+        want = rect.adjusted(-ms, -ms, ms, ms)
+        dx = _shift(seen.left(), seen.right(), want.left(), want.right())
+        dy = _shift(seen.top(), seen.bottom(), want.top(), want.bottom())
+        if dx or dy:
+            self._allow_pan(rect)
+            self.centerOn(seen.center() + QPointF(dx, dy))
+
+    def _allow_pan(self, rect: QRectF) -> None:
+        """Let the view scroll well beyond ``rect`` and the graph (pan, reveal)."""
+        content = self.scene().itemsBoundingRect().united(rect)
+        self.setSceneRect(content.adjusted(-4000, -4000, 4000, 4000))
+
+    def set_presentation_scale(self, factor: float) -> None:
+        """Presentation mode (1.0 to 2.0): canvas text, the Fit margin and the largest Fit zoom
+        grow by ``factor``; the graph is fitted again if it was fitted."""
+        fonts.set_presentation_scale(factor)
+        for item in self.scene().items():
+            item.update()
+        if self.auto_fit:
+            self.fit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

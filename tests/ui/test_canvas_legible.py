@@ -1,0 +1,132 @@
+"""Legible at every size: at Fit every text of every example reads as at least 11 px on screen,
+Fit leaves a margin, and stepping keeps the step's node and its neighbours in view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.canvas import fonts
+from ui.explore import examples
+
+SIZES = [(1440, 900), (1280, 720)]
+KEYS = [ex.key for ex in examples.EXAMPLES]
+
+
+@pytest.fixture
+def window(qtbot):
+    from ui.app import MainWindow
+    w = MainWindow(example=None)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def texts_on_screen(view) -> list[tuple[str, float, object]]:
+    """Every text the canvas paints into the viewport: (text, height on screen, rect)."""
+    for item in view.scene().items():
+        item.update()                       # no cached pictures: every item paints again
+    fonts.recorder = []
+    try:
+        view.viewport().grab()
+        return fonts.recorder
+    finally:
+        fonts.recorder = None
+
+
+def shown(item, texts: list[str]) -> bool:
+    """The node's name (or its elided start) is among ``texts``."""
+    names = (item.name, item.compact_name())
+    return any(t in names or (t.endswith("…") and len(t) > 3 and n.startswith(t[:-1]))
+               for t in texts for n in names)
+
+
+def inside(view, rect, margin: float = 0.0) -> bool:
+    box = view.mapFromScene(rect).boundingRect()
+    vp = view.viewport().rect().adjusted(int(margin), int(margin), -int(margin), -int(margin))
+    return vp.contains(box)
+
+
+def visible_nodes(scene):
+    return [it for it in scene.nodes.values() if it.isVisible()] + \
+        [g for g in getattr(scene, "groups", {}).values() if g.isVisible()]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_text_of_every_example_reads_at_fit(window, size):
+    window.resize(*size)
+    for key in KEYS:
+        window.load_example(key)
+        window.actions["backward"].trigger()      # values and gradients everywhere
+        window.actions["fit"].trigger()
+        QApplication.processEvents()
+        rec = texts_on_screen(window.canvas)
+        small = [(t, round(h, 1)) for t, h, _ in rec if h < 11.0]
+        assert not small, (key, size, small)
+        names = [t for t, _, _ in rec]
+        for item in window.scene.nodes.values():
+            if item.isVisible():
+                assert shown(item, names), (key, item.name, names)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_fit_leaves_a_margin_and_steps_keep_every_node_in_view(window, size):
+    window.resize(*size)
+    for key in KEYS:
+        window.load_example(key)
+        window.actions["fit"].trigger()
+        QApplication.processEvents()
+        view, scene = window.canvas, window.scene
+        for item in visible_nodes(scene):
+            assert inside(view, item.sceneBoundingRect(), margin=10), (key, "fit")
+        c = window.controller
+        for _ in range(len(c.trace)):
+            window.actions["step_forward"].trigger()
+            QApplication.processEvents()
+            for item in visible_nodes(scene):
+                assert inside(view, item.sceneBoundingRect()), (key, c.cursor)
+
+
+def wheel(view, steps: int) -> None:
+    vp = view.viewport()
+    pos = QPointF(vp.width() / 2, vp.height() / 2)
+    ev = QWheelEvent(pos, vp.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 * steps),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                     Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, ev)
+
+
+def test_stepping_zoomed_in_keeps_the_step_and_its_neighbours_in_view(window):
+    window.resize(1280, 720)
+    window.load_example("sigmoid")
+    wheel(window.canvas, 5)                     # closer than Fit: the graph does not fit
+    view, scene, c = window.canvas, window.scene, window.controller
+    assert not all(inside(view, it.sceneBoundingRect()) for it in scene.nodes.values())
+    for _ in range(len(c.trace)):
+        window.actions["step_forward"].trigger()
+        QApplication.processEvents()
+        focus = scene.focus_rect(c.current_step().node.id)
+        assert inside(view, focus, margin=20), c.cursor
+        # the input column is not pushed off the left edge when a step reads from it
+        for src, dst, _ in c.graph.edges:
+            if c.current_step().node in (src, dst):
+                assert inside(view, scene.nodes[src.id].sceneBoundingRect())
+
+
+def test_presentation_scale_makes_canvas_text_bigger(window):
+    window.resize(1440, 900)
+    window.load_example("sigmoid")
+    before = min(h for _, h, _ in texts_on_screen(window.canvas))
+    window.canvas.set_presentation_scale(1.5)
+    try:
+        QApplication.processEvents()
+        after = texts_on_screen(window.canvas)
+        assert min(h for _, h, _ in after) >= 16.5
+        assert min(h for _, h, _ in after) > before
+        for item in window.scene.nodes.values():
+            assert inside(window.canvas, item.sceneBoundingRect())
+    finally:
+        window.canvas.set_presentation_scale(1.0)
