@@ -34,6 +34,8 @@ class Graph(PassesMixin, BuildersMixin):
         self.training = True
         self.rng = np.random.default_rng(seed)
         self.output: Node | None = None  # the node parse() assigned last / a file's output
+        # label -> LayerTag: which nodes a builder made as one layer (see layer_groups.py)
+        self.layer_tags: dict[str, Any] = {}
         self._nx = nx.DiGraph()
         self._by_id: dict[int, Node] = {}
         self._by_name: dict[str, Node] = {}
@@ -307,6 +309,7 @@ class Graph(PassesMixin, BuildersMixin):
         new._ids = itertools.count(max(self._by_id, default=-1) + 1)
         if self.output is not None:
             new.output = new._by_id[self.output.id]
+        new.layer_tags = dict(self.layer_tags)
         return new
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from graphviz_nn.graph import Graph
+from graphviz_nn.layer_groups import LayerTag
 from graphviz_nn.losses import Head
 from graphviz_nn.nn.layers import Dense, Dropout, Layer
 
@@ -48,7 +49,8 @@ def build_graph(layers: list[Layer], head: Head | None, input_dim: int,
         lay.W, lay.b = W.value, b.value          # the graph's arrays are the layer's arrays
         penalized += [(node, reg) for node, reg in ((W, lay.kernel_regularizer),
                                                     (b, lay.bias_regularizer)) if reg is not None]
-        z = g.add(g.matmul(a, W, name=f"m{k}"), b, name=f"z{k}")
+        m = g.matmul(a, W, name=f"m{k}")
+        z = g.add(m, b, name=f"z{k}")
         last = lay is dense[-1]
         act = lay.activation
         if last and head is not None and head.name != "mse":
@@ -58,6 +60,9 @@ def build_graph(layers: list[Layer], head: Head | None, input_dim: int,
         else:
             a = getattr(g, act.engine_op)(z, name=f"a{k}" if not last else "out",
                                           **act.engine_attrs)
+        name = None if act.name == "linear" else act.name
+        g.layer_tags[f"dense_{k}"] = LayerTag("Dense", lay.units, name,
+                                              tuple(n.id for n in {W, b, m, z, a}))
     if head is not None:
         loss = _add_loss(g, head, a, "data_loss" if penalized else "loss")
         if penalized:
