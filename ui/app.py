@@ -1,4 +1,5 @@
-"""The main window: toolbar, expression bar, graph canvas, inspector and timeline.
+"""The main window: three workspaces (Explore, Build, Train; ui/workspaces.py) around one graph
+canvas, with the expression bar, the workspace's message bar and (in Explore) the timeline.
 
 ``ui.app.main(argv)`` starts the app on the f = (x + y)·z example, or opens a graph file.
 Signals between the controller, the scene and the panels are connected in ``_wire_signals``.
@@ -7,21 +8,20 @@ Signals between the controller, the scene and the panels are connected in ``_wir
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui import style
+from ui import menus, style
 from ui.actions import make_actions
 from ui.build.editor import install as install_editor
 from ui.canvas.scene import GraphScene
@@ -31,8 +31,10 @@ from ui.explore import examples
 from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
+from ui.i18n import translate
 from ui.message_bar import MessageBar
 from ui.window_tools import WindowToolsMixin
+from ui.workspaces import BUILD, EXPLORE, TRAIN, Workspaces
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
          "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -41,7 +43,8 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea,
 
 
 class MainWindow(WindowToolsMixin, QMainWindow):
-    """The explorer window. ``actions`` maps names to QActions (see ui/actions.py)."""
+    """The window. ``actions`` maps names to QActions (see ui/actions.py); ``workspaces``
+    switches Explore / Build / Train (see ui/workspaces.py)."""
 
     check_finished = Signal(list)              # names whose gradients disagree
     refreshed = Signal()                       # after every refresh (the editor's badges follow)
@@ -67,25 +70,42 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.actions = make_actions(self)
         self.example_key: str | None = None
         self._loading_example = False
+        self.workspaces = Workspaces(self)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(4, 4, 4, 0)
         lay.setSpacing(2)
-        lay.addWidget(self.expression)
-        lay.addWidget(self.expression_message)
-        self.message_bar = MessageBar()
-        lay.addWidget(self.message_bar)
+        self.expression_row = QWidget()
+        row = QVBoxLayout(self.expression_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.expression)
+        row.addWidget(self.expression_message)
+        lay.addWidget(self.expression_row)
+        for bar in self.workspaces.message_bars.values():
+            lay.addWidget(bar)
         lay.addWidget(self.canvas, 1)
         lay.addWidget(self.timeline)
         self.setCentralWidget(central)
         self.expression_message.setVisible(False)
-        self.inspector_dock = self.add_panel(self.inspector, "Inspector", "right")
-        self._build_toolbar_and_menus()
+        self.workspaces.add_widget(self.expression_row, (EXPLORE, BUILD))
+        self.workspaces.add_widget(self.timeline, (EXPLORE,))
+        self.actions.update(menus.workspace_actions(self))
+        self.inspector_dock = self.add_panel(self.inspector, translate("MainWindow", "Inspector"),
+                                             "right", (EXPLORE, BUILD), name="inspector")
+        self.examples_menu = menus.examples_menu(self)
+        menus.build_menus(self)
+        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
         self._wire_signals()
         self.statusBar()
         install_editor(self)    # palette, history, files, canvas editing (ui/build/editor.py)
+        menus.build_toolbars(self)
         # the editor's tensor editor replaces the inspector's one-line value entry
         self.inspector.set_inline_value_editor(not hasattr(self, "value_editor"))
+        self.workspaces.add_loader(TRAIN, _install_training)
+        self.workspaces.show(EXPLORE)
         if graph is not None:
             self.controller.load_graph(graph, getattr(graph, "output", None))
         elif example:
@@ -102,60 +122,36 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             h = max(min(int(avail.height() * 0.9), 1080), 800)
         self.resize(w, h)
 
-    def _build_toolbar_and_menus(self) -> None:
-        a = self.actions
-        self.examples_menu = QMenu("Examples", self)
-        for ex in examples.EXAMPLES:
-            act = self.examples_menu.addAction(ex.title)
-            act.setObjectName(f"example_{ex.key}")
-            act.setToolTip(ex.text)
-            act.setStatusTip(ex.text[:160])
-            act.triggered.connect(lambda _=False, k=ex.key: self.load_example(k))
-        self.examples_menu.setToolTipsVisible(True)
-        self.examples_menu.addSeparator()
-        browse = self.examples_menu.addAction("Browse with explanations…")
-        browse.setObjectName("example_browse")
-        browse.triggered.connect(self.browse_examples)
-        tb = self.addToolBar("Main")
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        for group in (("new", "open", "save"), ("undo", "redo")):
-            for name in group:
-                tb.addAction(a[name])
-            tb.addSeparator()
-        button = QToolButton()
-        button.setText("Examples ▾")
-        button.setMenu(self.examples_menu)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        tb.addWidget(button)
-        tb.addSeparator()
-        for group in (("forward", "backward", "step_back", "step_forward", "play", "first", "last"),
-                      ("layout", "fit"), ("check_numerically", "quiz", "export")):
-            for name in group:
-                tb.addAction(a[name])
-            tb.addSeparator()
-        bar = self.menuBar()
-        for title, names in (("&File", ("new", "open", "save", "save_as", "export")),
-                             ("&Edit", ("undo", "redo")),
-                             ("&View", ("layout", "fit")),
-                             ("&Run", ("forward", "backward", "step_back", "step_forward", "play",
-                                       "first", "last", "check_numerically", "quiz"))):
-            menu = bar.addMenu(title)
-            for name in names:
-                menu.addAction(a[name])
-        bar.addMenu(self.examples_menu)
-        self.view_menu = bar.addMenu("&Panels")
-        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
-
-    def add_panel(self, widget: QWidget, title: str, area: str = "left") -> QDockWidget:
-        """Dock ``widget`` at ``area`` ("left", "right", "bottom", "top"); returns the dock."""
+    def add_panel(self, widget: QWidget, title: str, area: str = "left",
+                  workspaces: Iterable[str] | None = None, name: str | None = None) -> QDockWidget:
+        """Dock ``widget`` at ``area`` ("left", "right", "bottom", "top") in ``workspaces``
+        ("explore", "build", "train"; None: all three); returns the dock. Its layout is
+        remembered per workspace (``name``, default from the title, keys the saved layout, so
+        give one when the title is translated)."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        key = name or title.lower().replace(" ", "_")
+        dock.setObjectName(f"dock_{key}")
         dock.setWidget(widget)
-        self.addDockWidget(AREAS.get(area, Qt.DockWidgetArea.LeftDockWidgetArea), dock)
+        where = AREAS.get(area, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(where, dock)
+        self.workspaces.add_dock(dock, where, workspaces)
         if hasattr(self, "view_menu"):
             self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    @property
+    def workspace(self) -> str:
+        """The workspace shown now: "explore", "build" or "train"."""
+        return self.workspaces.current
+
+    def show_workspace(self, name: str) -> None:
+        """Switch to workspace ``name`` (what its tab and Ctrl+1/2/3 do)."""
+        self.workspaces.show(name)
+
+    @property
+    def message_bar(self) -> MessageBar:
+        """The current workspace's message bar."""
+        return self.workspaces.message_bars[self.workspaces.current]
 
     def status(self, msg: str) -> None:
         """Passing information (the status bar; gone after a while)."""
@@ -165,14 +161,17 @@ class MainWindow(WindowToolsMixin, QMainWindow):
                workspace: str | None = None) -> MessageBar:
         """What must not be missed: a message bar that stays until dismissed (see
         ui/message_bar.py). ``actions``: (button text, callable) pairs. ``workspace``: where it
-        happened ("explore", "build", "train"; None: the current one)."""
-        bar = self.message_bar
-        bar.show_message(text, severity, actions, key)
-        return bar
+        happened ("explore", "build", "train"; None: the current one); in another workspace than
+        the current one it waits there and that workspace's tab is marked."""
+        return self.workspaces.notify(text, severity, actions, key, workspace)
 
     def clear_notice(self, key: str) -> None:
-        """Take back the message shown under ``key``, if it is still shown."""
-        self.message_bar.clear(key)
+        """Take back the message shown under ``key`` (in any workspace), if it is still shown."""
+        self.workspaces.clear_notice(key)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.workspaces.save()
+        super().closeEvent(event)
 
     def _wire_signals(self) -> None:
         c, a, s = self.controller, self.actions, self.scene
@@ -328,6 +327,7 @@ def launch(argv: list[str], after_first_paint=(), settings=None) -> MainWindow |
     window = MainWindow(example=None)
     if settings is not None:
         window.document.use(settings=settings)
+    window.workspaces.use_settings(settings or QSettings("graphviz-nn", "graphviz-nn"))
     if argv:
         errors: list[str] = []
         if not window.document.open_path(argv[0], on_error=errors.append):
@@ -359,10 +359,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _panel_installers() -> list:
-    """Panels too heavy for the first paint (the training dock imports pyqtgraph and more),
-    installed right after it."""
-    try:
-        from ui import train as training
-    except ImportError:     # the training panel is optional
-        return []
-    return [training.install]
+    """What runs right after the first paint: the trainer process starts warming up (the
+    training views themselves are made when the Train workspace is first opened)."""
+    from ui import train as training
+    return [training.prewarm]
+
+
+def _install_training(window: MainWindow) -> None:
+    """The Train workspace's views (pyqtgraph and more), made when it is first opened."""
+    from ui import train as training
+    training.install(window)

@@ -60,7 +60,19 @@ class MessageBar(QFrame):
         row.addLayout(text, 1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setLayout(row)
+        self._on_screen = True
+        self._showing = False
         self.setVisible(False)
+
+    def set_on_screen(self, on: bool) -> None:
+        """Whether the area this bar belongs to is on screen (e.g. its workspace is the current
+        one); a message shown meanwhile waits, and appears when the area does."""
+        self._on_screen = on
+        self.setVisible(on and self._showing)
+
+    def has_message(self) -> bool:
+        """A message is shown, or waits for its area to come on screen."""
+        return self._showing
 
     def show_message(self, text: str, severity: str = "warning",
                      actions: Sequence[Action] = (), key: str = "") -> None:
@@ -85,14 +97,15 @@ class MessageBar(QFrame):
             button.clicked.connect(lambda _=False, cb=callback: self._act(cb))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
-        self.setVisible(True)
+        self._showing = True
+        self.setVisible(self._on_screen)
 
     def _act(self, callback: Callable[[], object]) -> None:
         self.clear()
         callback()
 
     def text(self) -> str:
-        """The message shown now ("" when hidden)."""
+        """The message shown now, or waiting for its area ("" when there is none)."""
         return self.label.text()
 
     def action_texts(self) -> list[str]:
@@ -106,5 +119,6 @@ class MessageBar(QFrame):
         old = self.key
         self.key = ""
         self.label.setText("")
+        self._showing = False
         self.setVisible(False)
         self.dismissed.emit(old)

@@ -141,7 +141,7 @@ class _Window(QMainWindow):
         super().__init__()
         self.statuses: list[str] = []
 
-    def add_panel(self, widget, title, area="left"):
+    def add_panel(self, widget, title, area="left", workspaces=None, name=None):
         panel = QDockWidget(title, self)
         panel.setWidget(widget)
         self.addDockWidget(Qt.BottomDockWidgetArea if area == "bottom" else Qt.LeftDockWidgetArea,

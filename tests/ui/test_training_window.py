@@ -15,8 +15,10 @@ def window(qtbot):
 
     w = MainWindow()
     qtbot.addWidget(w)
-    dock = install(w)
     w.show()
+    w.show_workspace("train")          # makes the training views, as the Train tab does
+    dock = install(w)                  # the same dock: install runs once per window
+    assert dock is w.training_dock
     yield w
     dock.shutdown()
 

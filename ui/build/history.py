@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QUndoView, QWidget
 
+from ui.i18n import translate
+
 
 class HistoryView(QUndoView):
     """Undo history list; the first row is the graph as it was opened or created."""
@@ -26,6 +28,7 @@ class HistoryView(QUndoView):
 def install(window) -> HistoryView:
     """Add the history dock on the right of ``window``, under the inspector."""
     view = HistoryView(window.controller.undo_stack)
-    window.add_panel(view, "History", "right")
+    window.add_panel(view, translate("History", "History"), "right", ("build",),
+                     name="history")
     window.history = view
     return view

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 OP_MIME = "application/x-graphviz-nn-op"
 CATEGORIES = ("Inputs", "Arithmetic", "Tensor", "Activations", "Losses", "Regularization")
 # what the learner reads for the leaf ops whose engine names are short
@@ -271,6 +273,7 @@ class QuickAddPopup(QFrame):
 def install(window) -> PaletteWidget:
     """Add the palette dock on the left of ``window``; double-click adds the op at the centre."""
     palette = PaletteWidget()
-    window.add_panel(palette, "Palette", "left")
+    window.add_panel(palette, translate("Palette", "Palette"), "left", ("build",),
+                     name="palette")
     window.palette = palette
     return palette

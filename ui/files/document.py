@@ -44,6 +44,7 @@ class Document(Autosave, QObject):
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
         self._dirty_outside_undo = False
         self._autosave_problem: str | None = None
+        self.session_started = False        # start_session ran: this is the running app's window
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -71,6 +72,7 @@ class Document(Autosave, QObject):
         ``path`` is the file the window was opened on, if any."""
         self.window.installEventFilter(self)
         self.timer.start()
+        self.session_started = True
         dock = getattr(self.window, "training_dock", None)
         if dock is not None and hasattr(dock, "state_changed"):
             self.watch_training(dock)

@@ -1,17 +1,31 @@
 """Live training in the window: the training dock and its views.
 
-``install(window)`` adds the dock at the bottom of a ``MainWindow`` (via ``add_panel``), routes
-its messages to the status bar, and stops the trainer cleanly when the window closes.
+``install(window)`` adds the dock to the Train workspace of a ``MainWindow`` (via ``add_panel``),
+routes its messages to the status bar, and stops the trainer cleanly when the window closes. The
+window calls it when the Train workspace is first opened; ``prewarm`` starts the trainer process
+before that. Importing this package is cheap: the dock (pyqtgraph and more) is imported by
+``install``.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject
 
 from ui.train.controls import IDLE
-from ui.train.dock import TrainingDock
 
-__all__ = ["TrainingDock", "install"]
+if TYPE_CHECKING:
+    from ui.train.dock import TrainingDock
+
+__all__ = ["TrainingDock", "install", "prewarm"]
+
+
+def __getattr__(name: str):
+    if name == "TrainingDock":
+        from ui.train.dock import TrainingDock
+        return TrainingDock
+    raise AttributeError(name)
 
 
 class _CloseGuard(QObject):
@@ -60,13 +74,27 @@ def _start_trainer_process() -> None:
         pass          # the first Train says why and trains on a thread
 
 
-def install(window) -> TrainingDock:
-    """Create the training dock in ``window`` (a ``ui.app.MainWindow``) and return it."""
+def prewarm(_window=None) -> None:
+    """Start the trainer process a moment from now, so it has loaded numpy and the engine by the
+    time the learner first trains (and not while the window paints for the first time)."""
     from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(PREWARM_MS, _start_trainer_process)
+
+
+def install(window) -> TrainingDock:
+    """Create the training dock in ``window`` (a ``ui.app.MainWindow``) and return it (the
+    one already there, when called again)."""
     from PySide6.QtWidgets import QApplication
 
+    from ui.i18n import translate
+    from ui.train.dock import TrainingDock
+
+    if getattr(window, "training_dock", None) is not None:
+        return window.training_dock
     dock = TrainingDock(controller=getattr(window, "controller", None))
-    panel = window.add_panel(dock, "Training", "bottom")
+    panel = window.add_panel(dock, translate("TrainingDock", "Training"), "bottom",
+                             workspaces=("train",), name="training")
     if hasattr(window, "status"):
         dock.message.connect(window.status)
     guard = _CloseGuard(dock, window)
@@ -90,8 +118,9 @@ def install(window) -> TrainingDock:
                     window.status(ON_CANVAS)
 
             controller.changed.connect(announce_model)
-    # the trainer process loads numpy while the learner looks around, not when Train is clicked
-    QTimer.singleShot(PREWARM_MS, _start_trainer_process)
+    document = getattr(window, "document", None)
+    if document is not None and getattr(document, "session_started", False):
+        document.watch_training(dock)   # the session began before the Train workspace opened
     window.training_dock = dock
     window.training_panel = panel
     return dock

@@ -1,0 +1,120 @@
+"""The main window's menus and toolbars: the workspace tabs on the left of the top row, then the
+current workspace's own toolbar (each workspace shows the actions it needs, so every button
+reads in full even on a 1280-pixel projector).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from ui.explore import examples
+from ui.i18n import translate
+from ui.workspaces import BUILD, EXPLORE, NAMES, SHORTCUTS, TITLES, TRAIN
+
+# the toolbar of each workspace: action names, "|" between groups, "examples" for the menu button
+TOOLBARS = {
+    EXPLORE: ("examples", "|", "forward", "backward", "|", "step_back", "step_forward", "play",
+              "first", "last", "|", "fit", "|", "check_numerically", "quiz"),
+    BUILD: ("examples", "|", "new", "open", "save", "|", "undo", "redo", "|", "build_mlp",
+            "auto_run", "|", "layout", "fit"),
+    TRAIN: ("examples", "|", "layout", "fit"),
+}
+
+
+def examples_menu(window) -> QMenu:
+    menu = QMenu(translate("MainWindow", "Examples"), window)
+    for ex in examples.EXAMPLES:
+        act = menu.addAction(ex.title)
+        act.setObjectName(f"example_{ex.key}")
+        act.setToolTip(ex.text)
+        act.setStatusTip(ex.text[:160])
+        act.triggered.connect(lambda _=False, k=ex.key: window.load_example(k))
+    menu.setToolTipsVisible(True)
+    menu.addSeparator()
+    browse = menu.addAction(translate("MainWindow", "Browse with explanations…"))
+    browse.setObjectName("example_browse")
+    browse.triggered.connect(window.browse_examples)
+    return menu
+
+
+def workspace_actions(window) -> dict[str, QAction]:
+    """View > Explore / Build / Train, checkable, Ctrl+1/2/3."""
+    group = QActionGroup(window)
+    acts = {}
+    for name in NAMES:
+        act = QAction(translate("Workspaces", TITLES[name]), window, checkable=True)
+        act.setObjectName(f"action_workspace_{name}")
+        act.setShortcut(QKeySequence(SHORTCUTS[name]))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.setChecked(name == window.workspaces.current)
+        act.triggered.connect(lambda _=False, n=name: window.show_workspace(n))
+        group.addAction(act)
+        acts[f"workspace_{name}"] = act
+    window.workspaces.changed.connect(lambda n: acts[f"workspace_{n}"].setChecked(True))
+    return acts
+
+
+def _toolbar(window, object_name: str, title: str) -> QToolBar:
+    tb = QToolBar(title, window)
+    tb.setObjectName(object_name)
+    tb.setMovable(False)
+    tb.setFloatable(False)
+    tb.toggleViewAction().setVisible(False)     # shown by its workspace, not by hand
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+    return tb
+
+
+def build_toolbars(window) -> None:
+    """The workspace tabs and one toolbar per workspace (actions missing from
+    ``window.actions`` are left out)."""
+    tabs = _toolbar(window, "workspace_toolbar", translate("MainWindow", "Workspaces"))
+    tabs.addWidget(window.workspaces.bar)
+    tabs.addSeparator()
+    for name in NAMES:
+        tb = _toolbar(window, f"toolbar_{name}",
+                      translate("MainWindow", "{workspace} tools").format(
+                          workspace=translate("Workspaces", TITLES[name])))
+        for item in TOOLBARS[name]:
+            if item == "|":
+                tb.addSeparator()
+            elif item == "examples":
+                button = QToolButton()
+                button.setObjectName(f"examples_button_{name}")
+                button.setText(translate("MainWindow", "Examples ▾"))
+                button.setMenu(window.examples_menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                tb.addWidget(button)
+            elif item in window.actions:
+                tb.addAction(window.actions[item])
+        window.workspaces.set_toolbar(name, tb)
+
+
+def build_menus(window) -> None:
+    a = window.actions
+    bar = window.menuBar()
+    for title, names in ((translate("MainWindow", "&File"), ("new", "open", "save", "save_as",
+                                                             "export")),
+                         (translate("MainWindow", "&Edit"), ("undo", "redo"))):
+        menu = bar.addMenu(title)
+        for name in names:
+            menu.addAction(a[name])
+    view = bar.addMenu(translate("MainWindow", "&View"))
+    for name in NAMES:
+        view.addAction(a[f"workspace_{name}"])
+    reset = view.addAction(translate("MainWindow", "Reset layout"))
+    reset.setObjectName("action_reset_layout")
+    reset.setStatusTip(translate("MainWindow", "Put this workspace's panels back where they start"))
+    reset.triggered.connect(window.workspaces.reset_layout)
+    a["reset_layout"] = reset
+    view.addSeparator()
+    view.addAction(a["layout"])
+    view.addAction(a["fit"])
+    window.view_menu_main = view
+    run = bar.addMenu(translate("MainWindow", "&Run"))
+    for name in ("forward", "backward", "step_back", "step_forward", "play", "first", "last",
+                 "check_numerically", "quiz"):
+        run.addAction(a[name])
+    bar.addMenu(window.examples_menu)
+    window.view_menu = bar.addMenu(translate("MainWindow", "&Panels"))
