@@ -181,6 +181,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         c.quiz_changed.connect(a["quiz"].setChecked)
         c.node_moved.connect(lambda nid: s.set_node_pos(nid, c.node(nid).pos))
         c.message.connect(self.status)
+        c.edit_refused.connect(self._on_edit_refused)
         c.selection_changed.connect(lambda _ids: self.refresh())
         s.nodes_moved.connect(self._on_nodes_moved)
         s.selection_ids.connect(c.select)
@@ -250,6 +251,11 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         else:
             self.quiz.setVisible(False)
         self.refreshed.emit()
+
+    def _on_edit_refused(self, reason: str, locked: bool) -> None:
+        """An edit was refused: say why where it cannot be missed, with the way out if any."""
+        unlock = self.controller.edit_unlock if locked else None
+        self.notify(reason, "warning", [unlock] if unlock else [], key="edit")
 
     def _on_nodes_moved(self, moved: dict) -> None:
         self.controller.move_nodes(moved)

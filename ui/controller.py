@@ -83,6 +83,7 @@ class GraphController(EditingMixin, QObject):
     selection_changed = Signal(list)
     marks_changed = Signal()            # nodes flagged by "check numerically" changed
     quiz_changed = Signal(bool)
+    edit_refused = Signal(str, bool)    # why; True when edit_guard refused it (training)
 
     def __init__(self, graph=None, parent: QObject | None = None) -> None:
         super().__init__(parent)

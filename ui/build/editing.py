@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ui.build.commands import (
     AttrSetCmd,
@@ -40,7 +41,8 @@ _REASON = object()      # marker: a refused edit returns the reason itself
 
 
 def _guarded(refused=None):
-    """Refuse the edit (with the reason in the status bar) while ``edit_guard`` says so.
+    """Refuse the edit while ``edit_guard`` says so, before it touches the undo stack (so a
+    refused gesture leaves no history entry), and say why (:meth:`EditingMixin._say_refused`).
 
     ``refused`` is what the edit returns then, the same kind of value it returns when the
     engine refuses it: None, ``[]`` for the edits that return new ids, or ``_REASON``.
@@ -51,7 +53,7 @@ def _guarded(refused=None):
         def wrapper(self, *args, **kwargs):
             reason = self.edit_guard() if self.edit_guard is not None else None
             if reason:
-                self.message.emit(reason)
+                self._say_refused(reason, locked=True)
                 return reason if refused is _REASON else (
                     list(refused) if isinstance(refused, list) else refused)
             return method(self, *args, **kwargs)
@@ -59,6 +61,23 @@ def _guarded(refused=None):
         return wrapper
 
     return decorate
+
+
+class _Nothing(QUndoCommand):
+    """Pushed to drop an undone empty macro from the stack: obsolete at once, never kept."""
+
+    def redo(self) -> None:
+        self.setObsolete(True)
+
+
+def _drop_empty_macro(stack: QUndoStack) -> None:
+    """A macro just closed with no edit in it (every edit refused) is no history entry."""
+    index = stack.index()
+    last = stack.command(index - 1) if index > 0 else None
+    if last is None or last.childCount():
+        return
+    stack.undo()                # nothing to undo in it; it moves to the redo side...
+    stack.push(_Nothing())      # ...which a push discards, and _Nothing is dropped too
 
 
 class EditingMixin:
@@ -69,10 +88,38 @@ class EditingMixin:
     """
 
     edit_guard: Callable[[], str | None] | None = None
+    # the way out of what edit_guard refuses, as (button text, callable): "Stop training"
+    edit_unlock: tuple[str, Callable[[], object]] | None = None
+    _macro_depth = 0
 
     def batch(self):
         """Edits inside are announced once, at the end (the controller overrides this)."""
         return contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def macro(self, text: str):
+        """Edits inside are one undo step named ``text``, announced once; a step in which
+        every edit was refused is not recorded."""
+        stack = self.undo_stack
+        with self.batch():
+            stack.beginMacro(text)
+            self._macro_depth += 1
+            try:
+                yield
+            finally:
+                self._macro_depth -= 1
+                stack.endMacro()
+                if self._macro_depth == 0:
+                    _drop_empty_macro(stack)
+
+    def _say_refused(self, reason: str, locked: bool = False) -> None:
+        """Why an edit was refused: in the status bar (``message``) and, where the controller
+        has it, ``edit_refused(reason, locked)`` for the window's message bar; ``locked``:
+        ``edit_guard`` refused it (``edit_unlock`` may help)."""
+        self.message.emit(reason)
+        signal = getattr(self, "edit_refused", None)
+        if signal is not None:
+            signal.emit(reason, locked)
 
     @_guarded()
     def undo(self) -> None:
@@ -86,7 +133,7 @@ class EditingMixin:
 
     def _refused(self, error: str | None) -> str | None:
         if error:
-            self.message.emit(error)
+            self._say_refused(error)
         return error
 
     @_guarded()
@@ -107,11 +154,16 @@ class EditingMixin:
         if not ids:
             return
         names = ", ".join(self.graph.node_by_id(i).name for i in ids[:3])
-        with self.batch():
-            self.undo_stack.beginMacro(f"Delete {names}" + ("…" if len(ids) > 3 else ""))
+        with self.macro(f"Delete {names}" + ("…" if len(ids) > 3 else "")):
             for i in ids:
                 self.undo_stack.push(NodeRemoveCmd(self, i))
-            self.undo_stack.endMacro()
+
+    @_guarded()
+    def remove_selection(self, node_ids: list[int], edges: list[tuple[int, int, int]]) -> None:
+        """Delete nodes and wires ``(src, dst, port)`` as one step."""
+        with self.macro("Delete selection"):
+            self.remove_edges(edges)
+            self.remove_nodes(node_ids)
 
     @_guarded(refused=_REASON)
     def connect_ports(self, src_id: int, dst_id: int, port: int) -> str | None:
@@ -144,11 +196,24 @@ class EditingMixin:
         edges = [e for e in edges if self._has(e[1])]
         if not edges:
             return
-        with self.batch():
-            self.undo_stack.beginMacro("Delete wire" + ("s" if len(edges) > 1 else ""))
+        with self.macro("Delete wire" + ("s" if len(edges) > 1 else "")):
             for _src, dst, port in edges:
                 self.disconnect_port(dst, port)
-            self.undo_stack.endMacro()
+
+    @_guarded(refused=_REASON)
+    def move_wire(self, dst_id: int, port: int, new_dst: int, new_port: int) -> str | None:
+        """Move the wire into ``dst``'s ``port`` to ``new_dst``'s ``new_port`` as one step;
+        returns why not if it would close a cycle."""
+        src = self.graph.node_by_id(dst_id).inputs[port]
+        if src is None:
+            return None
+        dst = self.graph.node_by_id(new_dst)
+        if self.graph.would_cycle(src, dst):
+            return self._refused(f"connecting {src.name} → {dst.name} would make a cycle")
+        with self.macro("Move wire"):
+            self.disconnect_port(dst_id, port)
+            self.connect_ports(src.id, new_dst, new_port)
+        return None
 
     @_guarded(refused=_REASON)
     def rename_node(self, node_id: int, name: str) -> str | None:
@@ -251,9 +316,8 @@ def paste_fragment(ctrl, data: Any, offset: tuple[float, float] = (40.0, 40.0),
     if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT \
             or not isinstance(data.get("nodes"), list):
         raise ValueError("the clipboard does not hold graphviz-nn nodes")
-    stack, new_ids = ctrl.undo_stack, {}
-    stack.beginMacro(text)
-    try:
+    stack, new_ids, refused = ctrl.undo_stack, {}, []
+    with ctrl.macro(text):
         for item in data["nodes"]:
             try:
                 op, name = str(item["op"]), free_name(ctrl.graph, str(item["name"]))
@@ -268,8 +332,11 @@ def paste_fragment(ctrl, data: Any, offset: tuple[float, float] = (40.0, 40.0),
             except (KeyError, TypeError, ValueError, IndexError):
                 continue
             cmd = NodeAddCmd(ctrl, op, name, value, pos, attrs)
-            if push(stack, cmd) is None:
+            error = push(stack, cmd)
+            if error is None:
                 new_ids[item["id"]] = cmd.node_id
+            else:
+                refused.append(f"{name}: {error}")
         for edge in data.get("edges") or []:
             try:
                 src, dst, port = edge
@@ -277,8 +344,9 @@ def paste_fragment(ctrl, data: Any, offset: tuple[float, float] = (40.0, 40.0),
                 continue
             if src in new_ids and dst in new_ids:
                 push(stack, EdgeConnectCmd(ctrl, new_ids[src], new_ids[dst], int(port)))
-    finally:
-        stack.endMacro()
+    if refused:
+        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+        ctrl._refused(f"not pasted: {refused[0]}{more}")
     return list(new_ids.values())
 
 

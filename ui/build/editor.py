@@ -96,12 +96,7 @@ class Editor(QObject):
         if not nodes and not edges:
             self.window.status("Nothing selected to delete")
             return
-        stack = self.ctrl.undo_stack
-        with self.ctrl.batch():
-            stack.beginMacro("Delete selection")
-            self.ctrl.remove_edges(edges)
-            self.ctrl.remove_nodes(nodes)
-            stack.endMacro()
+        self.ctrl.remove_selection(nodes, edges)
 
     def duplicate_selected(self) -> None:
         ids = self.ctrl.duplicate(self.selected_nodes())

@@ -185,17 +185,8 @@ class CanvasEditor(QObject):
             return                           # dropped back where it was
         if w.detached is None:
             self.ctrl.connect_ports(src, dst, port)
-            return
-        if creates_cycle(self.ctrl.graph, src, dst):
-            g = self.ctrl.graph
-            self.status(f"connecting {g.node_by_id(src).name} → {g.node_by_id(dst).name} "
-                        "would make a cycle")
-            return
-        with self.ctrl.batch():
-            self.ctrl.undo_stack.beginMacro("Move wire")
-            self.ctrl.disconnect_port(*w.detached)
-            self.ctrl.connect_ports(src, dst, port)
-            self.ctrl.undo_stack.endMacro()
+        else:
+            self.ctrl.move_wire(*w.detached, dst, port)
 
     def cancel_wire(self) -> None:
         """Remove the temporary wire (and un-dim a wire that was picked up)."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
+from ui.i18n import translate
 from ui.train.controls import IDLE
 
 if TYPE_CHECKING:
@@ -105,6 +106,10 @@ def install(window) -> TrainingDock:
     controller = getattr(window, "controller", None)
     if controller is not None:
         controller.edit_guard = lambda: edit_lock_reason(dock)
+        controller.edit_unlock = (translate("Training", "Stop training"), dock.stop)
+        if hasattr(window, "clear_notice"):     # "Training is running: ..." is over
+            dock.state_changed.connect(
+                lambda state: window.clear_notice("edit") if state == IDLE else None)
         history = getattr(window, "history", None)
         if history is not None:      # clicking a history row would undo past the guard
             def lock_history(*_args) -> None:
