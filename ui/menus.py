@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from ui.explore import examples
 from ui.i18n import translate
+from ui.language_menu import add_language_menu
 from ui.workspaces import BUILD, EXPLORE, NAMES, SHORTCUTS, TITLES, TRAIN
 
 # the toolbar of each workspace: action names, "|" between groups, "examples" for the menu button
@@ -108,6 +109,7 @@ def build_menus(window) -> None:
     reset.setStatusTip(translate("MainWindow", "Put this workspace's panels back where they start"))
     reset.triggered.connect(window.workspaces.reset_layout)
     a["reset_layout"] = reset
+    add_language_menu(window, view)
     view.addSeparator()
     view.addAction(a["layout"])
     view.addAction(a["fit"])

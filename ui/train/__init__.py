@@ -88,7 +88,6 @@ def install(window) -> TrainingDock:
     one already there, when called again)."""
     from PySide6.QtWidgets import QApplication
 
-    from ui.i18n import translate
     from ui.train.dock import TrainingDock
 
     if getattr(window, "training_dock", None) is not None:
