@@ -8,6 +8,7 @@ with per-output backward plans, so a training step runs plain lists of op calls.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,7 +18,10 @@ import numpy as np
 from .builders import BuildersMixin
 from .node import GraphError, Node, as_value
 from .ops import OPS
+from .ops.spec import shown
 from .passes import PassesMixin
+
+MAX_NAME_LENGTH = 200
 
 
 class Graph(PassesMixin, BuildersMixin):
@@ -117,11 +121,11 @@ class Graph(PassesMixin, BuildersMixin):
         """Add a node of ``op`` with its ports unconnected; ``value`` only for leaves."""
         spec = OPS.get(op)
         if spec is None:
-            raise GraphError(f"unknown op {op!r}")
+            raise GraphError(f"unknown op {shown(op)}")
         unknown = set(attrs) - set(spec.attrs)
         if unknown:
             known = ", ".join(spec.attrs) or "none"
-            raise GraphError(f"{op} has no attribute {sorted(unknown)[0]!r} (it has: {known})")
+            raise GraphError(f"{op} has no attribute {shown(sorted(unknown)[0])} (it has: {known})")
         full = {**spec.attrs, **attrs}
         self._check_attrs(spec, full)
         if value is not None and not spec.is_leaf:
@@ -232,12 +236,22 @@ class Graph(PassesMixin, BuildersMixin):
         if isinstance(port, int) and not isinstance(port, bool) and 0 <= port < len(ports):
             return port
         have = ", ".join(ports) if ports else "no input ports"
-        raise GraphError(f"{dst.name} ({dst.op}) has {have}; there is no port {port!r}")
+        raise GraphError(f"{dst.name} ({dst.op}) has {have}; there is no port {shown(port)}")
 
     def _valid_name(self, name: Any) -> str:
         if not isinstance(name, str) or not name.strip():
             raise GraphError("a node needs a non-empty name")
         name = name.strip()
+        if len(name) > MAX_NAME_LENGTH:
+            raise GraphError(f"a node name has at most {MAX_NAME_LENGTH} characters, not "
+                             f"{len(name):,}")
+        for ch in name:
+            if ch < " " or "\x7f" <= ch < "\xa0":
+                raise GraphError(f"a node name cannot hold the control character "
+                                 f"U+{ord(ch):04X}")
+            if "\ud800" <= ch <= "\udfff":
+                raise GraphError(f"a node name cannot hold a broken character (lone surrogate "
+                                 f"U+{ord(ch):04X})")
         if name in self._by_name:
             raise GraphError(f"there is already a node named {name!r}")
         return name
@@ -316,6 +330,9 @@ class Graph(PassesMixin, BuildersMixin):
 def _pos(pos: Any) -> tuple[float, float]:
     try:
         x, y = pos
-        return (float(x), float(y))
-    except (TypeError, ValueError):
-        raise GraphError(f"a position is two numbers (x, y), not {pos!r}") from None
+        x, y = float(x), float(y)
+    except (TypeError, ValueError, OverflowError):
+        raise GraphError(f"a position is two numbers (x, y), not {shown(pos)}") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise GraphError(f"a position is two finite numbers (x, y), not ({x}, {y})")
+    return (x, y)

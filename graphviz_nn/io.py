@@ -5,7 +5,8 @@
                 "value": {"dtype": "float64", "shape": [], "data": [-2.0]}}, ...],
      "edges": [{"source": 0, "target": 3, "port": 0}, ...]}
 
-Loading checks everything and raises one :class:`GraphError` naming the problem.
+Loading checks everything and raises one :class:`GraphError` naming the problem; the limits
+(file size, nodes, numbers, ranks, ids, positions) are in ``filecheck.py``.
 """
 
 from __future__ import annotations
@@ -13,15 +14,27 @@ from __future__ import annotations
 import json
 import math
 import os
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from . import filecheck
 from .atomic import write_atomic  # noqa: F401  (re-exported: graphviz_nn.io.write_atomic)
+from .filecheck import (
+    check_counts,
+    check_id,
+    check_pos,
+    check_text,
+    decode_value,
+    read_text,
+    shown_name,
+)
+from .filecheck import is_int as _int
+from .filecheck import need as _need
 from .graph import Graph
 from .node import GraphError
 from .ops import OPS
+from .ops.spec import shown
 
 FORMAT = "graphviz-nn"
 VERSION = 1
@@ -50,76 +63,49 @@ def graph_to_dict(graph: Graph) -> dict:
             "nodes": nodes, "edges": edges}
 
 
-def _need(cond: bool, msg: str) -> None:
-    if not cond:
-        raise GraphError(msg)
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
-def _decode(v: Any, where: str) -> np.ndarray:
-    _need(isinstance(v, dict), f"{where}: value must be an object with dtype, shape and data")
-    dtype, shape, data = v.get("dtype"), v.get("shape"), v.get("data")
-    _need(dtype in ("float16", "float32", "float64", "int32", "int64"),
-          f"{where}: unsupported value dtype {dtype!r}")
-    _need(isinstance(shape, list) and all(_int(s) and s >= 0 for s in shape),
-          f"{where}: value shape must be a list of non-negative integers")
-    _need(isinstance(data, list), f"{where}: value data must be a list of numbers")
-    _need(len(data) == math.prod(shape),
-          f"{where}: value has {len(data)} numbers but shape {tuple(shape)} needs "
-          f"{math.prod(shape)}")
-    clean = []
-    for x in data:
-        if isinstance(x, str) and x in ("nan", "inf", "-inf"):
-            x = float(x)
-        _need(isinstance(x, (int, float)) and not isinstance(x, bool),
-              f"{where}: value data must be numbers, found {x!r}")
-        clean.append(x)
-    return np.array(clean, dtype=dtype).reshape(shape)
-
-
 def graph_from_dict(data: Any) -> Graph:
     """Rebuild a graph from :func:`graph_to_dict` output; GraphError names what is wrong."""
     _need(isinstance(data, dict), "not a graph file: the top level must be a JSON object")
-    _need(data.get("format") == FORMAT, f"not a graph file: format is {data.get('format')!r}, "
+    _need(data.get("format") == FORMAT, f"not a graph file: format is {shown(data.get('format'))}, "
           f"expected {FORMAT!r}")
     version = data.get("version")
     _need(_int(version), "not a graph file: version must be an integer")
     _need(version <= VERSION, f"this file was written by a newer graphviz-nn (format version "
-          f"{version}; this version reads up to {VERSION})")
+          f"{version if version < 10 ** 6 else 'far above ' + str(VERSION)}; this version "
+          f"reads up to {VERSION})")
     _need(version >= 1, f"unknown format version {version}")
     dtype = data.get("dtype", "float64")
-    _need(dtype in ("float32", "float64"), f"unsupported graph dtype {dtype!r}")
+    _need(dtype in ("float32", "float64"), f"unsupported graph dtype {shown(dtype)}")
     nodes, edges = data.get("nodes"), data.get("edges", [])
     _need(isinstance(nodes, list), "'nodes' must be a list")
     _need(isinstance(edges, list), "'edges' must be a list")
+    check_counts(len(nodes), 0)
     graph = Graph(dtype)
+    budget = filecheck.MAX_ELEMENTS                     # numbers the values may still hold
     for i, item in enumerate(nodes):
         where = f"node {i + 1}"
         _need(isinstance(item, dict), f"{where} must be an object")
         nid, op, name = item.get("id"), item.get("op"), item.get("name")
-        _need(_int(nid), f"{where}: id must be an integer")
+        check_id(nid, where)
         _need(isinstance(op, str), f"{where}: op must be a string")
-        _need(op in OPS, f"{where}: unknown op {op!r}")
+        _need(op in OPS, f"{where}: unknown op {shown(op)}")
         _need(isinstance(name, str) and name.strip() != "", f"{where}: name must be a string")
+        where = f"{where} ({shown_name(name)})"
         attrs = item.get("attrs", {})
-        _need(isinstance(attrs, dict), f"{where} ({name}): attrs must be an object")
+        _need(isinstance(attrs, dict), f"{where}: attrs must be an object")
         if "axis" in attrs and isinstance(attrs["axis"], list):
             attrs = {**attrs, "axis": tuple(attrs["axis"])} if attrs["axis"] else attrs
         pos = item.get("pos")
-        _need(pos is None or (isinstance(pos, list) and len(pos) == 2 and all(
-            isinstance(c, (int, float)) and not isinstance(c, bool) for c in pos)),
-            f"{where} ({name}): pos must be two numbers")
+        check_pos(pos, where)
         value = item.get("value")
-        _need(value is None or OPS[op].is_leaf, f"{where} ({name}): only leaves hold a value")
+        _need(value is None or OPS[op].is_leaf, f"{where}: only leaves hold a value")
         try:
             node = graph.add_node(op, name, pos=pos, node_id=nid, **attrs)
         except GraphError as exc:
-            raise GraphError(f"{where} ({name}): {exc}") from None
+            raise GraphError(f"{where}: {exc}") from None
         if value is not None:
-            node.value = _decode(value, f"{where} ({name})")
+            node.value = decode_value(value, where, budget)
+            budget -= node.value.size
             if node.value.dtype.kind == "f":
                 node.value = node.value.astype(graph.dtype)
     for i, item in enumerate(edges):
@@ -144,18 +130,28 @@ def graph_from_dict(data: Any) -> Graph:
     return graph
 
 
+def to_json_bytes(graph: Graph) -> bytes:
+    """The file's bytes; GraphError (nothing written) for a graph no file may hold, so every
+    file the app writes opens again."""
+    check_counts(len(graph), sum(n.value.size for n in graph.nodes
+                                 if n.is_leaf and n.value is not None))
+    data = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False,
+                      allow_nan=False).encode("utf-8")
+    limit = filecheck.MAX_FILE_BYTES
+    _need(len(data) <= limit, f"the graph would make a {len(data) / 2 ** 20:.0f} MiB file; a "
+          f"graph file holds at most {limit / 2 ** 20:.0f} MiB")
+    return data
+
+
 def save(graph: Graph, path: str | os.PathLike) -> None:
     """Write ``graph`` to ``path`` atomically (temporary file in the same folder, then rename)."""
-    text = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False, allow_nan=False)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, to_json_bytes(graph))
 
 
 def load(path: str | os.PathLike) -> Graph:
     """Read a graph file; one :class:`GraphError` naming the file and the problem otherwise."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GraphError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = read_text(path)
+    check_text(text, str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -163,6 +159,8 @@ def load(path: str | os.PathLike) -> Graph:
                          f"{exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise GraphError(f"{path} is not a graph file (nested too deeply)") from None
+    except ValueError as exc:                 # e.g. an integer of more than 4,300 digits
+        raise GraphError(f"{path} is not a graph file ({exc})") from None
     try:
         return graph_from_dict(data)
     except GraphError as exc:

@@ -11,6 +11,7 @@ since the last clear (a second backward without a forward in between clears the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import networkx as nx
@@ -18,6 +19,12 @@ import numpy as np
 
 from .node import GraphError, Node
 from .ops import OPS, OpError, unbroadcast
+
+# Bounds that keep one pass's memory proportional to what a teaching graph needs: one value
+# (e.g. a broadcast sum) holds at most 2**26 numbers (512 MB in float64), and a forward pass
+# stops computing once its values hold 2**27 numbers (the nodes left say so).
+MAX_VALUE_ELEMENTS = 2 ** 26
+MAX_PASS_ELEMENTS = 2 ** 27
 
 
 class PassesMixin:
@@ -36,6 +43,7 @@ class PassesMixin:
         belonged to the old values) until the next ``backward``."""
         errors: dict[Node, str] = {}
         self._clear_grads()
+        made = 0                                              # numbers computed in this pass
         with np.errstate(all="ignore"):
             for node, fwd, ins in self._forward_plan():
                 if fwd is None:                               # a leaf
@@ -49,9 +57,15 @@ class PassesMixin:
                     for v in xs:
                         if v is None:
                             raise _NoValue
+                    if len(xs) == 2 and xs[0].size * xs[1].size > MAX_VALUE_ELEMENTS:
+                        _check_result_size(node.op, xs)       # before numpy allocates it
+                    if made > MAX_PASS_ELEMENTS:
+                        raise OpError(f"not computed: this forward pass already made {made:,} "
+                                      f"numbers (at most {MAX_PASS_ELEMENTS:,})")
                     out = fwd(xs, node)
                     if type(out) is not np.ndarray:
                         out = np.asarray(out)
+                    made += out.size
                     node.value = out
                     node.error = None
                 except Exception as exc:                      # noqa: BLE001 (reported per node)
@@ -161,6 +175,31 @@ class PassesMixin:
         for g in found[1:]:
             total = total + g
         return total
+
+
+def _check_result_size(op: str, xs: list) -> None:
+    """Refuse, before it is made, a broadcast or matrix product above MAX_VALUE_ELEMENTS
+    (a (1, 30000) + (30000, 1) sum would be 900 million numbers from 60,000)."""
+    a, b = xs[0].shape, xs[1].shape
+    try:
+        shape = _matmul_shape(a, b) if op == "matmul" else np.broadcast_shapes(a, b)
+    except (ValueError, IndexError):
+        return                                                # a shape mismatch, named later
+    size = math.prod(shape)
+    if size > MAX_VALUE_ELEMENTS:
+        raise OpError(f"the result would hold {size:,} numbers (shape "
+                      f"{tuple(int(n) for n in shape)}); one value holds at most "
+                      f"{MAX_VALUE_ELEMENTS:,}")
+
+
+def _matmul_shape(a: tuple, b: tuple) -> tuple:
+    if len(a) == 1 and len(b) == 1:
+        return ()
+    if len(a) == 1:
+        return b[:-2] + b[-1:]                                # (k) @ (..., k, n)
+    if len(b) == 1:
+        return a[:-1]                                         # (..., m, k) @ (k)
+    return np.broadcast_shapes(a[:-2], b[:-2]) + (a[-2], b[-1])
 
 
 class _NoValue(Exception):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spec import OpSpec, register
+from .spec import OpSpec, register, shown
+from .spec import finite as _finite
 from .tensor import check_axis
 
 
@@ -54,13 +55,13 @@ def _softmax_vjp(g, xs, out, node, need):
 
 def _check_alpha(attrs):
     alpha = attrs.get("alpha")
-    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
-        raise ValueError(f"alpha must be a number, not {alpha!r}")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not _finite(alpha):
+        raise ValueError(f"alpha must be a finite number, not {shown(alpha)}")
 
 
 def _check_softmax_axis(attrs):
     if not isinstance(attrs.get("axis"), int) or isinstance(attrs.get("axis"), bool):
-        raise ValueError(f"softmax needs one integer axis, not {attrs.get('axis')!r}")
+        raise ValueError(f"softmax needs one integer axis, not {shown(attrs.get('axis'))}")
     check_axis(attrs)
 
 

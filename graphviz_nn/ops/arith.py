@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spec import OpSpec, ones, register
+from .spec import OpSpec, ones, register, shown
+from .spec import finite as _finite
 
 for _name, _symbol, _doc in (
     ("input", "in", "Data fed to the graph, e.g. an image batch or x in f(x, y)."),
@@ -108,8 +109,8 @@ def _pow_local(xs, out, node):
 
 def _check_p(attrs):
     p = attrs.get("p")
-    if isinstance(p, bool) or not isinstance(p, (int, float)):
-        raise ValueError(f"the exponent p must be a number, not {p!r}")
+    if isinstance(p, bool) or not isinstance(p, (int, float)) or not _finite(p):
+        raise ValueError(f"the exponent p must be a finite number, not {shown(p)}")
 
 
 register(OpSpec(

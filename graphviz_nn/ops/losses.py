@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spec import OpSpec, register
+from .spec import OpSpec, register, shown
 
 
 class OpError(ValueError):
@@ -125,7 +125,7 @@ def _dropout_vjp(g, xs, out, node, need):
 def _check_p(attrs):
     p = attrs.get("p")
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p < 1:
-        raise ValueError(f"dropout p must be a number in [0, 1), not {p!r}")
+        raise ValueError(f"dropout p must be a number in [0, 1), not {shown(p)}")
 
 
 register(OpSpec(

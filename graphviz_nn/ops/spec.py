@@ -99,6 +99,20 @@ def unbroadcast(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return np.asarray(g)
 
 
+def shown(x, limit: int = 40) -> str:
+    """``repr(x)`` cut to ``limit`` characters, for messages about bad attribute values."""
+    text = repr(x)
+    return text if len(text) <= limit else f"{text[:limit - 12]}… ({len(text)} characters)"
+
+
+def finite(x) -> bool:
+    """Is the number ``x`` finite as a float (an int too large for a float is not)?"""
+    try:
+        return bool(np.isfinite(float(x)))
+    except OverflowError:
+        return False
+
+
 def ones(xs: list, out: np.ndarray, node) -> list:
     """Local derivative 1 for every port (shaped like the output)."""
     return [np.ones_like(out) for _ in xs]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .spec import OpSpec, register
+from .spec import OpSpec, register, shown
 
 
 def _matmul_forward(xs, node):
@@ -105,7 +105,7 @@ def check_axis(attrs):
     if isinstance(axis, (list, tuple)) and axis and all(
             isinstance(a, int) and not isinstance(a, bool) for a in axis):
         return
-    raise ValueError(f"axis must be None, an integer or a list of integers, not {axis!r}")
+    raise ValueError(f"axis must be None, an integer or a list of integers, not {shown(axis)}")
 
 
 register(OpSpec(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
@@ -47,19 +49,30 @@ class GraphView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def _sane_zoom(self) -> None:
+        """Undo a transform that went degenerate (zoom 0, inf or NaN): every later zoom
+        divides by the zoom, and a scale of 0 can never be scaled back."""
+        z = self.zoom()
+        if not (math.isfinite(z) and MIN_SCALE / 2 <= z <= MAX_SCALE * 2):
+            self.resetTransform()
+
     def zoom_by(self, factor: float) -> None:
         self.auto_fit = False
+        self._sane_zoom()
         new = min(max(self.zoom() * factor, MIN_SCALE), MAX_SCALE)
         f = new / self.zoom()
         if f != 1.0:
             self.scale(f, f)
 
     def content_rect(self) -> QRectF:
-        """The scene rectangle of everything visible (nodes, layers, wires and their labels)."""
+        """The scene rectangle of everything visible (nodes, layers, wires and their labels);
+        an item at an infinite or absurd position is left out (it would make the zoom 0)."""
         rect = QRectF()
         for item in self.scene().items():
             if item.parentItem() is None and item.isVisible():
-                rect = rect.united(item.sceneBoundingRect())
+                r = item.sceneBoundingRect()
+                if _finite(r):
+                    rect = rect.united(r)
         return rect
 
     def fit(self) -> None:
@@ -72,6 +85,8 @@ class GraphView(QGraphicsView):
         m = FIT_MARGIN * fonts.presentation_scale()
         s = min((vp.width() - 2 * m) / rect.width(), (vp.height() - 2 * m) / rect.height())
         s = min(max(s, MIN_SCALE), FIT_MAX_SCALE * fonts.presentation_scale())
+        if not math.isfinite(s):
+            s = MIN_SCALE
         self._allow_pan(rect)
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(rect.center())
@@ -80,8 +95,9 @@ class GraphView(QGraphicsView):
         """Bring ``rect`` (scene) into the view with ``margin`` screen pixels around it: pan as
         little as possible, zoom out only if it cannot fit at the current zoom. Nothing moves
         when it is already inside (e.g. after Fit)."""
-        if rect.isEmpty():
+        if rect.isEmpty() or not _finite(rect):
             return
+        self._sane_zoom()
         vp = self.viewport().rect()
         m = margin * fonts.presentation_scale()
         s = self.zoom()
@@ -100,7 +116,8 @@ class GraphView(QGraphicsView):
 
     def _allow_pan(self, rect: QRectF) -> None:
         """Let the view scroll well beyond ``rect`` and the graph (pan, reveal)."""
-        content = self.scene().itemsBoundingRect().united(rect)
+        content = self.scene().itemsBoundingRect()
+        content = content.united(rect) if _finite(content) else self.content_rect().united(rect)
         self.setSceneRect(content.adjusted(-4000, -4000, 4000, 4000))
 
     def set_presentation_scale(self, factor: float) -> None:
@@ -137,3 +154,8 @@ class GraphView(QGraphicsView):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+
+def _finite(rect: QRectF) -> bool:
+    return all(math.isfinite(v) and abs(v) < 1e12
+               for v in (rect.left(), rect.top(), rect.right(), rect.bottom()))

@@ -16,6 +16,7 @@ from ui import style
 MARGIN = 24.0
 PNG_SCALE = 2.0
 MAX_PNG_SIDE = 8000
+MAX_PNG_PIXELS = 2 ** 25          # 128 MB of ARGB: a huge graph is drawn smaller, not bigger
 
 
 def scene_rect(scene) -> QRectF:
@@ -52,7 +53,8 @@ def export_scene(scene, path: str | Path) -> None:
             raise OSError(f"could not write {path}")
         write_atomic(path, bytes(data))
         return
-    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(rect.width(), rect.height()))
+    scale = min(PNG_SCALE, MAX_PNG_SIDE / max(rect.width(), rect.height()),
+                (MAX_PNG_PIXELS / (rect.width() * rect.height())) ** 0.5)
     img = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
                  QImage.Format.Format_ARGB32)
     img.fill(QColor(style.BACKGROUND))
