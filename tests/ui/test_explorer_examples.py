@@ -39,7 +39,7 @@ def test_every_example_steps_both_ways(win, key):
         win.actions["step_back"].trigger()
     assert c.cursor == len(c.trace) - 3
     win.actions["step_forward"].trigger()
-    assert "Backward through" in win.inspector.step_text()
+    assert "Backward step" in win.inspector.step_text()
     # every leaf that feeds the output shows a gradient at the end
     win.actions["last"].trigger()
     for n in c.graph.nodes:
@@ -127,4 +127,4 @@ def test_walk_every_step_and_select_every_node(win, qtbot, key):
             assert win.timeline.slider.value() == i
     for n in c.graph.nodes:
         c.select([n.id])
-        assert f"node {n.name}" in win.inspector.node_text()
+        assert win.inspector.node_box.title() == f"Node {n.name}"

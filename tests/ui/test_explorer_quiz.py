@@ -22,7 +22,10 @@ def test_quiz_hides_then_grades_and_reveals(win):
     # the answers are hidden on the canvas and in the inspector
     assert edge_grad_text(win, "q", "f", 0) == "?"
     assert edge_grad_text(win, "z", "f", 1) == "?"
-    assert "downstream ∂f/∂q = ?" in win.inspector.step_text()
+    lines = [line.strip() for line in win.inspector.step_text().splitlines()]
+    at = lines.index("∂f/∂q = ∂f/∂f · ∂f/∂q")
+    assert lines[at + 1: at + 4] == ["= 1 · ∂(q·z)/∂q", "= 1 · z", "= ?"]
+    assert "-4" not in win.inspector.step_text()
     assert len(win.quiz.inputs) == 2 and win.quiz.stage == "local"
     win.quiz.inputs[0].setText("-4")               # ∂f/∂q = z
     win.quiz.inputs[1].setText("3.0")              # ∂f/∂z = q

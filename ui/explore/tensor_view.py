@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.explore.equation import is_small, stats_text
+from ui.i18n import translate
 from ui.style import fmt_num
 
 TABLE_MAX = 64           # at most this many elements go in a table
@@ -63,28 +65,33 @@ class TensorView(QWidget):
         self.setVisible(False)
 
     def clear(self) -> None:
-        self.mode = "empty"
-        self.setVisible(False)
+        if self.mode != "empty" or self.isVisibleTo(self.parentWidget() or self):
+            self.mode = "empty"
+            self.setVisible(False)
 
     def show_array(self, value, title: str, templates: bool = False) -> None:
-        """Show ``value``; scalars need no view (the text says it all)."""
-        if value is None or np.asarray(value).size <= 1:
+        """Show ``value``; up to 3×3 the numbers are written out in the text: no view."""
+        if value is None or is_small(np.asarray(value)):
             self.clear()
             return
         arr = np.asarray(value, dtype=float)
         self.setVisible(True)
         mosaic = template_mosaic(arr) if templates else None
         if mosaic is not None:
-            self.caption.setText(f"{title}: each hidden unit's weights as a "
-                                 f"{TEMPLATE_SIDES[arr.shape[0]]}² image (its template)")
+            self.caption.setText(translate(
+                "Inspector", "{title}: each hidden unit's weights as a {side}×{side} image (its "
+                "template); {stats}").format(title=title, side=TEMPLATE_SIDES[arr.shape[0]],
+                                             stats=stats_text(arr)))
             self.mode = "templates"
             self._show_heatmap(mosaic)
         elif arr.size <= TABLE_MAX and arr.ndim <= 2:
-            self.caption.setText(title)
+            self.caption.setText(translate("Inspector", "{title}: {stats}").format(
+                title=title, stats=stats_text(arr)))
             self._show_table(arr)
             self.mode = "table"
         else:
-            self.caption.setText(f"{title} (heatmap)")
+            self.caption.setText(translate("Inspector", "{title} (heatmap): {stats}").format(
+                title=title, stats=stats_text(arr)))
             self.mode = "heatmap"
             self._show_heatmap(arr.reshape(arr.shape[0], -1) if arr.ndim > 1 else arr[None, :])
 
@@ -117,7 +124,7 @@ class TensorView(QWidget):
         finite = mat[np.isfinite(mat)]
         lim = float(np.max(np.abs(finite))) if finite.size else 1.0
         templates = self.mode == "templates"
-        self._plot.setAspectLocked(templates or min(mat.shape) > 8)
+        self._plot.setAspectLocked(templates)     # a batch × units matrix fills the view
         for axis in ("left", "bottom"):
             self._plot.getPlotItem().showAxis(axis, not templates)
         self._image.setImage(mat, autoLevels=False)

@@ -1,0 +1,113 @@
+"""The inspector's Node header names a node of the graph on the canvas, never one of an old
+graph or a deleted one (issue 10, 4.3), driven through real clicks, keys and typing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+
+from ui.app import MainWindow
+from ui.build.editor import install
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    w = MainWindow()
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    install(w, recovery_dir=tmp_path / "recovery", settings=settings)
+    w.document.ask_save_changes = lambda: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def header(w) -> str:
+    return w.inspector.node_box.title()
+
+
+def header_names_a_current_node(w) -> bool:
+    """The header is the bare section title, or names a node the canvas shows."""
+    title = header(w)
+    names = {n.name for n in w.controller.graph.nodes}
+    if title == "Node":
+        return True
+    return any(title == f"Node {n}" for n in names)
+
+
+def click_node(w, name: str) -> None:
+    item = w.scene.node_item(w.controller.graph[name].id)
+    pos = w.canvas.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, pos)
+
+
+def test_clicking_a_node_names_it(win):
+    click_node(win, "q")
+    assert header(win) == "Node q"
+
+
+def test_loading_an_example_drops_the_old_graphs_node(win):
+    click_node(win, "q")
+    win.examples_menu.findChild(type(win.actions["forward"]), "example_softmax").trigger()
+    assert "q" not in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+
+
+def test_typing_an_expression_drops_the_old_graphs_node(win, qtbot):
+    click_node(win, "z")
+    win.expression.clear()
+    QTest.keyClicks(win.expression, "g = a * b")
+    QTest.keyClick(win.expression, Qt.Key.Key_Return)
+    assert "z" not in win.controller.graph and "g" in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+
+
+def test_deleting_the_node_with_the_delete_key(win):
+    click_node(win, "z")
+    assert header(win) == "Node z"
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Delete)
+    assert "z" not in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+    win.actions["undo"].trigger()                # z comes back
+    assert header_names_a_current_node(win), header(win)
+    win.actions["redo"].trigger()                # and goes again
+    assert "z" not in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+
+
+def test_undoing_an_example_load(win):
+    win.examples_menu.findChild(type(win.actions["forward"]), "example_sigmoid").trigger()
+    click_node(win, "w0x0")
+    assert header(win) == "Node w0x0"
+    win.actions["undo"].trigger()                # back to f = (x + y) * z
+    assert "w0x0" not in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+
+
+def test_renaming_shows_the_new_name(win):
+    click_node(win, "q")
+    win.controller.rename_node(win.controller.graph["q"].id, "sum_xy")
+    assert header(win) == "Node sum_xy"
+
+
+def test_opening_a_file_drops_the_old_graphs_node(win, tmp_path):
+    import graphviz_nn as gnn
+    g = gnn.parse("h = a - b", a=1.0, b=2.0)
+    path = tmp_path / "h.json"
+    g.save(str(path))
+    click_node(win, "q")
+    assert win.document.open_path(path)
+    assert "q" not in win.controller.graph
+    assert header_names_a_current_node(win), header(win)
+
+
+def test_stepping_names_the_node_of_the_step(win):
+    win.actions["forward"].trigger()
+    assert header(win) == "Node f"
+    win.actions["step_back"].trigger()
+    assert header(win) == "Node q"
+    win.actions["first"].trigger()              # no step, nothing selected
+    assert header(win) == "Node"
