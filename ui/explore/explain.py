@@ -35,6 +35,13 @@ def call_text(node) -> str:
     return f"{node.name} = {join(pieces)}"
 
 
+def rule_text(node, port: int) -> str:
+    """The local derivative of ``node`` for input ``port``, written with its inputs' names:
+    ``∂(q·z)/∂q = z`` (the op's own rule, ``∂(a·b)/∂a = b``, with the ports renamed)."""
+    names = [i.name if i is not None else None for i in node.inputs]
+    return node.spec.local_rule(port, names, node.attrs)
+
+
 # ----- forward -------------------------------------------------------------------------------
 
 def forward_block(step, index: int, n_forward: int) -> list:
