@@ -97,6 +97,7 @@ def install(window) -> TrainingDock:
                              workspaces=("train",), name="training")
     if hasattr(window, "status"):
         dock.message.connect(window.status)
+    dock.feedback.connect(window)
     guard = _CloseGuard(dock, window)
     window.installEventFilter(guard)
     app = QApplication.instance()

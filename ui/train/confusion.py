@@ -65,9 +65,11 @@ class ConfusionView(QWidget):
         self._texts = []
 
     def update_weights(self, epoch: int, weights: Sequence[np.ndarray],
-                       activations: Sequence[str | None], step: int | None = None) -> None:
+                       activations: Sequence[str | None], step: int | None = None,
+                       when: str | None = None) -> None:
         """Predict the validation set with a weight snapshot and redraw the matrix: the
-        weights at the end of ``epoch``, or after ``step`` (a run that paused or stopped)."""
+        weights at the end of ``epoch``, or after ``step`` (a run that paused or stopped);
+        ``when`` replaces the caption's "after ..." (e.g. for fresh weights)."""
         if self.x_val is None or len(self.x_val) == 0 or not weights:
             return
         probs = predict(weights, activations, self.x_val)
@@ -79,10 +81,10 @@ class ConfusionView(QWidget):
             return
         k = max(len(self.class_names), probs.shape[1])
         pred = probs.argmax(axis=1) if probs.shape[1] > 1 else (probs[:, 0] > 0.5).astype(int)
-        self.show_matrix(confusion_matrix(self.y_val, pred, k), epoch, step)
+        self.show_matrix(confusion_matrix(self.y_val, pred, k), epoch, step, when)
 
     def show_matrix(self, m: np.ndarray, epoch: int | None = None,
-                    step: int | None = None) -> None:
+                    step: int | None = None, when: str | None = None) -> None:
         self.matrix = m
         k = m.shape[0]
         rows = m.sum(axis=1, keepdims=True)
@@ -106,7 +108,9 @@ class ConfusionView(QWidget):
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
         acc = np.trace(m) / max(m.sum(), 1)
-        if step is not None:
+        if when is not None:
+            when += ": "
+        elif step is not None:
             when = translate("ConfusionView", "after step {step}: ").format(step=step + 1)
         elif epoch is not None:
             when = translate("ConfusionView", "after epoch {epoch}: ").format(epoch=epoch + 1)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
 
@@ -101,6 +103,18 @@ class TrainControls(QWidget):
             left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
         self.info.setText(f"epoch {min(epoch + 1, self.epochs)}/{self.epochs}  ·  step {done}/{self.total_steps}"
                           f"  ·  loss {loss:.4g}{left}")
+
+    def show_reset(self, step: int | None, epoch: int = 0) -> None:
+        """Fresh weights: no loss to show until the next step. ``step`` is where a paused run
+        goes on from (its count goes on); None when no run is under way."""
+        if step is None:
+            self.bar.setValue(0)
+            self.info.setText(translate("TrainingDock", "weights reset: ready to train"))
+            return
+        self.info.setText(translate(
+            "TrainingDock", "epoch {epoch}/{epochs}  ·  step {step}/{total}  ·  loss –  "
+            "(weights reset)").format(epoch=min(epoch + 1, self.epochs), epochs=self.epochs,
+                                      step=step + 1, total=self.total_steps))
 
     def restart_clock(self, first_step: int) -> None:
         """After a pause, measure the pace from now on."""

@@ -251,11 +251,12 @@ class CurvesView(QWidget):
         """Grow the axes in nice steps instead of auto-ranging at every refresh."""
         if self._user_range:
             return
-        r, p = self.run, self.previous
-        xmax = max(len(r.steps), len(p.steps) if p is not None else 0)
-        ymax = r.loss_max if p is None else max(r.loss_max, p.loss_max)
+        # the current run's numbers alone: a faded run that blew up (loss 10^8) or ran longer
+        # must not squash this one into the bottom or the left of the plot
+        r = self.run
+        xmax = len(r.steps)
         xmax = self._planned if self._planned >= xmax else nice_ceil(xmax * 1.02)
-        want = (float(xmax), nice_ceil(ymax * 1.05))
+        want = (float(xmax), nice_ceil(r.loss_max * 1.05))
         if want[0] != self._ranges[0]:
             self.loss_plot.setXRange(0, want[0], padding=0.01)   # the accuracy plot follows
         if want[1] != self._ranges[1] and not self.log_scale.isChecked():

@@ -5,12 +5,10 @@ from __future__ import annotations
 import math
 from functools import partial
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -18,15 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from graphviz_nn.nn.divergence import DivergenceWatch
 from ui.train.boundary import BoundaryView
 from ui.train.confusion import ConfusionView
 from ui.train.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.train.curves import CurvesView
 from ui.train.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
+from ui.train.feedback import Feedback
 from ui.train.gradflow import GradientFlowView
 from ui.train.graph_model import GraphModel
+from ui.train.halt import HaltMixin
 from ui.train.launch import new_worker, put_model_on_canvas
-from ui.train.model_form import ModelForm, TrainSettings, make_model, make_optimizer
+from ui.train.model_form import ModelForm, TrainSettings, make_model
 from ui.train.refresh import ViewRefresher
 from ui.train.worker_base import WorkerBase
 from ui.train.workers import Update
@@ -34,7 +35,7 @@ from ui.train.workers import Update
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
 
-class TrainingDock(QWidget):
+class TrainingDock(HaltMixin, QWidget):
     """Data set and model choices, Train/Pause/Stop/Step/Reset, and the live views."""
 
     message = Signal(str)          # for the main window's status bar
@@ -50,11 +51,7 @@ class TrainingDock(QWidget):
         self.boundary = BoundaryView()
         self.gradflow = GradientFlowView()
         self.confusion = ConfusionView()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px;"
-                                  "border: 1px solid #e6a5a5; border-radius: 3px;")
-        self.banner.hide()
+        self.feedback = Feedback(self)     # the window's message bar, once installed
 
         settings_box = QWidget()
         col = QVBoxLayout(settings_box)
@@ -76,7 +73,6 @@ class TrainingDock(QWidget):
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(4, 4, 4, 4)
         mid.addWidget(self.controls)
-        mid.addWidget(self.banner)
         mid.addWidget(self.curves, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.boundary, "Decision boundary")
@@ -102,7 +98,9 @@ class TrainingDock(QWidget):
         self.last_step = -1
         self.last_epoch = 0
         self.last_loss = float("nan")
-        self.nonfinite_info: dict | None = None
+        self.halt: dict | None = None          # why the run paused by itself (NaN, diverged)
+        self.watch = DivergenceWatch()
+        self._diverging: dict | None = None    # the run is being stopped: it diverged
         self._pending: str | None = None       # "train" | "step" while a data set loads
         self.refresher = ViewRefresher(self)
         self.model_on_canvas = False
@@ -143,7 +141,7 @@ class TrainingDock(QWidget):
         """Run one batch and pause (starts a run when none is under way)."""
         if self.state == PAUSED and self.worker is not None and self.worker.is_running():
             self.worker.step_once()
-        elif self.state == PAUSED and self.nonfinite_info is not None:
+        elif self.state == PAUSED and self.halt is not None:
             self._continue(steps=1)
         elif self.state == IDLE:
             self._begin("step")
@@ -157,44 +155,20 @@ class TrainingDock(QWidget):
 
     def resume(self) -> None:
         if self.worker is not None and self.worker.is_running():
-            self.banner.hide()
+            self.feedback.clear()
             self.controls.restart_clock(self.last_step + 1)
             self.worker.resume()
             self._set_state(RUNNING)
-        elif self.nonfinite_info is not None:
+        elif self.halt is not None:
             self._continue(steps=None)
 
     def stop(self) -> None:
         if self.worker is not None and self.worker.is_running():
             self.worker.stop()
-        elif self.state == PAUSED:     # paused after a non-finite step: nothing runs
-            self.nonfinite_info = None
-            self.banner.hide()
+        elif self.state == PAUSED:     # paused by itself (NaN, diverged): nothing runs
+            self.halt = None
+            self.feedback.clear()
             self._set_state(IDLE)
-
-    def reset_weights(self) -> None:
-        """Fresh random weights for the current model (between two steps when paused)."""
-        if self.model is None:
-            self.message.emit("Nothing to reset yet: train a model first.")
-            return
-        if self.state == RUNNING:
-            return
-        worker = self.worker
-        if worker is not None and not worker.wait_parked():
-            self.message.emit("The trainer is still busy with a step; try again.")
-            return
-        running = worker is not None and worker.is_running()
-        if running:
-            worker.sync()          # snapshots that arrived before it parked: not after the reset
-        self.model.reset_weights()
-        if running:
-            worker.set_weights(self.model.get_weights())
-        self.refresher.pending_weights = None    # a snapshot from before the reset
-        self.show_weights(self.model.get_weights())
-        self._recompute_canvas()
-        self.message.emit("Weights back to their values before training." if isinstance(
-            self.model, GraphModel) else
-            "Weights reset to fresh random values (Glorot uniform, zero biases).")
 
     def shutdown(self, timeout: float = 10.0) -> bool:
         """Stop the trainer and wait for its thread (the window calls this when it closes)."""
@@ -227,8 +201,9 @@ class TrainingDock(QWidget):
         on_canvas = isinstance(model, GraphModel)     # it is the canvas's own graph
         self.predictor = model.predict_with if on_canvas else settings.layer_activations()
         self.x_train, self.y_train, self.x_val, self.y_val = xt, yt, xv, yv
-        self.nonfinite_info = None
-        self.banner.hide()
+        self.halt = self._diverging = None
+        self.watch = DivergenceWatch()
+        self.feedback.clear()
         self.refresher.reset()
         self.last_step, self.last_epoch = -1, 0
         per_epoch = math.ceil(len(xt) / settings.batch_size)
@@ -261,22 +236,6 @@ class TrainingDock(QWidget):
         self.worker.start(delay_ms)
         self._set_state(PAUSED if pause_after else RUNNING)
 
-    def _continue(self, steps: int | None) -> None:
-        """Go on after a non-finite step with the learning rate now in the form."""
-        s = self.settings
-        try:
-            new = self.model_form.settings()
-        except ValueError as exc:
-            self.message.emit(f"Cannot resume: {exc}")
-            return
-        s.learning_rate, s.optimizer = new.learning_rate, new.optimizer
-        self.model.optimizer = make_optimizer(s.optimizer, s.learning_rate)   # fit reads it
-        self.nonfinite_info = None
-        self.banner.hide()
-        epochs_left = max(1, s.epochs - self.last_epoch)
-        self.message.emit(f"Resuming with learning rate {s.learning_rate:g}.")
-        self._launch(epochs_left, self.last_step + 1, self.last_epoch, steps)
-
     # worker reports (GUI thread) ---------------------------------------------------------------------
     def _on_progress(self, up: Update) -> None:
         """Store what arrived (cheap), then redraw the views whose turn it is."""
@@ -285,9 +244,11 @@ class TrainingDock(QWidget):
             self.last_step = int(up.steps[-1])
             self.last_epoch = up.epoch
             self.last_loss = float(up.loss[-1])
+            self._diverged(self.watch.steps(up.steps, up.loss))
         for epoch, last_step, logs in up.epochs:
             self.curves.add_epoch(epoch, last_step, logs)
             self.last_epoch = epoch + 1
+            self._diverged(self.watch.epoch(epoch, logs.get("loss", float("nan"))))
         if up.diag_steps:
             self.gradflow.add(up.diag_steps, up.diagnostics)
         if up.weights is not None:
@@ -318,20 +279,7 @@ class TrainingDock(QWidget):
             self.refresher.pending_epoch_weights = (self.last_epoch, weights, self.last_step)
 
     def _finish(self, reason: str, info: dict) -> None:
-        if reason == "nonfinite":
-            self.nonfinite_info = info
-            finite = all(np.isfinite(w).all() for w in self.model.get_weights())
-            restored = ("the parameters were returned to their last finite values" if finite
-                        else "some parameters are still not finite: press Reset weights")
-            lr = self.settings.learning_rate
-            text = (f"Training paused at step {info.get('step', '?')}: node "
-                    f"'{info.get('node', '?')}' became NaN or infinite; {restored}. "
-                    f"Try a lower learning rate (now {lr:g}, e.g. {lr / 10:g}), then Resume, "
-                    f"or Reset weights first if the weights have grown huge.")
-            self.banner.setText(text)
-            self.banner.show()
-            self.message.emit(text)
-            self._set_state(PAUSED)
+        if self._halted(reason, info):
             return
         if reason == "error":
             self.message.emit(f"Training failed: {info.get('message', 'unknown error')}")

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ui.build.commands import GraphReplaceCmd
+from ui.i18n import translate
 from ui.train.remote_worker import ProcessTrainingWorker, can_train_in_process
 from ui.train.trainer_process import trainer_process
 from ui.train.workers import TrainingWorker
@@ -38,9 +40,26 @@ def new_worker(model: Any, fit: dict, refresher, report: Callable[[str], None],
     return cls(model, fit, **kwargs)
 
 
+class ModelShowCmd(GraphReplaceCmd):
+    """Show the model being trained in place of the canvas's graph. Train after Train makes
+    one history entry, not one per run: a run whose model replaces the previous run's model
+    merges into that entry, so one Undo brings the learner's own graph back, and Redo the
+    newest model. (A saved state in between is kept: Qt does not merge at the clean index.)"""
+
+    ID = 0x7EA1
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.ID
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, ModelShowCmd) or other.old is not self.new:
+            return False
+        self.new, self.new_output = other.new, other.new_output
+        return True
+
+
 def put_model_on_canvas(dock) -> None:
-    """Show the dock's model's graph on the canvas, as one undoable step (Undo brings the
-    learner's own graph back)."""
+    """Show the dock's model's graph on the canvas, undoably (``ModelShowCmd``)."""
     c = dock.controller
     if c is None or dock.model is None:
         return
@@ -50,8 +69,9 @@ def put_model_on_canvas(dock) -> None:
         return
     loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
     try:
-        c.replace_graph(g, "Show the model being trained",
-                        output=loss.name if loss is not None else None)
+        c.undo_stack.push(ModelShowCmd(c, g, translate("TrainingDock",
+                                                       "Show the model being trained"),
+                                       output=loss.name if loss is not None else None))
         dock.model_on_canvas = True
     except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
         dock.message.emit(f"Could not show the model on the canvas: {exc}")

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+from ui.i18n import translate
 
 OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "SGD + momentum": "sgd_momentum",
               "RMSprop": "rmsprop", "Adagrad": "adagrad"}
@@ -116,6 +121,17 @@ class ModelForm(QWidget):
         self.lr.setSingleStep(0.001)
         self.lr.setValue(DEFAULT_LR["adam"])
         self.lr.setToolTip("Learning rate (too large and the loss explodes to NaN)")
+        # switching the optimizer never changes the learning rate the learner set; this
+        # offers the new optimizer's usual one instead, in plain sight
+        self.usual_lr = QPushButton()
+        self.usual_lr.setFlat(True)
+        self.usual_lr.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.usual_lr.setStyleSheet("QPushButton { color: #1f54a8; text-decoration: underline;"
+                                    " padding: 0 2px; }")
+        lr_row = QHBoxLayout()
+        lr_row.setContentsMargins(0, 0, 0, 0)
+        lr_row.addWidget(self.lr, 1)
+        lr_row.addWidget(self.usual_lr)
         self.batch = QSpinBox()
         self.batch.setRange(1, 65536)
         self.batch.setValue(32)
@@ -141,13 +157,16 @@ class ModelForm(QWidget):
         form.addRow("activation", self.activation)
         form.addRow("dropout", self.dropout)
         form.addRow("optimizer", self.optimizer)
-        form.addRow("learning rate", self.lr)
+        form.addRow("learning rate", lr_row)
         form.addRow("batch size", self.batch)
         form.addRow("epochs", self.epochs)
         form.addRow("validation", self.val_split)
         form.addRow("seed", self.seed)
         form.addRow(self.show_on_canvas)
-        self.optimizer.currentTextChanged.connect(self._on_optimizer_change)
+        self.optimizer.currentTextChanged.connect(self._show_usual_lr)
+        self.lr.valueChanged.connect(self._show_usual_lr)
+        self.usual_lr.clicked.connect(self._use_usual_lr)
+        self._show_usual_lr()
         self.source.currentIndexChanged.connect(self._on_source_change)
 
     def _on_source_change(self, index: int) -> None:
@@ -155,8 +174,20 @@ class ModelForm(QWidget):
         for w in (self.hidden, self.activation, self.dropout, self.show_on_canvas):
             w.setEnabled(builder)
 
-    def _on_optimizer_change(self, text: str) -> None:
-        self.lr.setValue(DEFAULT_LR[OPTIMIZERS[text]])
+    def usual_learning_rate(self) -> float:
+        """The chosen optimizer's usual learning rate (a good start for the 2-D problems)."""
+        return DEFAULT_LR[OPTIMIZERS[self.optimizer.currentText()]]
+
+    def _show_usual_lr(self, *_args) -> None:
+        usual = self.usual_learning_rate()
+        self.usual_lr.setText(translate("TrainingDock", "usual: {lr}").format(lr=f"{usual:g}"))
+        self.usual_lr.setToolTip(translate(
+            "TrainingDock", "Set the learning rate to {optimizer}'s usual {lr}").format(
+            optimizer=self.optimizer.currentText(), lr=f"{usual:g}"))
+        self.usual_lr.setVisible(not math.isclose(self.lr.value(), usual, rel_tol=1e-9))
+
+    def _use_usual_lr(self) -> None:
+        self.lr.setValue(self.usual_learning_rate())
 
     def settings(self) -> TrainSettings:
         """The current choices; ValueError with a readable message when one is invalid."""
