@@ -21,7 +21,8 @@ def window(qtbot):
 
     w = MainWindow()
     qtbot.addWidget(w)
-    dock = install(w)
+    w.show_workspace("train")          # makes the training views, as the Train tab does
+    dock = install(w)                  # the same dock: install runs once per window
     w.statuses = []
     dock.message.connect(w.statuses.append)
     w.resize(1440, 900)
