@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
-from ui.i18n import translate
 from ui.train.controls import IDLE
 
 if TYPE_CHECKING:
@@ -106,7 +105,7 @@ def install(window) -> TrainingDock:
     controller = getattr(window, "controller", None)
     if controller is not None:
         controller.edit_guard = lambda: edit_lock_reason(dock)
-        controller.edit_unlock = (translate("Training", "Stop training"), dock.stop)
+        controller.edit_unlock = (translate("TrainingDock", "Stop training"), dock.stop)
         if hasattr(window, "clear_notice"):     # "Training is running: ..." is over
             dock.state_changed.connect(
                 lambda state: window.clear_notice("edit") if state == IDLE else None)
