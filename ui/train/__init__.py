@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
+from ui.i18n import translate
 from ui.train.controls import IDLE
 
 if TYPE_CHECKING:
