@@ -2,7 +2,7 @@
 
 The names are the contract other parts rely on: new, open, save, save_as, undo, redo, forward,
 backward, step_back, step_forward, play, first, last, layout, fit, export, check_numerically,
-quiz.
+quiz, collapse_layers, expand_layers, whole_layers.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ SPECS = [
     ("check_numerically", "Check numerically", "Ctrl+K",
      "Compare every gradient with central differences; mark nodes that disagree", False),
     ("quiz", "Quiz", "Ctrl+Shift+Q", "Quiz mode: predict each gradient, then reveal it", True),
+    ("collapse_layers", "Collapse layers", "Ctrl+Shift+C",
+     "Draw each Dense layer as one box (double-click a layer to open or close it)", False),
+    ("expand_layers", "Expand layers", "Ctrl+Shift+E",
+     "Show the nodes inside every Dense layer", False),
+    ("whole_layers", "Step layers whole", "Ctrl+Shift+W",
+     "Stepping treats a collapsed layer as one step (off: it steps through its nodes)", True),
 ]
 
 

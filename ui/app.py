@@ -194,6 +194,11 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         a["play"].toggled.connect(self.timeline.set_playing)
         a["layout"].triggered.connect(self._relayout)
         a["fit"].triggered.connect(self.canvas.fit)
+        a["collapse_layers"].triggered.connect(lambda: s.collapse_all(True))
+        a["expand_layers"].triggered.connect(lambda: s.collapse_all(False))
+        a["whole_layers"].toggled.connect(lambda on: setattr(s, "whole_layer_steps", on))
+        c.step_groups = s.step_groups
+        s.groups_changed.connect(self.refresh)
         a["quiz"].toggled.connect(c.set_quiz)
         a["check_numerically"].triggered.connect(lambda: self.check_numerically())
         self._check_done.connect(self._on_check_done)

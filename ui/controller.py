@@ -18,8 +18,10 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ui.canvas.layout import COL_GAP, layered_layout
+from ui.canvas.layout import COL_GAP
+from ui.canvas.layout_groups import grouped_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
+from ui.canvas.node_item import WIDTH as NODE_WIDTH
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 
 try:  # the editor's undoable intents (ui/build/editing.py, issue 5)
@@ -61,8 +63,12 @@ def layout_positions(graph) -> dict[int, tuple[float, float]]:
     ports = {n.id: len(n.spec.ports) for n in graph.nodes}
     # shapes such as [36×16] are wider labels than numbers: give the wires more room
     tensors = any(n.value is not None and np.size(n.value) > 1 for n in graph.nodes)
-    return layered_layout(ids, edges, first, n_ports=ports, node_height=NODE_HEIGHT,
-                          col_gap=COL_GAP + (34.0 if tensors else 0.0))
+    blocks = []
+    if any(n.op == "matmul" for n in graph.nodes):      # Dense layers are laid out as blocks
+        from graphviz_nn.layer_groups import dense_layers
+        blocks = [lay.members for lay in dense_layers(graph)]
+    return grouped_layout(ids, edges, first, ports, blocks, node_height=NODE_HEIGHT,
+                          node_width=NODE_WIDTH, col_gap=COL_GAP + (34.0 if tensors else 0.0))
 
 
 def layout_graph(graph, only_missing: bool = False) -> None:
@@ -101,6 +107,7 @@ class GraphController(EditingMixin, QObject):
         self.auto_run = False  # after an edit, show the whole forward and backward pass
         self._batch_depth = 0
         self._pending: str | None = None    # the change a batch will announce at its end
+        self.step_groups = None     # () -> {node id: layer key}: layers stepped as a whole
         self.undo_stack = QUndoStack(self)
         self._wire_signals()
 
@@ -306,8 +313,14 @@ class GraphController(EditingMixin, QObject):
             self.seek(len(self.trace) - 1)
 
     def step(self, delta: int = 1) -> None:
+        """One step along the timeline; a layer that the canvas steps as a whole
+        (``step_groups``: node id -> layer key) is one step."""
         if self._need_trace():
-            self.seek(self.cursor + delta)
+            whole = self.step_groups() if self.step_groups is not None else {}
+            if whole and delta in (-1, 1):
+                self.seek(self.timeline.step_target(self.cursor, delta, whole))
+            else:
+                self.seek(self.cursor + delta)
 
     def seek(self, index: int) -> None:
         if self.trace is None:

@@ -113,10 +113,13 @@ def build_menus(window) -> None:
     view.addSeparator()
     view.addAction(a["layout"])
     view.addAction(a["fit"])
+    for name in ("collapse_layers", "expand_layers"):     # Dense layers as boxes (canvas)
+        if name in a:
+            view.addAction(a[name])
     window.view_menu_main = view
     run = bar.addMenu(translate("MainWindow", "&Run"))
     for name in ("forward", "backward", "step_back", "step_forward", "play", "first", "last",
-                 "check_numerically", "quiz"):
+                 "whole_layers", "check_numerically", "quiz"):
         run.addAction(a[name])
     bar.addMenu(window.examples_menu)
     window.view_menu = bar.addMenu(translate("MainWindow", "&Panels"))

@@ -22,13 +22,19 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                    first_column: set[int] | None = None,
                    col_gap: float = COL_GAP, row_gap: float = ROW_GAP,
                    sweeps: int = 4, n_ports: dict[int, int] | None = None,
-                   node_height: float = 60.0) -> dict[int, tuple[float, float]]:
+                   node_height: float = 60.0, node_width: float = 160.0,
+                   sizes: dict[int, tuple[float, float]] | None = None,
+                   roomy: bool = True) -> dict[int, tuple[float, float]]:
     """Positions (x, y) of the top-left corners for nodes ``ids`` joined by ``edges``.
 
     ``edges`` are ``(src, dst, port)``; ``first_column`` are data inputs, kept in column 0
     when their first consumer is near (as in CS231n's drawings); every other source is placed
     one column before its first consumer, so long wires across the graph are rare.
+    ``sizes``: (width, height) of nodes bigger than ``node_width`` x ``node_height`` (a block
+    of nodes laid out as one, e.g. a Dense layer); their columns widen to hold them.
+    ``roomy``: a graph only a few columns deep gets longer wires (room for their labels).
     """
+    sizes = sizes or {}
     first_column = first_column or set()
     dag = _Dag(ids, edges)
     order = dag.topological_order(ids)
@@ -99,20 +105,23 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
 
     # heights: each node lines up with the ports it is wired to (straight wires where possible);
     # a placeholder is a point on its wire
+    def height(n: int) -> float:
+        return sizes[n][1] if n in sizes else node_height
+
     def in_off(n: int, port: int) -> float:
         if n in dummies:
             return 0.0
         k = max(n_ports.get(n, 2) if n_ports else 2, 1)
-        return node_height * (port + 1) / (k + 1)
+        return height(n) * (port + 1) / (k + 1)
 
     def out_off(n: int) -> float:
-        return 0.0 if n in dummies else node_height / 2
+        return 0.0 if n in dummies else height(n) / 2
 
     margin = row_gap - node_height
 
     def gaps(col: list[int]) -> list[float]:
         """Least distance between the tops of neighbours in a column."""
-        return [(DUMMY_PAD if a in dummies else node_height) + margin
+        return [(DUMMY_PAD if a in dummies else height(a)) + margin
                 + (DUMMY_PAD if b in dummies else 0.0) for a, b in zip(col[:-1], col[1:], strict=True)]
 
     ys: dict[int, float] = {}
@@ -140,9 +149,19 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     if ids:
         top = min(ys[n] for n in ids)
         ys = {n: y - top for n, y in ys.items()}
-    if ncols <= SMALL_DEPTH:     # small graphs get roomier wires for their labels
+    if roomy and ncols <= SMALL_DEPTH:     # small graphs get roomier wires for their labels
         col_gap *= 1.25
-    return {n: (layer[n] * col_gap, ys[n]) for n in ids}
+    if not sizes:
+        return {n: (layer[n] * col_gap, ys[n]) for n in ids}
+    widths = [node_width] * ncols
+    for n, (w, _) in sizes.items():
+        if n in layer:
+            widths[layer[n]] = max(widths[layer[n]], w)
+    xs, x = [], 0.0
+    for w in widths:
+        xs.append(x)
+        x += w + col_gap - node_width
+    return {n: (xs[layer[n]], ys[n]) for n in ids}
 
 
 def _place(col: list[int], want: list[float], ys: dict[int, float], gaps: list[float]) -> None:

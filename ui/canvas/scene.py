@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ui import style
 from ui.canvas.edge_item import EdgeItem
+from ui.canvas.group_item import GroupItem
 from ui.canvas.node_item import NodeItem
 from ui.canvas.port_item import PortItem
+from ui.canvas.scene_groups import SceneGroupsMixin
 from ui.canvas.state import DisplayState, EdgeKey
 
 
-class GraphScene(QGraphicsScene):
+class GraphScene(SceneGroupsMixin, QGraphicsScene):
     """Items for every node and edge of a graph, keyed by node id and (src, dst, port)."""
 
     nodes_moved = Signal(object)                 # {node_id: (x, y)} after a drag ends
@@ -27,6 +29,7 @@ class GraphScene(QGraphicsScene):
     port_dragged = Signal(object)                # QPointF (scene) while dragging from a port
     port_released = Signal(object)               # QPointF (scene) where the drag ended
     selection_ids = Signal(list)                 # ids of the selected nodes
+    groups_changed = Signal()                    # a layer was collapsed or expanded
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -37,6 +40,7 @@ class GraphScene(QGraphicsScene):
         self._press_pos: dict[int, QPointF] = {}
         self._current: int | None = None
         self._emphasised: set[EdgeKey] = set()
+        self._init_groups()
         self.selectionChanged.connect(self._on_selection_changed)
 
     # ----- structure ------------------------------------------------------------------------
@@ -52,9 +56,11 @@ class GraphScene(QGraphicsScene):
         self._edges_of.clear()
         self._current = None
         self._emphasised = set()
-        self.sync_structure(graph)
+        self.groups.clear()
+        self._group_of = {}
+        self.sync_structure(graph, fresh=True)
 
-    def sync_structure(self, graph) -> None:
+    def sync_structure(self, graph, fresh: bool = False) -> None:
         """Add, remove and rename items so that they match ``graph`` (positions from node.pos)."""
         ids = {n.id for n in graph.nodes}
         for nid in [i for i in self.nodes if i not in ids]:
@@ -88,8 +94,7 @@ class GraphScene(QGraphicsScene):
             for i, port in enumerate(item.in_ports):
                 port.set_connected((nid, i) in fed)
             item.out_port.set_connected(nid in sources)
-        for edge in self.edges.values():
-            self._route(edge)
+        self._sync_groups(graph, fresh)      # routes every edge
         for nid in self.nodes:
             self._spread_labels(nid)
 
@@ -99,7 +104,7 @@ class GraphScene(QGraphicsScene):
             item.setPos(float(pos[0]), float(pos[1]))
 
     def _route(self, edge: EdgeItem) -> None:
-        src, dst = self.nodes.get(edge.src_id), self.nodes.get(edge.dst_id)
+        src, dst = self.display_item(edge.src_id), self.display_item(edge.dst_id)
         if src is not None and dst is not None:
             edge.set_ends(src.out_port_pos(), dst.in_port_pos(edge.port))
 
@@ -122,6 +127,8 @@ class GraphScene(QGraphicsScene):
             if st.current in self.nodes:
                 self.nodes[st.current].set_highlighted(True)
             self._current = st.current
+        if self.groups:
+            self._apply_group_state()
         if st.emphasised != self._emphasised:
             for key in self._emphasised - st.emphasised:
                 if key in self.edges:
@@ -146,7 +153,7 @@ class GraphScene(QGraphicsScene):
             ids.update(key[:2])
         rect = QRectF()
         for nid in ids:
-            item = self.nodes.get(nid)
+            item = self.display_item(nid)
             if item is not None and item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         return rect
@@ -158,7 +165,9 @@ class GraphScene(QGraphicsScene):
         return None
 
     def selected_ids(self) -> list[int]:
-        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+        """Ids of the selected nodes; a selected layer box stands for its output node."""
+        return [i.node_id if isinstance(i, NodeItem) else i.layer.output
+                for i in self.selectedItems() if isinstance(i, (NodeItem, GroupItem))]
 
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
@@ -167,6 +176,9 @@ class GraphScene(QGraphicsScene):
             self._route(self.edges[key])
         for src_id in {key[0] for key in keys}:
             self._spread_labels(src_id)
+        key = self._group_of.get(item.node_id)
+        if key in self.groups:
+            self._fit_group(key)
 
     def _spread_labels(self, src_id: int) -> None:
         """Wires leaving one node would put their labels on top of each other at their

@@ -82,6 +82,26 @@ class TraceTimeline:
                 acc[iid] = total
                 self._grads.setdefault(iid, []).append((i, total))
 
+    def step_target(self, cursor: int, delta: int, whole: dict[int, int]) -> int:
+        """Where one step of ``delta`` (+1 or -1) from ``cursor`` lands. ``whole``: node id ->
+        layer key for layers stepped as a whole: the forward (or backward) steps of one such
+        layer in a row count as one step, which ends on the last of them."""
+        if not whole:
+            return cursor + delta
+        nodes, n = self.step_node, len(self.steps)
+
+        def run_key(i: int):
+            key = whole.get(nodes[i])
+            return None if key is None else (key, self.steps[i].kind)
+
+        def is_stop(i: int) -> bool:
+            return i + 1 >= n or run_key(i) is None or run_key(i + 1) != run_key(i)
+
+        i = cursor + delta
+        while 0 <= i < n and not is_stop(i):
+            i += delta
+        return i
+
     @staticmethod
     def _at(events: list[tuple[int, object]], cursor: int):
         k = bisect_right(events, cursor, key=lambda e: e[0])
