@@ -19,9 +19,10 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from ui import style
+from ui.canvas.badge_item import ErrorBadge  # noqa: F401 - the editor's badges; others use it
 from ui.canvas.node_item import HEIGHT, WIDTH, NodeItem
 from ui.canvas.port_item import PortItem
 from ui.build.palette import QuickAddPopup, mime_op
@@ -38,7 +39,6 @@ def _detach_all() -> None:
 
 
 SNAP = 26.0          # screen pixels at 100 % zoom: how close to a port a wire end snaps
-BADGE_R = 8.0
 
 
 def creates_cycle(graph, src_id: int, dst_id: int) -> bool:
@@ -55,21 +55,6 @@ class _Wire:
         self.detached = detached        # (dst, port) whose existing wire was picked up
         self.target: tuple[int, int] | None = None
         self.valid = False
-
-
-class ErrorBadge(QGraphicsEllipseItem):
-    """A red "!" on a node that could not be computed; its tooltip says why."""
-
-    def __init__(self, parent: NodeItem) -> None:
-        super().__init__(-BADGE_R, -BADGE_R, 2 * BADGE_R, 2 * BADGE_R, parent)
-        self.setPos(WIDTH - 2, 2)
-        self.setBrush(QColor(style.ERROR_COLOR))
-        self.setPen(QPen(QColor("#ffffff"), 1.5))
-        self.setZValue(5)
-        mark = QGraphicsSimpleTextItem("!", self)
-        mark.setBrush(QColor("#ffffff"))
-        r = mark.boundingRect()
-        mark.setPos(-r.width() / 2, -r.height() / 2)
 
 
 class CanvasEditor(QObject):
@@ -262,7 +247,7 @@ class CanvasEditor(QObject):
     # ------------------------------------------------------------------ error badges
     def update_badges(self, *_args) -> None:
         """A badge on every node that cannot be computed (missing input, shape mismatch...),
-        also off the path to the chosen output; its tooltip says why. The controller's trace
+        also off the path to the chosen output, saying why in full. The controller's trace
         runs a forward pass over the whole graph, so every node already knows its error."""
         nodes = self.scene.nodes
         for nid in [i for i, b in self._badges.items()
@@ -276,8 +261,7 @@ class CanvasEditor(QObject):
                 continue
             if badge is None:
                 badge = self._badges[nid] = ErrorBadge(item)
-            badge.setVisible(bool(error))
-            badge.setToolTip(error or "")
+            badge.set_message(error or "", "error")
 
     def badges(self) -> dict[int, str]:
         """node id -> the tooltip of its visible badge."""

@@ -105,23 +105,22 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
 
     # heights: each node lines up with the ports it is wired to (straight wires where possible);
     # a placeholder is a point on its wire
-    def height(n: int) -> float:
-        return sizes[n][1] if n in sizes else node_height
+    heights = {n: h for n, (_, h) in sizes.items()}
 
     def in_off(n: int, port: int) -> float:
         if n in dummies:
             return 0.0
         k = max(n_ports.get(n, 2) if n_ports else 2, 1)
-        return height(n) * (port + 1) / (k + 1)
+        return heights.get(n, node_height) * (port + 1) / (k + 1)
 
     def out_off(n: int) -> float:
-        return 0.0 if n in dummies else height(n) / 2
+        return 0.0 if n in dummies else heights.get(n, node_height) / 2
 
     margin = row_gap - node_height
 
     def gaps(col: list[int]) -> list[float]:
         """Least distance between the tops of neighbours in a column."""
-        return [(DUMMY_PAD if a in dummies else height(a)) + margin
+        return [(DUMMY_PAD if a in dummies else heights.get(a, node_height)) + margin
                 + (DUMMY_PAD if b in dummies else 0.0) for a, b in zip(col[:-1], col[1:], strict=True)]
 
     ys: dict[int, float] = {}
