@@ -11,6 +11,9 @@ Parent -> child:
     {"t": "pause" | "resume" | "step" | "stop", "job": id}
     {"t": "set_weights", "job": id}  arrays: the weights (the optimizer forgets its state)
     {"t": "quit"}  (or the end of stdin)
+    Anything else (bytes that are not a message, an unknown "t", a command without its job)
+    ends the trainer with one line on stderr and exit status 3: the stream is no longer in
+    step, so guessing would be worse.
 Child -> parent:
     {"t": "ready"} once, then per job:
     {"t": "progress", "job", "n0", "epoch", "epochs": [[epoch, last_step, logs]...],
@@ -177,45 +180,68 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
                     "fit_seconds": fit_seconds, "model": spec}, state)
 
 
-def _reader(inp, ctrl: _Control, jobs: queue.Queue) -> None:
-    """Read the parent's messages; jobs go to the main thread, commands act at once."""
-    while True:
-        try:
+COMMANDS = ("fit", "pause", "resume", "step", "stop", "set_weights", "quit")
+
+
+def _checked(head: dict) -> str:
+    """The kind of a message from the parent; WireError for one this trainer cannot follow."""
+    kind = head.get("t")
+    if kind not in COMMANDS:
+        raise wire.WireError(f"unknown message {kind!r:.40}")
+    job = head.get("job")
+    if kind != "quit" and (not isinstance(job, int) or isinstance(job, bool)):
+        raise wire.WireError(f"{kind} message without a job number")
+    if kind == "fit" and not (isinstance(head.get("model"), dict)
+                              and isinstance(head.get("fit"), dict)
+                              and isinstance(head.get("data"), list) and head["data"]):
+        raise wire.WireError("fit message without its model, fit arguments and data")
+    return kind
+
+
+def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None:
+    """Read the parent's messages; jobs go to the main thread, commands act at once. At the
+    end of stdin, on "quit" or on a message that is not one of ours (the stream can no longer
+    be trusted: it is said in ``problems``), the running job is stopped and the trainer ends."""
+    try:
+        while True:
             msg = wire.recv(inp)
-        except (wire.WireError, OSError):
-            msg = None
-        if msg is None:
-            break
-        head, arrays = msg
-        kind = head.get("t")
-        if kind == "fit":
-            ctrl.job, ctrl.stop, ctrl.paused = head["job"], False, False
-            ctrl.steps_left, ctrl.attention = None, False
-            jobs.put((head, arrays))
-            continue
-        if kind == "quit":
-            break
-        if head.get("job") != ctrl.job:
-            continue      # a command for a job that has ended
-        if kind == "pause":
-            ctrl.paused = True
-        elif kind == "resume":
-            ctrl.paused, ctrl.steps_left = False, None
-        elif kind == "step":
-            ctrl.steps_left, ctrl.paused = 1, False
-        elif kind == "stop":
-            ctrl.stop = True
-            if ctrl.model is not None:
-                ctrl.model.stop_training = True
-        elif kind == "set_weights":
-            ctrl.commands.put(("set_weights", arrays))
-        ctrl.attention = True
+            if msg is None:
+                break
+            head, arrays = msg
+            kind = _checked(head)
+            if kind == "fit":
+                ctrl.job, ctrl.stop, ctrl.paused = head["job"], False, False
+                ctrl.steps_left, ctrl.attention = None, False
+                jobs.put((head, arrays))
+                continue
+            if kind == "quit":
+                break
+            if head["job"] != ctrl.job:
+                continue      # a command for a job that has ended
+            if kind == "pause":
+                ctrl.paused = True
+            elif kind == "resume":
+                ctrl.paused, ctrl.steps_left = False, None
+            elif kind == "step":
+                ctrl.steps_left, ctrl.paused = 1, False
+            elif kind == "stop":
+                ctrl.stop = True
+                if ctrl.model is not None:
+                    ctrl.model.stop_training = True
+            elif kind == "set_weights":
+                ctrl.commands.put(("set_weights", arrays))
+            ctrl.attention = True
+            ctrl.commands.put(("wake", None))
+    except wire.WireError as exc:
+        problems.append(str(exc))
+    except OSError:
+        pass
+    finally:
+        ctrl.stop = True
+        if ctrl.model is not None:
+            ctrl.model.stop_training = True
         ctrl.commands.put(("wake", None))
-    ctrl.stop = True
-    if ctrl.model is not None:
-        ctrl.model.stop_training = True
-    ctrl.commands.put(("wake", None))
-    jobs.put(None)
+        jobs.put(None)
 
 
 def _warm_up() -> None:
@@ -230,35 +256,40 @@ def _warm_up() -> None:
     model.diagnostics()
 
 
-def serve(inp, out) -> None:
-    """Answer jobs until stdin ends or the parent says quit."""
+def serve(inp, out) -> int:
+    """Answer jobs until stdin ends or the parent says quit: 0. A message that is not one of
+    ours ends the trainer too, with one line on stderr: 3."""
     _warm_up()
-    ctrl, jobs = _Control(), queue.Queue()
-    threading.Thread(target=_reader, args=(inp, ctrl, jobs), daemon=True,
+    ctrl, jobs, problems = _Control(), queue.Queue(), []
+    threading.Thread(target=_reader, args=(inp, ctrl, jobs, problems), daemon=True,
                      name="graphviz-nn-commands").start()
     wire.send(out, {"t": "ready", "pid": os.getpid()})
     while True:
         item = jobs.get()
         if item is None:
-            return
+            break
         head, arrays = item
         try:
             _run_job(out, ctrl, head, arrays)
-        except (BrokenPipeError, OSError):
-            return
+        except OSError:
+            return 0                         # the parent is gone
         except Exception as exc:  # noqa: BLE001 - the parent must hear of it, not hang
             wire.send(out, {"t": "done", "job": head["job"], "reason": "error",
                             "info": {"message": f"{type(exc).__name__}: {exc}"}})
+    if problems:
+        print(f"graphviz-nn trainer: stopped on a bad message from the window: "
+              f"{problems[0]}", file=sys.stderr, flush=True)
+        return 3
+    return 0
 
 
 def main() -> int:
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())   # stray prints must not break messages
     try:
-        serve(sys.stdin.buffer, out)
-    except (BrokenPipeError, KeyboardInterrupt):
-        pass
-    return 0
+        return serve(sys.stdin.buffer, out)
+    except (OSError, KeyboardInterrupt):
+        return 0
 
 
 if __name__ == "__main__":

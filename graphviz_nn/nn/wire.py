@@ -13,6 +13,7 @@ another process continues exactly as if it had been trained here.
 from __future__ import annotations
 
 import json
+import math
 import struct
 from typing import BinaryIO
 
@@ -25,6 +26,9 @@ __all__ = ["send", "recv", "model_state", "model_from_state", "load_state", "Wir
 
 _LEN = struct.Struct(">I")
 MAX_HEADER = 64 << 20
+MAX_ARRAYS = 4 << 30        # bytes of arrays in one message (MNIST as float32: 0.2 GB)
+MAX_NDIM = 32
+_CHUNK = 1 << 20
 DTYPES = {"float32", "float64", "int64", "int32", "uint8", "bool"}
 
 
@@ -49,44 +53,75 @@ def send(fh: BinaryIO, header: dict, arrays: list[np.ndarray] | tuple = ()) -> N
 
 
 def _read_exact(fh: BinaryIO, n: int) -> bytearray | None:
-    buf = bytearray(n)
-    view, got = memoryview(buf), 0
+    """``n`` bytes, or None at the end of the stream before the first one. Memory grows with
+    the bytes that arrive (a chunk at most as big as what came before), never with ``n``
+    alone: a header that declares 500 MB and sends 50 bytes costs about 1 MB."""
+    buf = bytearray(min(n, _CHUNK))
+    got = 0
     while got < n:
-        k = fh.readinto(view[got:])
+        if got == len(buf):                       # full: grow by what is there (doubling)
+            buf.extend(bytes(min(len(buf), n - len(buf))))
+        k = fh.readinto(memoryview(buf)[got:])
         if not k:
             if got == 0:
                 return None
-            raise WireError(f"message cut short: {got} of {n} bytes")
+            raise WireError(f"message cut short: {got:,} of {n:,} bytes")
         got += k
     return buf
 
 
+def _header(raw: bytearray) -> tuple[dict, list[tuple[np.dtype, tuple[int, ...], int]]]:
+    """The JSON header and its checked array specs ``(dtype, shape, nbytes)``."""
+    try:
+        head = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:       # UnicodeDecodeError is a ValueError
+        raise WireError(f"bad message header: {exc}") from None
+    if not isinstance(head, dict):
+        raise WireError(f"bad message header: a JSON {type(head).__name__}, not an object")
+    specs = head.pop("arrays", None)
+    if not isinstance(specs, list):
+        raise WireError("bad message header: no list of arrays")
+    out, total = [], 0
+    for i, spec in enumerate(specs):
+        if not (isinstance(spec, list) and len(spec) == 2 and isinstance(spec[1], list)):
+            raise WireError(f"bad array {i}: expected [dtype, shape], got {spec!r:.80}")
+        dtype, shape = spec
+        if not isinstance(dtype, str) or dtype not in DTYPES:
+            raise WireError(f"bad array dtype {dtype!r:.40}")
+        if len(shape) > MAX_NDIM or not all(
+                isinstance(d, int) and not isinstance(d, bool) and d >= 0 for d in shape):
+            raise WireError(f"bad array {i} shape {shape!r:.80}: up to {MAX_NDIM} "
+                            f"non-negative integers")
+        dt = np.dtype(dtype)
+        nbytes = math.prod(shape) * dt.itemsize          # exact: Python integers
+        total += nbytes
+        if total > MAX_ARRAYS:
+            raise WireError(f"message declares more than {MAX_ARRAYS:,} bytes of arrays")
+        out.append((dt, tuple(shape), nbytes))
+    return head, out
+
+
 def recv(fh: BinaryIO) -> tuple[dict, list[np.ndarray]] | None:
-    """Read one message: ``(header, arrays)``, or None at the end of the stream."""
+    """Read one message: ``(header, arrays)``, or None at the end of the stream. Anything
+    that is not a well-formed message raises WireError (and nothing else); memory is
+    bounded by the bytes that really arrive."""
     size = _read_exact(fh, _LEN.size)
     if size is None:
         return None
     (n,) = _LEN.unpack(size)
     if n > MAX_HEADER:
-        raise WireError(f"message header of {n} bytes: not a graphviz-nn message")
+        raise WireError(f"message header of {n:,} bytes: not a graphviz-nn message")
     raw = _read_exact(fh, n)
     if raw is None:
         raise WireError("message cut short after its length")
-    try:
-        head = json.loads(raw.decode())
-        specs = head.pop("arrays")
-    except (ValueError, KeyError, AttributeError) as exc:
-        raise WireError(f"bad message header: {exc}") from None
+    head, specs = _header(raw)
     arrays = []
-    for dtype, shape in specs:
-        if dtype not in DTYPES:
-            raise WireError(f"bad array dtype {dtype!r}")
-        dt = np.dtype(dtype)
-        count = int(np.prod(shape, dtype=np.int64))
-        data = _read_exact(fh, count * dt.itemsize) if count else bytearray()
+    for dt, shape, nbytes in specs:
+        data = _read_exact(fh, nbytes) if nbytes else bytearray()
         if data is None:
             raise WireError("message cut short before its arrays")
-        arrays.append(np.frombuffer(data, dtype=dt, count=count).reshape(tuple(shape)))
+        arrays.append(np.frombuffer(data, dtype=dt, count=nbytes // dt.itemsize)
+                      .reshape(shape))
     return head, arrays
 
 
@@ -138,8 +173,75 @@ def _optimizer(config: dict) -> optim.Optimizer:
     return optim.OPTIMIZERS[name](**config)
 
 
+def _int(x, low: int = 0) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and x >= low
+
+
+def _shapes(spec: dict) -> list[tuple[int, ...]]:
+    """The weight shapes a state's layers need, checked before anything is built: a state
+    cannot make the receiver allocate weights its arrays do not carry."""
+    if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list):
+        raise WireError("bad model state: no list of layers")
+    dim = spec.get("input_dim")
+    if not _int(dim, 1):
+        raise WireError(f"bad model state: input size {dim!r:.40}")
+    shapes = []
+    for i, ls in enumerate(spec["layers"]):
+        kind = ls.get("kind") if isinstance(ls, dict) else None
+        if kind == "Dense":
+            if not _int(ls.get("units"), 1):
+                raise WireError(f"bad model state: layer {i} units {ls.get('units')!r:.40}")
+            shapes += [(dim, ls["units"]), (ls["units"],)]
+            dim = ls["units"]
+        elif kind != "Dropout":
+            raise WireError(f"bad model state: layer {i} is {kind!r:.40}")
+    return shapes
+
+
+def check_state(spec: dict, arrays: list[np.ndarray]) -> None:
+    """WireError unless ``arrays`` are exactly the weights (and optimizer moments) ``spec``
+    describes, in number and shape."""
+    shapes = _shapes(spec)
+    if spec.get("n_weights") != len(shapes) or len(arrays) < len(shapes):
+        raise WireError(f"bad model state: {len(shapes)} weights expected, "
+                        f"{spec.get('n_weights')!r:.20} declared, {len(arrays)} arrays sent")
+    for i, (a, shape) in enumerate(zip(arrays, shapes, strict=False)):
+        if a.shape != shape:
+            raise WireError(f"bad model state: weight {i} has shape {a.shape}, its layer "
+                            f"needs {shape}")
+    keys = spec.get("slot_keys")
+    if keys is None:
+        moments = 0
+    elif isinstance(keys, list) and len(keys) == len(shapes) and all(
+            isinstance(k, list) and all(isinstance(n, str) for n in k) for k in keys):
+        moments = sum(len(k) for k in keys)
+        rest = iter(arrays[len(shapes):])
+        for shape, names in zip(shapes, keys, strict=True):
+            for _ in names:
+                a = next(rest, None)
+                if a is not None and a.shape != shape:
+                    raise WireError(f"bad model state: a moment has shape {a.shape}, its "
+                                    f"weight {shape}")
+    else:
+        raise WireError("bad model state: optimizer moments do not match the weights")
+    if len(arrays) != len(shapes) + moments:
+        raise WireError(f"bad model state: {len(shapes) + moments} arrays expected, "
+                        f"{len(arrays)} sent")
+
+
 def model_from_state(spec: dict, arrays: list[np.ndarray]):
-    """A new ``Sequential`` with the state ``model_state`` gave."""
+    """A new ``Sequential`` with the state ``model_state`` gave (WireError if it is not one)."""
+    check_state(spec, arrays)
+    try:
+        return _model_from_state(spec, arrays)
+    except WireError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError,
+            OverflowError) as exc:
+        raise WireError(f"bad model state: {type(exc).__name__}: {exc}") from None
+
+
+def _model_from_state(spec: dict, arrays: list[np.ndarray]):
     from graphviz_nn.nn.model import Sequential
 
     layers = []
@@ -160,13 +262,27 @@ def model_from_state(spec: dict, arrays: list[np.ndarray]):
 
 def load_state(model, spec: dict, arrays: list[np.ndarray]) -> None:
     """Write a state into an existing model of the same layers: weights in place (a graph
-    that shows them sees the change), the optimizer's step count and moments, the generators."""
+    that shows them sees the change), the optimizer's step count and moments, the generators.
+    WireError, and the model unchanged, if the state is not one for this model."""
+    check_state(spec, arrays)
     n = spec["n_weights"]
-    model.set_weights(arrays[:n])
+    try:                         # everything checked before anything changes
+        rngs = ((model._shuffle_rng, spec["rng"]["shuffle"]), (model._drop_rng,
+                                                               spec["rng"]["drop"]))
+        for rng, state in rngs:
+            type(rng.bit_generator)().state = state
+        fresh = _optimizer(spec["optimizer"])
+        iterations = int(spec["iterations"])
+        model.set_weights(arrays[:n])                  # checks every shape, then copies
+    except WireError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError,
+            OverflowError) as exc:
+        raise WireError(f"bad model state: {type(exc).__name__}: {exc}") from None
     opt = model.optimizer
     if opt.get_config() != spec["optimizer"]:
-        model.optimizer = opt = _optimizer(spec["optimizer"])
-    opt.iterations = int(spec["iterations"])
+        model.optimizer = opt = fresh
+    opt.iterations = iterations
     keys = spec["slot_keys"]
     if keys is None:
         opt._slots = None
@@ -178,5 +294,5 @@ def load_state(model, spec: dict, arrays: list[np.ndarray]) -> None:
                 s[k] = np.array(next(rest), dtype=p.dtype)
             slots.append(s)
         opt._slots = slots
-    model._shuffle_rng.bit_generator.state = spec["rng"]["shuffle"]
-    model._drop_rng.bit_generator.state = spec["rng"]["drop"]
+    for rng, state in rngs:
+        rng.bit_generator.state = state

@@ -135,3 +135,45 @@ def test_a_trainer_that_dies_is_reported_and_the_next_run_gets_a_new_one(qtbot, 
     assert all(np.isfinite(w).all() for w in model.get_weights())
     (reason, _), _, _ = _run(qtbot, ProcessTrainingWorker(_model(), _fit(data, 2)))
     assert reason == "done"
+
+
+@pytest.mark.parametrize("message", [
+    ({"t": "progress", "job": 1, "n0": "x", "epoch": 0, "epochs": [], "diag": [],
+      "snapshot": False, "epoch_weights": None}, [np.zeros(2), np.zeros(2)]),
+    ({"t": "progress", "job": 1}, []),
+    ({"t": "done", "job": 1, "reason": "done", "model": {"layers": "junk"}}, []),
+    ({"t": "done", "job": 1, "reason": "nonfinite", "info": {"step": "seven"}}, []),
+])
+def test_a_message_the_window_cannot_read_ends_the_run_with_an_error(qtbot, data, message):
+    from ui.train.trainer_process import _Inbox
+
+    model = _model()
+    before = model.get_weights()
+    worker = ProcessTrainingWorker(model, _fit(data, 1))
+    worker._inbox = _Inbox()                         # what the trainer's reader filed
+    worker._inbox.messages.append(message)
+    outcome = []
+    worker.finished.connect(lambda r, i: outcome.append((r, i)))
+    worker.sync()                                    # the GUI thread's drain: no exception
+    assert outcome and outcome[0][0] == "error" and "cannot read" in outcome[0][1]["message"]
+    for a, b in zip(before, model.get_weights(), strict=True):
+        assert np.array_equal(a, b)                  # the model is not half-overwritten
+
+
+def test_a_trainer_that_sends_what_is_not_a_message_is_ended_and_reported(qtbot, monkeypatch):
+    import subprocess
+    import sys
+
+    from ui.train import trainer_process as tp
+
+    babbler = ("import sys, time; sys.stdout.buffer.write(b'\\x00\\x00\\x00\\x02[]');"
+               "sys.stdout.flush(); time.sleep(60)")
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(tp.subprocess, "Popen",
+                        lambda args, **kw: real_popen([sys.executable, "-c", babbler], **kw))
+    proc = tp.TrainerProcess()
+    inbox = proc.submit(99, {"t": "fit", "job": 99}, [])
+    assert inbox.done.wait(10)
+    head, _ = inbox.messages[-1]
+    assert head["t"] == "died" and "not an object" in head["why"]
+    assert proc.proc.poll() is not None and not proc.alive     # ended, not left running

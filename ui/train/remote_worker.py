@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from graphviz_nn.nn import wire
+from ui.i18n import translate
 from ui.train.trainer_link import Update
 from ui.train.trainer_process import next_job_id, trainer_process
 from ui.train.worker_base import DIAG_INTERVAL_S, SNAPSHOT_INTERVAL_S, WorkerBase
@@ -151,11 +152,18 @@ class ProcessTrainingWorker(WorkerBase):
         while messages:
             head, arrays = messages.popleft()
             kind = head.get("t")
-            if kind == "progress":
-                self._progress(head, arrays, up, losses, accs)
-            elif kind == "parked":
-                parked_at = head["step"]
-            elif kind in ("done", "died"):
+            try:
+                if kind == "progress":
+                    self._progress(head, arrays, up, losses, accs)
+                elif kind == "parked":
+                    parked_at = int(head["step"])
+            except (KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
+                done = ({"t": "died", "why": translate(
+                    "Training", "a progress message it cannot read ({problem})")
+                    .format(problem=exc)}, [])
+                self._command("stop")
+                break
+            if kind in ("done", "died"):
                 done = (head, arrays)
         if losses:
             n = sum(len(a) for a in losses)
@@ -196,14 +204,24 @@ class ProcessTrainingWorker(WorkerBase):
 
     def _done(self, head: dict, arrays: list) -> tuple[str, dict]:
         if head["t"] == "died":
-            return "error", {"message": f"the training process ended unexpectedly "
-                                        f"(exit code {head.get('code')})"}
-        self.fit_seconds = float(head.get("fit_seconds", 0.0))
-        if head.get("model") is not None:
-            wire.load_state(self.model, head["model"], arrays)
-        reason, info = head["reason"], dict(head.get("info") or {})
+            why = f": {head['why']}" if head.get("why") else ""
+            code = f" (exit code {head['code']})" if head.get("code") is not None else ""
+            return "error", {"message": translate(
+                "Training", "the training process ended unexpectedly{code}{why}")
+                .format(code=code, why=why)}
+        try:
+            self.fit_seconds = float(head.get("fit_seconds", 0.0))
+            if head.get("model") is not None:
+                wire.load_state(self.model, head["model"], arrays)
+            reason, info = str(head["reason"]), dict(head.get("info") or {})
+            step = int(info.get("step", -1))
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:  # WireError too
+            return "error", {"message": translate(
+                "Training", "the training process sent a result this window cannot read "
+                "({problem}); the weights are those of the last snapshot")
+                .format(problem=exc)}
         if reason == "nonfinite":
-            info["step"] = int(info.get("step", -1)) + self.step_offset
+            info["step"] = step + self.step_offset
         elif reason in ("done", "stopped"):
             info = {"steps": self._steps}
         return reason, info

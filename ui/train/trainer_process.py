@@ -86,10 +86,13 @@ class TrainerProcess:
             pass
 
     def _read(self) -> None:
+        why = None
         while True:
             try:
                 msg = wire.recv(self.proc.stdout)
-            except (wire.WireError, OSError, ValueError):
+            except wire.WireError as exc:       # not a message of ours: stop listening
+                msg, why = None, str(exc)
+            except OSError:
                 msg = None
             if msg is None:
                 break
@@ -107,12 +110,14 @@ class TrainerProcess:
         self.alive = False
         try:
             code = self.proc.wait(1.0)      # its stdout has closed: it is ending, or has
-        except subprocess.TimeoutExpired:
-            code = None
+        except subprocess.TimeoutExpired:   # still running, but no longer understood
+            self.proc.kill()
+            code = self.proc.wait()
         for inbox in list(self._inboxes.values()):
-            inbox.messages.append(({"t": "died", "code": code}, []))
+            inbox.messages.append(({"t": "died", "code": code, "why": why}, []))
             inbox.done.set()
         self._inboxes.clear()
+        self._outbox.put((None, None, None))    # the writer ends too
 
     def close(self, timeout: float = 2.0) -> None:
         self._outbox.put((None, None, None))
