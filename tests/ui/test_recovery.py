@@ -203,6 +203,7 @@ def test_an_unreadable_recovery_file_is_kept_aside_and_named(qtbot, tmp_path):
     bar = w.message_bar
     assert bar.severity == "error" and str(kept[0]) in bar.text()
     assert "cannot be restored" in bar.text()
+    assert "recovery-crashed.json" not in bar.text()    # only where the file is now
     assert list(rec.glob("recovery-*.json")) == []
     w.document.ask_restore = lambda text: pytest.fail("offered again")
     assert RecoveryStore(rec, session="third").orphans() == []

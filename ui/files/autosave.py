@@ -91,9 +91,10 @@ class Autosave:
             except Exception as exc:      # whatever is in it, the app starts
                 aside = self.recovery.keep_aside(orphan)
                 where = str(aside) if aside else str(orphan.path)
+                reason = reason_of(exc).replace(str(orphan.path), where)   # where it is now
                 self.report(translate("Files", "The unsaved graph cannot be restored: {reason}"
                                       "\nThe recovery file is kept as {path}.")
-                            .format(reason=reason_of(exc), path=where), key="recovery",
+                            .format(reason=reason, path=where), key="recovery",
                             title=translate("Files", "Could not restore"))
                 continue
             self._show_graph(graph)
