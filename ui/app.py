@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import menus, style
+from ui import default_layouts, menus, style
 from ui.actions import make_actions
 from ui.build.editor import install as install_editor
 from ui.canvas.scene import GraphScene
@@ -75,22 +75,19 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         central = QWidget()
         lay = QVBoxLayout(central)
-        lay.setContentsMargins(4, 4, 4, 0)
+        lay.setContentsMargins(0, 2, 0, 0)
         lay.setSpacing(2)
-        self.expression_row = QWidget()
-        row = QVBoxLayout(self.expression_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        row.addWidget(self.expression)
-        row.addWidget(self.expression_message)
-        lay.addWidget(self.expression_row)
+        self.expression.setMinimumWidth(260)
+        lay.addWidget(self.expression_message)     # the expression itself is in the top row
         for bar in self.workspaces.message_bars.values():
             lay.addWidget(bar)
         lay.addWidget(self.canvas, 1)
         lay.addWidget(self.timeline)
         self.setCentralWidget(central)
         self.expression_message.setVisible(False)
-        self.workspaces.add_widget(self.expression_row, (EXPLORE, BUILD))
+        self.workspaces.changed.connect(    # a typing error belongs to the bar shown above it
+            lambda name: self.expression_message.setVisible(
+                name != TRAIN and bool(self.expression_message.text())))
         self.workspaces.add_widget(self.timeline, (EXPLORE,))
         self.actions.update(menus.workspace_actions(self))
         self.inspector_dock = self.add_panel(self.inspector, translate("MainWindow", "Inspector"),
@@ -104,6 +101,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         menus.build_toolbars(self)
         # the editor's tensor editor replaces the inspector's one-line value entry
         self.inspector.set_inline_value_editor(not hasattr(self, "value_editor"))
+        default_layouts.install(self)
         self.workspaces.add_loader(TRAIN, _install_training)
         self.workspaces.show(EXPLORE)
         if graph is not None:
@@ -113,13 +111,14 @@ class MainWindow(WindowToolsMixin, QMainWindow):
 
     # ----- construction ------------------------------------------------------------------------
     def _initial_size(self) -> None:
-        """90% of the screen, between 1280×800 and 1760×1080 (offscreen: 1440×900)."""
+        """90% of the screen, between 1280×800 and 1760×1080 but never more than the screen
+        (a 1280×720 projector gets all of it; offscreen: 1440×900)."""
         screen = QApplication.primaryScreen()
         w, h = 1440, 900
         if screen is not None and QApplication.platformName() != "offscreen":
             avail = screen.availableGeometry()
-            w = max(min(int(avail.width() * 0.9), 1760), 1280)
-            h = max(min(int(avail.height() * 0.9), 1080), 800)
+            w = min(max(min(int(avail.width() * 0.9), 1760), 1280), avail.width())
+            h = min(max(min(int(avail.height() * 0.9), 1080), 800), avail.height())
         self.resize(w, h)
 
     def add_panel(self, widget: QWidget, title: str, area: str = "left",

@@ -20,7 +20,7 @@ TOOLBARS = {
               "first", "last", "|", "fit", "|", "check_numerically", "quiz"),
     BUILD: ("examples", "|", "new", "open", "save", "|", "undo", "redo", "|", "build_mlp",
             "auto_run", "|", "layout", "fit"),
-    TRAIN: ("examples", "|", "layout", "fit"),
+    TRAIN: ("layout", "fit"),
 }
 
 
@@ -89,7 +89,11 @@ def build_toolbars(window) -> None:
                 tb.addWidget(button)
             elif item in window.actions:
                 tb.addAction(window.actions[item])
-        window.workspaces.set_toolbar(name, tb)
+        window.workspaces.add_toolbar(tb, (name,))
+    # the expression bar fills the rest of the row (the last toolbar of a row gets the room left)
+    expression = _toolbar(window, "expression_toolbar", translate("MainWindow", "Expression"))
+    expression.addWidget(window.expression)
+    window.workspaces.add_toolbar(expression, (EXPLORE, BUILD))
 
 
 def build_menus(window) -> None:

@@ -111,7 +111,7 @@ class Workspaces(QObject):
             bar.dismissed.connect(lambda _key, n=name: self._update_marker(n))
         self._docks: dict[QDockWidget, tuple[frozenset[str], Qt.DockWidgetArea]] = {}
         self._widgets: list[tuple[QWidget, frozenset[str]]] = []
-        self._toolbars: dict[str, QToolBar] = {}
+        self._toolbars: list[tuple[QToolBar, frozenset[str]]] = []
         self._states: dict[str, QByteArray] = {}
         self._known: dict[str, set[str]] = {}
         self._loaders: dict[str, list[Callable[[QMainWindow], object]]] = {n: [] for n in NAMES}
@@ -142,10 +142,18 @@ class Workspaces(QObject):
         self._widgets.append((widget, names))
         widget.setVisible(self.current in names)
 
-    def set_toolbar(self, name: str, toolbar: QToolBar) -> None:
-        """``toolbar`` is shown only while workspace ``name`` is."""
-        self._toolbars[name] = toolbar
-        toolbar.setVisible(self.current == name)
+    def add_toolbar(self, toolbar: QToolBar, workspaces: Iterable[str]) -> None:
+        """``toolbar`` is shown only while one of ``workspaces`` is."""
+        names = frozenset(workspaces)
+        self._toolbars.append((toolbar, names))
+        toolbar.setVisible(self.current in names)
+
+    def toolbar(self, name: str) -> QToolBar:
+        """The toolbar of workspace ``name`` alone (its own tools)."""
+        for toolbar, names in self._toolbars:
+            if names == {name}:
+                return toolbar
+        raise KeyError(name)
 
     def add_loader(self, name: str, loader: Callable[[QMainWindow], object]) -> None:
         """Call ``loader(window)`` once, right before workspace ``name`` is first shown (at once
@@ -203,11 +211,16 @@ class Workspaces(QObject):
                     if name in names:
                         window.addDockWidget(area, dock)
                     dock.setVisible(name in names)
-        for ws, toolbar in self._toolbars.items():
-            toolbar.setVisible(ws == name)
+        self._show_extras(name)
+        self._applied.add(name)
+
+    def _show_extras(self, name: str) -> None:
+        """The toolbars and widgets of ``name`` on, the others off (a restored state may have
+        turned a toolbar off)."""
+        for toolbar, names in self._toolbars:
+            toolbar.setVisible(name in names)
         for widget, names in self._widgets:
             widget.setVisible(name in names)
-        self._applied.add(name)
 
     def _default_layout(self, name: str) -> None:
         window = self.window
@@ -230,8 +243,7 @@ class Workspaces(QObject):
         if self.settings is not None:
             self.settings.remove(f"{SETTINGS_GROUP}/{name}")
         self._default_layout(name)
-        for widget, names in self._widgets:
-            widget.setVisible(name in names)
+        self._show_extras(name)
 
     # ----- messages ------------------------------------------------------------------------------
     def notify(self, text: str, severity: str = "warning", actions=(), key: str = "",

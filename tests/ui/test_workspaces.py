@@ -50,7 +50,7 @@ def test_tabs_and_shortcuts_switch_workspaces_over_one_graph(win, qtbot):
     QTest.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert w.workspace == "train"
     assert w.training_dock is not None and w.training_panel.isVisible()
-    assert _visible_docks(w) == {"dock_training"}
+    assert _visible_docks(w) == {"dock_train_views", "dock_train_curves", "dock_train_settings"}
     assert w.canvas.isVisible() and w.scene is scene and w.controller.graph is graph
     assert w.actions["workspace_train"].isChecked()
     QTest.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -150,3 +150,25 @@ def test_dismissing_a_message_with_its_close_button_hides_it(win):
     w.show_workspace("explore")
     w.show_workspace("build")
     assert not bar.isVisible()
+
+
+def test_train_puts_its_run_buttons_in_the_toolbar_and_brings_the_curves_forward(win, qtbot):
+    w = win
+    w.show_workspace("train")
+    dock = w.training_dock
+    toolbar = w.workspaces.toolbar("train")
+    assert toolbar.isVisible() and dock.controls.train.parent() is toolbar
+    curves = w.findChild(type(w.inspector_dock), "dock_train_curves")
+    settings = w.findChild(type(w.inspector_dock), "dock_train_settings")
+    assert w.tabifiedDockWidgets(curves) == [settings]
+    assert settings.visibleRegion().isEmpty() is False          # choose first: settings in front
+    assert curves.visibleRegion().isEmpty()
+    dock.data_form.size.setValue(200)
+    dock.model_form.epochs.setValue(1000)
+    QTest.mouseClick(dock.controls.train, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.state == "running", timeout=10_000)
+    QTest.qWait(20)
+    assert not curves.visibleRegion().isEmpty()                  # then watch: curves in front
+    dock.stop()
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=20_000)
+    dock.shutdown()

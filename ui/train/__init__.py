@@ -93,8 +93,12 @@ def install(window) -> TrainingDock:
     if getattr(window, "training_dock", None) is not None:
         return window.training_dock
     dock = TrainingDock(controller=getattr(window, "controller", None))
-    panel = window.add_panel(dock, translate("TrainingDock", "Training"), "bottom",
-                             workspaces=("train",), name="training")
+    if hasattr(window, "workspaces"):          # the main window: docks of the Train workspace
+        from ui.train.workspace import add_docks
+        panel = add_docks(window, dock)
+    else:
+        panel = window.add_panel(dock, translate("TrainingDock", "Training"), "bottom",
+                                 workspaces=("train",), name="training")
     if hasattr(window, "status"):
         dock.message.connect(window.status)
     dock.feedback.connect(window)

@@ -78,6 +78,8 @@ class TrainingDock(HaltMixin, QWidget):
         self.tabs.addTab(self.boundary, "Decision boundary")
         self.tabs.addTab(self.gradflow, "Gradient flow")
         self.tabs.addTab(self.confusion, "Confusion matrix")
+        # the main window's Train workspace docks these three apart (ui/train/workspace.py)
+        self.settings_panel, self.run_panel = scroll, middle
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(middle)

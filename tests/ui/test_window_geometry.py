@@ -1,0 +1,75 @@
+"""Room for the graph and text that reads in full: at 1440×900 the canvas has at least 60% of
+the window in Explore; at 1280×720 (a projector) every workspace keeps at least half of the
+window for the canvas and no toolbar, form, button, tab or title text is cut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget
+from text_fit import cut_texts
+
+from ui.workspaces import NAMES
+
+
+def _share(w) -> float:
+    return w.canvas.width() * w.canvas.height() / (w.width() * w.height())
+
+
+def _open(w, name: str) -> None:
+    bar = w.workspaces.bar
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(NAMES.index(name)).center())
+    QTest.qWait(10)
+    assert w.workspace == name
+
+
+@pytest.fixture
+def window(qtbot):
+    from ui.app import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    yield w
+    dock = getattr(w, "training_dock", None)
+    if dock is not None:
+        dock.shutdown()
+
+
+def test_explore_gives_the_canvas_60_percent_of_a_1440x900_window(window, qtbot):
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.workspace == "explore"
+    assert _share(window) >= 0.6, (window.canvas.size(), window.size())
+    assert cut_texts(window) == []
+
+
+@pytest.mark.parametrize("start", [(1280, 720), (1440, 900)], ids=["opened", "made-smaller"])
+def test_every_workspace_is_usable_at_1280x720(window, qtbot, start):
+    window.resize(*start)
+    window.show()
+    qtbot.waitExposed(window)
+    if start != (1280, 720):          # every layout made at 1440×900, then the window shrinks
+        for name in NAMES:
+            _open(window, name)
+        window.resize(1280, 720)
+    for name in NAMES:
+        _open(window, name)
+        assert _share(window) >= 0.5, (name, window.canvas.size())
+        assert cut_texts(window) == [], name
+    # Train while a run is paused (Resume) and with the curves in front
+    dock = window.training_dock
+    dock.controls.set_state("paused")
+    window.findChild(QDockWidget, "dock_train_curves").raise_()
+    QTest.qWait(10)
+    assert cut_texts(window) == []
+
+
+def test_the_check_sees_text_that_does_not_fit(window, qtbot):
+    """What the tests above rely on: at 800×600 the tools cannot all fit, and it says so."""
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    _open(window, "build")
+    assert any("overflows" in p for p in cut_texts(window))
