@@ -100,12 +100,13 @@ def stats_text(arr: np.ndarray) -> str:
 
 
 def stats_html(arr: np.ndarray) -> str:
-    """The same under a heatmap, in three short lines."""
+    """The same under a heatmap, in four short lines."""
     st = _stats(arr)
     if st is None:
         return html.escape(style.shape_text(np.shape(arr)))
-    lines = [st["shape"], translate("Inspector", "min {min}  max {max}").format(**st),
-             translate("Inspector", "mean {mean}").format(**st)]
+    lines = [st["shape"], translate("Inspector", "min {min}").format(**st),
+             translate("Inspector", "mean {mean}").format(**st),
+             translate("Inspector", "max {max}").format(**st)]
     return "<br>".join(html.escape(t) for t in lines)
 
 
@@ -206,13 +207,21 @@ def _image_url(arr: np.ndarray, side: int) -> tuple[str, int, int]:
     return url, w, h
 
 
+_PRE = '<p style="white-space:pre; margin:0" align="{align}">{inner}</p>'
+
+
+def _pre(inner: str, align: str = "center") -> str:
+    """Cell content that never wraps (Qt breaks a narrow table cell anywhere, even in -0.02)."""
+    return _PRE.format(align=align, inner=inner)
+
+
 def _matrix_html(arr: np.ndarray, kind: str, bold: bool) -> str:
     rows = arr.shape[0]
     left = ["["] if rows == 1 else ["⎡"] + ["⎢"] * (rows - 2) + ["⎣"]
     right = ["]"] if rows == 1 else ["⎤"] + ["⎥"] * (rows - 2) + ["⎦"]
     trs = []
     for r in range(rows):
-        cells = "".join(f'<td align="right">{_span(style.fmt_num(v), kind, bold)}</td>'
+        cells = "".join(f"<td>{_pre(_span(style.fmt_num(v), kind, bold), 'right')}</td>"
                         for v in arr[r])
         trs.append(f"<tr><td>{left[r]}</td>{cells}<td>{right[r]}</td></tr>")
     return f'<table cellspacing="0" cellpadding="1">{"".join(trs)}</table>'
@@ -223,13 +232,13 @@ def _piece_html(p: Piece, side: int) -> str:
         return _span(p.text, p.kind, p.bold)
     arr = p.array
     if arr.size == 1 or (is_small(arr) and arr.ndim == 1):
-        return _span(array_text(arr, p.paren), p.kind, p.bold)
+        return _span(array_text(arr, p.paren), p.kind, p.bold).replace(", ", ",&nbsp;")
     if is_small(arr):
         return _matrix_html(arr, p.kind, p.bold)
     url, w, h = _image_url(arr, side)
-    return (f'<img src="{url}" width="{w}" height="{h}"><br>'
-            f'<span style="font-size:small; color:{style.MUTED_TEXT}; white-space:nowrap">'
-            f"{stats_html(arr)}</span>")
+    return _pre(f'<img src="{url}" width="{w}" height="{h}"><br>'
+                f'<span style="font-size:small; color:{style.MUTED_TEXT}">'
+                f"{stats_html(arr)}</span>", "left")
 
 
 def _needs_cells(pieces: list[Piece]) -> bool:
@@ -249,7 +258,11 @@ def _seq_html(pieces: list[Piece], side: int) -> str:
         if p.caption:
             inner += (f'<br><span style="font-size:small; color:{style.MUTED_TEXT}">'
                       f"{html.escape(p.caption)}</span>")
-        cells.append(f'<td align="center" valign="middle">{inner}</td>')
+        if not inner.startswith("<table") and not inner.startswith("<p"):
+            inner = _pre(inner)
+        cells.append(f'<td valign="middle">{inner}</td>')
+    # the last cell takes the width the column has to spare, so the terms stay together
+    cells.append('<td width="100%"></td>')
     return f'<table cellspacing="0" cellpadding="2"><tr>{"".join(cells)}</tr></table>'
 
 
@@ -279,7 +292,7 @@ def to_html(block: list, side: int = 96) -> str:
             lhs = _seq_html(r.lhs, side)
             rhs = _seq_html(r.rhs, side) if r.rhs else ""
             eq = "=" if r.rhs else ""
-            trs.append(f'<tr><td align="right" valign="middle">{lhs}</td>'
+            trs.append(f'<tr><td valign="middle">{_pre(lhs, "right")}</td>'
                        f'<td valign="middle">{eq}</td><td valign="middle">{rhs}</td></tr>')
         out.append('<table cellspacing="0" cellpadding="2" style="margin-top:2px; '
                    f'margin-bottom:6px">{"".join(trs)}</table>')

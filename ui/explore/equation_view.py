@@ -21,8 +21,8 @@ class EquationView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setOpenLinks(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)   # the panel's background shows through
+        # (no style sheet: one would stop the font of presentation mode reaching the text)
         self.document().setDocumentMargin(2)
         self._html = None
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)

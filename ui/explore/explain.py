@@ -17,6 +17,7 @@ from ui.explore.formula import (
     factor,
     local_numbers,
     local_rule,
+    rule_where,
     vjp_pieces,
 )
 from ui.i18n import translate
@@ -200,6 +201,10 @@ def backward_block(trace, index: int, output_name: str, hidden: bool = False) ->
     hide = index if hidden else None
     for lg in step.locals:
         block.append(_input_rows(step, lg, o, hidden))
+        where = rule_where(node, lg.port)
+        if where is not None:
+            block.append(Para(translate("Inspector", "where {definition}").format(
+                definition=where), "muted"))
         if not hidden and lg.local is not None:
             product = np.broadcast_shapes(np.shape(step.upstream), np.shape(lg.local))
             note = _broadcast_note(lg.input.name, product, np.shape(lg.downstream))
@@ -221,6 +226,30 @@ def backward_block(trace, index: int, output_name: str, hidden: bool = False) ->
 def _last_local_for(step, node):
     """The last port of ``step`` fed by ``node`` (x·x feeds both ports: one sum, after both)."""
     return [lg for lg in step.locals if lg.input is node][-1]
+
+
+# ----- a Dense layer stepped as a whole ------------------------------------------------------
+
+def layer_block(trace, start: int, end: int, title: str, output_name: str,
+                hidden: bool = False) -> list:
+    """Steps ``start..end`` of one Dense layer taken as one step (the canvas shows the layer
+    closed): what the layer does, then each of its steps as usual."""
+    kind = trace[end].kind
+    if kind == "forward":
+        head = translate("Inspector", "Layer {title}, forward in one step: its {k} nodes "
+                         "one after the other.")
+    else:
+        head = translate("Inspector", "Layer {title}, backward in one step: the chain rule "
+                         "through its {k} nodes, from its output back to its input and "
+                         "weights.")
+    block: list = [Para(head.format(title=title, k=end - start + 1), "title")]
+    n_forward = len(trace.forward_steps)
+    for i in range(start, end + 1):
+        if kind == "forward":
+            block += forward_block(trace[i], i, n_forward)
+        else:
+            block += backward_block(trace, i, output_name, hidden=hidden and i == end)
+    return block
 
 
 # ----- a node's facts ------------------------------------------------------------------------

@@ -64,11 +64,19 @@ def local_rule(node, port: int, upstream: str) -> str | None:
     rule = _rule(node, port)
     if rule is None:
         return None
-    rhs = rule[1]
+    rhs = rule[1].split(",  ", 1)[0]
     wrapped = {_wrapped(i.name): i.name for i in node.inputs if i is not None}
     if rhs in wrapped:                   # the whole rule is one input: no parentheses needed
         return wrapped[rhs]
     return re.sub(r"(?<![A-Za-z0-9_])upstream(?![A-Za-z0-9_])", lambda _m: upstream, rhs)
+
+
+def rule_where(node, port: int) -> str | None:
+    """What the rule's own letters stand for, in the node's names: ``s = softmax(scores)``."""
+    rule = _rule(node, port)
+    if rule is None or ",  " not in rule[1]:
+        return None
+    return rule[1].split(",  ", 1)[1].strip()
 
 
 def factor(rule: str) -> str:

@@ -112,9 +112,9 @@ class InspectorPanel(QScrollArea):
         return equation.to_text(self.node_block)
 
     def picture_side(self) -> int:
-        """Heatmaps in the equations: about eight lines of text high, so they grow with the
+        """Heatmaps in the equations: about seven lines of text high, so they grow with the
         font (presentation mode)."""
-        return max(80, min(240, int(self.fontMetrics().height() * 8)))
+        return max(72, min(220, int(self.fontMetrics().height() * 7)))
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -144,6 +144,11 @@ class InspectorPanel(QScrollArea):
         else:
             hidden = ctl.hidden_step() == ctl.cursor
             self.step_block = explain.backward_block(ctl.trace, ctl.cursor, out, hidden=hidden)
+        layer = self._layer_run(ctl, step)
+        if layer is not None:
+            start, title = layer
+            self.step_block = explain.layer_block(ctl.trace, start, ctl.cursor, title, out,
+                                                  hidden=ctl.hidden_step() == ctl.cursor)
         self.step_label.set_html(equation.to_html(self.step_block, self.picture_side()))
         node = None
         nid = ctl.selection[-1] if ctl.selection else state.current
@@ -153,6 +158,23 @@ class InspectorPanel(QScrollArea):
             except ValueError:      # GraphError: the node was just removed
                 node = None
         self._show_node(ctl, node, state, out)
+
+    @staticmethod
+    def _layer_run(ctl, step) -> tuple[int, str] | None:
+        """Where the canvas steps a closed Dense layer as a whole and the cursor ends such a
+        step: the first step of that run and the layer's title."""
+        groups = getattr(ctl, "step_groups", None)
+        whole = groups() if step is not None and groups is not None else {}
+        key = whole.get(step.node.id) if whole else None
+        if key is None:
+            return None
+        start = ctl.cursor
+        while start > 0 and ctl.trace[start - 1].kind == step.kind \
+                and whole.get(ctl.trace[start - 1].node.id) == key:
+            start -= 1
+        from graphviz_nn.layer_groups import dense_layers
+        title = next((lay.title() for lay in dense_layers(ctl.graph) if lay.key == key), "")
+        return start, title
 
     def _show_node(self, ctl, node, state, out) -> None:
         is_small_leaf = self._inline_editor and node is not None and node.is_leaf \

@@ -1,5 +1,7 @@
-"""The inspector's Node header names a node of the graph on the canvas, never one of an old
-graph or a deleted one (issue 10, 4.3), driven through real clicks, keys and typing."""
+"""The inspector in the real window, driven through real clicks, keys and typing: its Node
+header names a node of the graph on the canvas, never one of an old graph or a deleted one
+(issue 10, 4.3); the numbers it writes are the ones the canvas shows; a closed Dense layer
+stepped as a whole is explained as a layer."""
 
 from __future__ import annotations
 
@@ -111,3 +113,35 @@ def test_stepping_names_the_node_of_the_step(win):
     assert header(win) == "Node q"
     win.actions["first"].trigger()              # no step, nothing selected
     assert header(win) == "Node"
+
+
+def test_a_closed_layer_stepped_whole_is_explained_as_a_layer(win, qtbot):
+    win.examples_menu.findChild(type(win.actions["forward"]), "example_fashion").trigger()
+    win.actions["whole_layers"].setChecked(True)
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Right)         # the first layer, forward, one step
+    lines = [ln.strip() for ln in win.inspector.step_text().splitlines()]
+    assert lines[0] == "Layer Dense 100, sigmoid, forward in one step: its 3 nodes one " \
+                       "after the other."
+    for row in ("x@W1 = x @ W1", "z1 = x@W1 + b1", "h1 = σ(z1)"):
+        assert row in lines
+    QTest.keyClick(win.canvas, Qt.Key.Key_End)           # the last step: layer 1, backward
+    text = win.inspector.step_text()
+    assert "Layer Dense 100, sigmoid, backward in one step" in text
+    assert "∂loss/∂W1 = ∂loss/∂x@W1 · ∂x@W1/∂W1" in text
+    QTest.keyClick(win.canvas, Qt.Key.Key_Left)          # one step back: the whole layer 2
+    text = win.inspector.step_text()
+    assert text.startswith("Layer Dense 10, softmax in the loss, backward in one step")
+    assert "∂loss/∂W2 = ∂loss/∂h1@W2 · ∂h1@W2/∂W2" in text
+
+
+def test_the_softmax_gradient_is_written_out_as_the_canvas_shows_it(win):
+    win.examples_menu.findChild(type(win.actions["forward"]), "example_softmax").trigger()
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_End)           # backward through the softmax
+    g = win.controller.graph
+    on_canvas = win.scene.edge_item(g["scores"].id, g["p"].id, 0).grad_text()
+    assert on_canvas == "[-0.16, 0.22, -0.06]"
+    lines = [ln.strip() for ln in win.inspector.step_text().splitlines()]
+    assert "= [-0.163, 0.223, -0.0599]" in lines
+    assert not any("[3]" in ln for ln in lines)
