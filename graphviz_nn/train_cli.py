@@ -159,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"graphviz-nn train: {exc}", file=sys.stderr)
         return 2
+    except datasets.DatasetUnavailable as exc:
+        print(f"graphviz-nn train: {exc.what}: {exc.reason}; put its files "
+              f"{', '.join(exc.files)} (from {exc.sources[0]}) in a folder and pass "
+              f"--data-dir FOLDER", file=sys.stderr)
+        return 1
     except datasets.DatasetError as exc:
         print(f"graphviz-nn train: {exc}", file=sys.stderr)
         return 1

@@ -32,11 +32,13 @@ from graphviz_nn.datasets.idx import (
     FASHION_MNIST_FILES,
     MNIST_FILES,
     DatasetError,
+    DatasetUnavailable,
+    DownloadError,
     fetch,
     read_idx,
 )
 
-__all__ = ["PLAYGROUND", "DatasetError", "spiral", "xor", "circles", "moons", "gaussian",
+__all__ = ["PLAYGROUND", "DatasetError", "DatasetUnavailable", "spiral", "xor", "circles", "moons", "gaussian",
            "playground", "digits", "mnist", "fashion_mnist", "read_idx", "load_csv",
            "MAX_CLASSES", "MAX_SAMPLES", "scale_pixels", "flatten", "one_hot", "train_val_test_split",
            "REGRESSION", "FEATURES", "plane", "multi_gaussian", "regression", "features"]
@@ -134,14 +136,34 @@ def digits():
 
 def _idx_dataset(files: dict, path, cache_dir, progress, what: str):
     folder = Path(path) if path is not None else None
+    names = tuple(name for name, _urls, _md5 in files.values())
+    sources = tuple(dict.fromkeys(url[: -len(name)] for name, urls, _md5 in files.values()
+                                  for url in urls))
+
+    def unavailable(missing, reason: str) -> DatasetUnavailable:
+        return DatasetUnavailable(what, names, sources, folder, tuple(missing), reason)
+
     if folder is not None and not folder.is_dir():
-        raise DatasetError(f"{folder}: no such folder (it should hold the {what} .gz files)")
-    loaded = {}
+        raise unavailable(names, f"{folder}: no such folder")
+    paths = {}
     for key, (fname, url, md5) in files.items():
-        f = folder / fname if folder is not None else fetch(url, fname, md5, cache_dir, progress)
-        if not f.exists() and folder is not None and (folder / fname[:-3]).exists():
+        if folder is None:
+            try:
+                paths[key] = fetch(url, fname, md5, cache_dir, progress)
+            except DownloadError as exc:
+                why = exc.errors[0].split(": ", 1)[-1] if exc.errors else str(exc)
+                raise unavailable(names, f"could not download {fname} ({why})") from None
+            continue
+        f = folder / fname
+        if not f.exists() and (folder / fname[:-3]).exists():
             f = folder / fname[:-3]                 # an uncompressed copy is fine too
-        loaded[key] = read_idx(f)
+        paths[key] = f
+    if folder is not None:
+        missing = [p.name for p in paths.values() if not p.exists()]
+        if missing:
+            which = "its files" if len(missing) == len(names) else ", ".join(missing)
+            raise unavailable(missing, f"{folder} does not hold {which}")
+    loaded = {key: read_idx(f) for key, f in paths.items()}
     for part in ("train", "test"):
         x, y = loaded[f"{part}_images"], loaded[f"{part}_labels"]
         if x.ndim != 3 or y.ndim != 1 or len(x) != len(y):

@@ -20,12 +20,35 @@ import numpy as np
 
 from graphviz_nn.io import write_atomic
 
-__all__ = ["DatasetError", "MAX_IDX_BYTES", "read_idx", "write_idx", "fetch", "MNIST_FILES",
+__all__ = ["DatasetError", "DownloadError", "DatasetUnavailable", "MAX_IDX_BYTES", "read_idx", "write_idx", "fetch", "MNIST_FILES",
            "FASHION_MNIST_FILES", "default_cache_dir"]
 
 
 class DatasetError(ValueError):
     """A data file is missing, corrupt, truncated or not what it should be (names the file)."""
+
+
+class DownloadError(DatasetError):
+    """A file could not be downloaded from any of its addresses; ``errors`` says why, one
+    line per address tried."""
+
+    def __init__(self, message: str, errors: list[str]) -> None:
+        super().__init__(message)
+        self.errors = list(errors)
+
+
+class DatasetUnavailable(DatasetError):
+    """A data set of several files (MNIST's four) is neither in the folder given nor
+    downloadable. ``what``: its name; ``files``: the file names it needs; ``sources``: where
+    they come from; ``folder``: the folder looked in (None: the download was tried);
+    ``missing``: the files that were not there; ``reason``: why, in a few words."""
+
+    def __init__(self, what: str, files: tuple[str, ...], sources: tuple[str, ...],
+                 folder: Path | None, missing: tuple[str, ...], reason: str) -> None:
+        self.what, self.files, self.sources = what, tuple(files), tuple(sources)
+        self.folder, self.missing, self.reason = folder, tuple(missing), reason
+        super().__init__(f"{what}: {reason}; it needs the files {', '.join(self.files)} "
+                         f"(from {self.sources[0]}) in one folder")
 
 
 _TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
@@ -200,5 +223,5 @@ def fetch(urls, name: str, md5: str, cache_dir=None, progress: Progress | None =
             continue
         os.replace(tmp, target)
         return target
-    raise DatasetError(f"{target}: could not download {name} ({'; '.join(errors)}); "
-                       "put the file in a folder and pass path=that folder")
+    raise DownloadError(f"{target}: could not download {name} ({'; '.join(errors)}); "
+                        "put the file in a folder and read it from there", errors)

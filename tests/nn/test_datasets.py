@@ -198,3 +198,27 @@ def test_digits_when_sklearn_is_there():
     assert x.shape == (1797, 64) and x.dtype == np.float32
     assert 0.0 <= x.min() and x.max() == 1.0
     assert set(np.unique(y)) == set(range(10))
+
+
+def test_a_data_set_that_cannot_be_had_names_its_four_files_and_their_source(tmp_path,
+                                                                             monkeypatch):
+    import urllib.request
+
+    def offline(url, timeout):
+        raise OSError("Temporary failure in name resolution")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    names = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
+    with pytest.raises(ds.DatasetUnavailable) as err:
+        ds.fashion_mnist(cache_dir=tmp_path / "cache")
+    e = err.value
+    assert e.what == "Fashion-MNIST" and list(e.files) == names and e.folder is None
+    assert "could not download" in e.reason and "name resolution" in e.reason
+    assert e.sources[0].startswith("https://") and "tf-keras-datasets" in e.sources[0]
+    assert all(n in str(e) for n in names) and "path=" not in str(e)
+    _tiny_mnist(tmp_path)
+    (tmp_path / names[3]).unlink()                   # a folder with three of the four
+    with pytest.raises(ds.DatasetUnavailable) as err:
+        ds.mnist(path=tmp_path)
+    assert err.value.missing == (names[3],) and names[3] in err.value.reason

@@ -84,3 +84,24 @@ def test_blow_up_is_reported(capsys):
                            "--noise", "0.2"])
     err = capsys.readouterr().err
     assert code == 1 and "NaN/inf" in err and "smaller --lr" in err
+
+
+def test_a_data_set_that_cannot_be_had_points_at_data_dir(tmp_path, monkeypatch, capsys):
+    import urllib.request
+
+    def offline(url, timeout):
+        raise OSError("Temporary failure in name resolution")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    monkeypatch.setenv("GRAPHVIZ_NN_CACHE", str(tmp_path / "cache"))
+    assert train_cli.main(["--dataset", "fashion_mnist", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "--data-dir" in err and "path=" not in err
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        assert name in err
+    (tmp_path / "empty").mkdir()
+    assert train_cli.main(["--dataset", "mnist", "--data-dir", str(tmp_path / "empty")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--data-dir" in err and "empty" in err

@@ -208,3 +208,66 @@ def test_reset_weights_clears_the_headers_epoch_and_loss(qtbot, window):
     assert old_loss not in info.text()
     _click(qtbot, dock.controls.stop)
     qtbot.waitUntil(lambda: dock.state == IDLE, timeout=5000)
+
+
+FOUR = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
+
+
+def test_fashion_mnist_without_a_network_names_its_files_and_loads_from_a_chosen_folder(
+        qtbot, window, tmp_path, monkeypatch):
+    import urllib.request
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from graphviz_nn.datasets.idx import write_idx
+    from ui.i18n import app_settings
+    from ui.train.data_form import DataForm
+
+    def offline(url, timeout):
+        raise OSError("Temporary failure in name resolution")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    monkeypatch.setenv("GRAPHVIZ_NN_CACHE", str(tmp_path / "cache"))
+    dock = window.training_dock
+    _choose(qtbot, dock.data_form.kind, "Fashion-MNIST")
+    _type(qtbot, dock.model_form.epochs, "2")
+    _click(qtbot, dock.controls.train)
+    qtbot.waitUntil(lambda: dock.feedback.bar is not None and dock.feedback.bar.isVisible(),
+                    timeout=10_000)
+    bar = dock.feedback.bar
+    assert bar.severity == "error" and dock.state == IDLE
+    text = bar.text()
+    assert all(name in text for name in FOUR), text
+    assert "tf-keras-datasets" in text and "Choose folder…" in text
+    assert "name resolution" in text
+
+    folder = tmp_path / "fashion"                               # the learner has the files
+    folder.mkdir()
+    rng = np.random.default_rng(0)
+    for part, n in (("train", 50), ("t10k", 10)):
+        write_idx(folder / f"{part}-images-idx3-ubyte.gz",
+                  rng.integers(0, 256, (n, 28, 28), dtype=np.uint8))
+        write_idx(folder / f"{part}-labels-idx1-ubyte.gz", (np.arange(n) % 10).astype(np.uint8))
+    asked = []
+
+    def pick(parent, caption, start="", *args, **kwargs):
+        asked.append(caption)
+        return str(folder)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
+    _click(qtbot, _bar_button(bar, "Choose folder…"))
+    assert asked and not bar.isVisible()
+    qtbot.waitUntil(lambda: dock.data is not None and dock.data.name == "fashion_mnist",
+                    timeout=20_000)                             # loaded, and the Train goes on
+    assert dock.data.x.shape == (50, 784)
+    qtbot.waitUntil(lambda: dock.state == IDLE, timeout=20_000)
+    assert dock.worker.steps_done > 0
+    try:
+        assert dock.data_form.path.text() == str(folder)
+        again = DataForm()                                      # the next start remembers it
+        qtbot.addWidget(again)
+        again.kind.setCurrentText("Fashion-MNIST")
+        assert again.source.currentIndex() == 1 and again.path.text() == str(folder)
+    finally:
+        app_settings().remove("datasets")

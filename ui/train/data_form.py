@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,8 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.datasets import PLAYGROUND
+from ui.i18n import app_settings, translate
 
 IMAGES = {"MNIST": "mnist", "Fashion-MNIST": "fashion_mnist"}
+SETTINGS_GROUP = "datasets"     # QSettings: datasets/<name>_folder, the learner's folder
+
+
+def remembered_folder(kind: str) -> str:
+    """The folder the learner chose for an image data set ("" if none, or not a folder)."""
+    if kind not in IMAGES:
+        return ""
+    folder = app_settings().value(f"{SETTINGS_GROUP}/{IMAGES[kind]}_folder", "")
+    return folder if isinstance(folder, str) and folder and Path(folder).is_dir() else ""
+
+
 FASHION_NAMES = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
                  "Sneaker", "Bag", "Boot"]
 
@@ -98,7 +111,7 @@ class DataForm(QWidget):
     """Choose a data set; ``current()`` returns it once loaded, ``loaded`` fires when ready."""
 
     loaded = Signal(object)      # DataSet
-    failed = Signal(str)         # a message for the status bar
+    failed = Signal(object)      # why an image data set did not load (the exception)
     changed = Signal()           # the choice changed; any loaded data set is stale
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -240,8 +253,8 @@ class DataForm(QWidget):
                 x, y = _split_pairs(fn(path=folder, progress=progress))
                 names = FASHION_NAMES if kind == "Fashion-MNIST" else None
                 self._load_result = ("ok", (key, _prepare(IMAGES[kind], x, y, names)))
-            except Exception as exc:  # noqa: BLE001 - shown to the user as one line
-                self._load_result = ("error", f"{kind}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - shown to the user in the message bar
+                self._load_result = ("error", exc)
 
         self._loading = threading.Thread(target=run, name="graphviz-nn-dataset", daemon=True)
         self._loading.start()
@@ -259,7 +272,7 @@ class DataForm(QWidget):
         status, payload = self._load_result
         self._load_result = None
         if status == "error":
-            self.failed.emit(str(payload))
+            self.failed.emit(payload)
             return
         key, data = payload
         self._data, self._key = data, key
@@ -269,6 +282,11 @@ class DataForm(QWidget):
     # handlers -----------------------------------------------------------------------------------
     def _on_choice_change(self, *_args) -> None:
         kind = self.kind.currentText()
+        folder = remembered_folder(kind)
+        if folder and self.source.currentIndex() == 0 and not self.path.text().strip():
+            with QSignalBlocker(self.source), QSignalBlocker(self.path):
+                self.source.setCurrentIndex(1)          # where the learner's files are
+                self.path.setText(folder)
         play, img, csv = kind in PLAYGROUND, kind in IMAGES, kind.startswith("CSV")
         for w, show in ((self.noise, play), (self.size, play), (self.source, img),
                         (self._path_box, csv or (img and self.source.currentIndex() == 1)),
@@ -281,6 +299,21 @@ class DataForm(QWidget):
 
     def _on_param_change(self, *_args) -> None:
         self.changed.emit()
+
+    def choose_image_folder(self) -> bool:
+        """Ask for the folder holding the chosen image data set's four files; remember it
+        and load from it from now on. False if the learner cancelled."""
+        kind = self.kind.currentText()
+        start = remembered_folder(kind) or self.path.text().strip() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("TrainingDock", "Folder with the {kind} files").format(kind=kind),
+            start)
+        if not folder:
+            return False
+        app_settings().setValue(f"{SETTINGS_GROUP}/{IMAGES[kind]}_folder", folder)
+        self.source.setCurrentIndex(1)
+        self.path.setText(folder)
+        return True
 
     def _ask_path(self) -> None:
         if self.kind.currentText().startswith("CSV"):

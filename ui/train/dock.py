@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.nn.divergence import DivergenceWatch
+from ui.i18n import translate
 from ui.train.boundary import BoundaryView
 from ui.train.confusion import ConfusionView
 from ui.train.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.train.curves import CurvesView
 from ui.train.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
-from ui.train.feedback import Feedback
+from ui.train.feedback import Feedback, data_failed_text
 from ui.train.gradflow import GradientFlowView
 from ui.train.graph_model import GraphModel
 from ui.train.halt import HaltMixin
@@ -312,9 +313,18 @@ class TrainingDock(HaltMixin, QWidget):
         if mode is not None and self.state == IDLE:
             self._begin(mode)
 
-    def _on_data_failed(self, msg: str) -> None:
-        self._pending = None
-        self.message.emit(f"Cannot load the data set: {msg}")
+    def _on_data_failed(self, err: Exception) -> None:
+        """An image data set did not load: the message bar says why, names its files and
+        offers to load them from a folder (then the Train that asked for it goes on)."""
+        mode, self._pending = self._pending, None
+        kind = self.data_form.kind.currentText()
+
+        def choose() -> None:
+            if self.data_form.choose_image_folder():
+                self._begin(mode or "train")
+
+        self.feedback.show(data_failed_text(kind, err), "error",
+                           [(translate("TrainingDock", "Choose folder…"), choose)])
 
     # views -----------------------------------------------------------------------------------------
     def _set_state(self, state: str) -> None:

@@ -79,3 +79,22 @@ def halted_text(halt: dict, lr: float, weights: list[np.ndarray]) -> str:
         "Or change it yourself, then Resume.").format(
         first=f"{halt['first']:.3g}", loss=f"{halt['loss']:.3g}", where=where, lr=f"{lr:g}",
         action=action)
+
+
+def data_failed_text(kind: str, err: Exception) -> str:
+    """Why an image data set (MNIST, Fashion-MNIST) did not load, and how to load it anyway:
+    its four files, where they come from, and the folder to point the app at."""
+    from graphviz_nn.datasets import DatasetUnavailable
+
+    if not isinstance(err, DatasetUnavailable):
+        return translate("TrainingDock", "{kind} cannot be loaded: {why}. Press “Choose "
+                                         "folder…” to load it from a folder holding its files."
+                         ).format(kind=kind, why=err)
+    files = err.files
+    return translate(
+        "TrainingDock", "{kind} cannot be loaded: {why}. It needs four files: {a}, {b}, {c} "
+        "and {d}, published at {source} (the files Keras downloads). Download them where "
+        "there is a network, put them in one folder, and press “Choose folder…” to load them "
+        "from there; the folder is remembered.").format(
+        kind=kind, why=err.reason, a=files[0], b=files[1], c=files[2], d=files[3],
+        source=err.sources[0])
