@@ -285,6 +285,13 @@ class Graph(PassesMixin, BuildersMixin):
                 n.value = None
                 n.error = None
 
+    def diagnose(self) -> dict[Node, str]:
+        """``{node: why}`` for the nodes where the last forward (and backward) pass first made
+        NaN or ±inf from finite numbers, e.g. "log of a negative number gives nan" (see
+        ``numerics.py``). Empty when every value and gradient is a number."""
+        from .numerics import diagnose
+        return diagnose(self)
+
     def trace(self, output: Node):
         """The step-by-step record of one forward and one backward pass (see ``trace.py``)."""
         from .trace import make_trace

@@ -33,19 +33,20 @@ class PassesMixin:
     def _forward_plan(self) -> list:
         plan = self._plans.get("forward")
         if plan is None:
-            plan = [(n, OPS[n.op].forward, n.inputs) for n in self._topo()]
+            plan = [(n, OPS[n.op].forward, n.inputs, OPS[n.op].int_ports) for n in self._topo()]
             self._plans["forward"] = plan
         return plan
 
     def forward(self) -> dict[Node, str]:
         """Compute every node it can; returns ``{node: why not}`` for the others (and sets
         ``node.error``). Never raises for a broken graph. Every gradient is forgotten (they
-        belonged to the old values) until the next ``backward``."""
+        belonged to the old values) until the next ``backward``. Integer values (labels)
+        enter arithmetic as floats of the graph's dtype (see ``OpSpec.int_ports``)."""
         errors: dict[Node, str] = {}
         self._clear_grads()
         made = 0                                              # numbers computed in this pass
         with np.errstate(all="ignore"):
-            for node, fwd, ins in self._forward_plan():
+            for node, fwd, ins, int_ports in self._forward_plan():
                 if fwd is None:                               # a leaf
                     if node.value is None:
                         node.error = errors[node] = "no value set"
@@ -54,9 +55,11 @@ class PassesMixin:
                     continue
                 try:
                     xs = [i.value for i in ins]               # AttributeError: port empty
-                    for v in xs:
+                    for port, v in enumerate(xs):
                         if v is None:
                             raise _NoValue
+                        if v.dtype.kind != "f" and port not in int_ports:
+                            xs[port] = v.astype(self.dtype)   # integers never wrap around
                     if len(xs) == 2 and xs[0].size * xs[1].size > MAX_VALUE_ELEMENTS:
                         _check_result_size(node.op, xs)       # before numpy allocates it
                     if made > MAX_PASS_ELEMENTS:

@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 
 from .node import GraphError, Node
+from .numerics import grad_problems, value_problems
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -47,11 +48,17 @@ class BackwardStep:
 
 class Trace(list):
     """Forward steps (non-leaf ancestors of ``output``, topological order), then backward steps
-    (one per non-leaf node, reverse order, the output first with upstream 1)."""
+    (one per non-leaf node, reverse order, the output first with upstream 1).
+
+    ``value_warnings`` and ``grad_warnings`` (``{node: why}``, see ``numerics.py``) name the
+    nodes where a value or a gradient first became NaN or ±inf in this pass, and what happened.
+    """
 
     def __init__(self, output: Node, steps=()) -> None:
         super().__init__(steps)
         self.output = output
+        self.value_warnings: dict[Node, str] = {}
+        self.grad_warnings: dict[Node, str] = {}
 
     @property
     def forward_steps(self) -> list[ForwardStep]:
@@ -92,4 +99,6 @@ def make_trace(graph: Graph, output: Node) -> Trace:
             steps.append(LocalGrad(port, node.inputs[port], spec.local[port],
                                    None if num is None else np.array(num), down.copy()))
         trace.append(BackwardStep(node, upstream.copy(), steps))
+    trace.value_warnings = value_problems(graph)
+    trace.grad_warnings = grad_problems(graph)
     return trace

@@ -94,7 +94,7 @@ register(OpSpec(
     "mean over the batch of −log softmax(logits)[label]",
     ("∂L/∂logits = (softmax(logits) − onehot(label)) / N", "labels are integers: no gradient"),
     "Softmax and cross-entropy in one stable step (log-sum-exp); integer labels, batch mean.",
-    _ce_forward, _ce_vjp, lambda xs, out, node: [_ce_grad(xs, node), None]))
+    _ce_forward, _ce_vjp, lambda xs, out, node: [_ce_grad(xs, node), None], int_ports=(1,)))
 
 
 # ---- dropout ----

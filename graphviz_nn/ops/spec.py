@@ -12,6 +12,10 @@ learner reads, and two callables the engine runs:
     the broadcast shape; the engine sums it back to the input's shape with :func:`unbroadcast`.
 ``local_fn(xs, out, node) -> list``  (optional)
     the local derivative's number per port where it is elementwise, else ``None``.
+
+Integer values (label arrays) reach an op's ``forward`` as floats of the graph's dtype, so
+arithmetic on them never wraps around; only the ``int_ports`` an op names (the labels of
+``softmax_cross_entropy``) get them as integers.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class OpSpec:
     vjp: Callable | None = None
     local_fn: Callable | None = None
     check_attrs: Callable | None = None
+    int_ports: tuple[int, ...] = ()     # ports read as integers (labels); others as floats
 
     @property
     def is_leaf(self) -> bool:

@@ -1,0 +1,177 @@
+"""Where a value or a gradient first stopped being a number (NaN, inf or −inf), and why.
+
+NaN and inf spread: once one node makes one, every node after it shows one too, and a learner
+sees a canvas full of ``nan`` with no word of where it started. These functions look at the
+values and gradients a pass left on the graph and name only the *first* node of each chain,
+the one whose own inputs were all finite, with what happened there in words:
+
+    log of a negative number gives nan (log(-1))
+    exp overflowed to inf: exp(800) is above 1.8e+308, the largest float64
+    gradient became inf here: the local derivative ∂(xᵖ)/∂x = p·xᵖ⁻¹ is inf at x = 0
+
+They read what ``forward`` and ``backward`` stored and run after them (``Graph.diagnose``, the
+trace), so the passes themselves pay nothing for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .graph import Graph
+    from .node import Node
+
+
+def finite(a) -> bool:
+    """True when every number of ``a`` is finite (integers always are)."""
+    a = np.asarray(a)
+    if a.dtype.kind not in "fc":
+        return True
+    with np.errstate(all="ignore"):
+        s = a.sum()                     # fast; inf/nan if any element is (or the sum overflows)
+    return bool(np.isfinite(s)) or bool(np.isfinite(a).all())
+
+
+def _kind(a: np.ndarray) -> str:
+    if np.isnan(a).any():
+        return "nan"
+    return "-inf" if (np.isneginf(a).any() and not np.isposinf(a).any()) else "inf"
+
+
+def _count(a: np.ndarray) -> str:
+    if a.size <= 1:
+        return ""
+    return f" ({int((~np.isfinite(a)).sum()):,} of {a.size:,} numbers)"
+
+
+def _num(v) -> str:
+    return format(float(v), ".4g")
+
+
+def _first(x: np.ndarray, mask: np.ndarray):
+    """The first element of ``x`` (broadcast to ``mask``) where ``mask`` holds."""
+    x = np.broadcast_to(x, mask.shape)
+    return x[np.unravel_index(int(np.argmax(mask)), mask.shape)] if mask.ndim else x[()]
+
+
+def value_problems(graph: Graph) -> dict[Node, str]:
+    """``{node: why}`` for every node whose value holds NaN or ±inf although all its inputs are
+    finite: where a non-finite value first appeared (a leaf set to one counts too)."""
+    found: dict[Node, str] = {}
+    bad: set[int] = set()
+    for node in graph.nodes:
+        v = node.value
+        if v is None or finite(v):
+            continue
+        bad.add(node.id)
+        if any(i is not None and i.id in bad for i in node.inputs):
+            continue                                    # it came from upstream
+        v = np.asarray(v)
+        if node.is_leaf:
+            found[node] = f"this value holds {_kind(v)}{_count(v)}"
+        else:
+            found[node] = _explain(node, [np.asarray(i.value) for i in node.inputs], v) + _count(v)
+    return found
+
+
+def _explain(node: Node, xs: list[np.ndarray], out: np.ndarray) -> str:
+    """What made ``out`` non-finite from finite ``xs``, in words."""
+    kind, op = _kind(out), node.op
+    dtype = out.dtype if out.dtype.kind == "f" else np.dtype("float64")
+    big = f"{float(np.finfo(dtype).max):.2g}, the largest {dtype}"
+    beyond = f"beyond ±{big}"
+    with np.errstate(all="ignore"):
+        if op == "log":
+            x = xs[0]
+            if (x < 0).any():
+                return f"log of a negative number gives nan (log({_num(_first(x, x < 0))}))"
+            return "log of 0 gives -inf"
+        if op == "exp":
+            x = xs[0]
+            return f"exp overflowed to inf: exp({_num(x.max())}) is above {big}"
+        if op == "div":
+            a, b = xs
+            zero = np.broadcast_to(b == 0, out.shape)
+            if (zero & (np.broadcast_to(a, out.shape) == 0)).any():
+                return "0 / 0 gives nan"
+            if zero.any():
+                return f"division by 0 gives {kind}"
+            return f"the division overflowed to {kind}: the quotient is {beyond}"
+        if op == "pow":
+            x, p = xs[0], node.attrs.get("p", 2.0)
+            if p != int(p) and (x < 0).any():
+                return (f"a negative number to the power {p:g} gives nan "
+                        f"(({_num(_first(x, x < 0))}) ** {p:g})")
+            if p < 0 and (x == 0).any():
+                return f"0 to a negative power ({p:g}) gives inf"
+            return f"the power overflowed to {kind}: x ** {p:g} is {beyond}"
+    what = {"add": "the sum", "sub": "the difference", "mul": "the product",
+            "matmul": "the matrix product", "sum": "the sum", "mean": "the sum for the mean",
+            "mse": "the squared error"}.get(op)
+    if what is not None:
+        if kind == "nan":
+            return f"{what} overflowed: numbers {beyond} became inf, and inf − inf gives nan"
+        return f"{what} overflowed to {kind}: it is {beyond}"
+    return f"{op} gave {kind} from finite inputs (a number {beyond})"
+
+
+def grad_problems(graph: Graph) -> dict[Node, str]:
+    """``{node: why}`` where the last backward pass's gradient first became NaN or ±inf: the
+    node sent a non-finite gradient to an input although its own value, inputs and incoming
+    gradient were finite, or the finite gradients arriving at it summed to a non-finite one.
+    (Gradients that are non-finite because a value already was are the value's problem.)"""
+    found: dict[Node, str] = {}
+    edges = graph._edge_grads
+    for node in reversed(graph.nodes):
+        g = node.grad
+        if g is None:
+            continue
+        if not finite(g):
+            arriving = [edges.get((c.id, port)) for c, port in graph.consumers(node)]
+            arriving = [e for e in arriving if e is not None]
+            if arriving and all(finite(e) for e in arriving) and finite(node.value):
+                found[node] = (f"gradient became {_kind(np.asarray(g))} here: the gradients "
+                               f"arriving add up to more than the largest "
+                               f"{np.asarray(g).dtype}")
+            continue
+        if node.is_leaf or node.value is None or not finite(node.value):
+            continue
+        xs = [i.value for i in node.inputs]
+        if any(x is None or not finite(x) for x in xs):
+            continue
+        for port, inp in enumerate(node.inputs):
+            e = edges.get((node.id, port))
+            if e is not None and not finite(e):
+                found[node] = _explain_grad(node, port, inp, xs, np.asarray(e))
+                break
+    return found
+
+
+def _explain_grad(node: Node, port: int, inp: Node, xs: list, e: np.ndarray) -> str:
+    spec = node.spec
+    head = f"gradient became {_kind(e)} here (sent to {inp.name})"
+    local = None
+    if spec.local_fn is not None:
+        with np.errstate(all="ignore"):
+            try:
+                local = spec.local_fn(xs, node.value, node)[port]
+            except Exception:  # noqa: BLE001 - only an explanation; the gradient is the fact
+                local = None
+    names = [i.name if i is not None else None for i in node.inputs]
+    rule = spec.local_rule(port, names, node.attrs) if port < len(spec.local) else ""
+    if local is not None and not finite(local):
+        local = np.asarray(local)
+        x = np.broadcast_to(xs[port], local.shape) if local.shape else xs[port]
+        at = _num(_first(x, ~np.isfinite(local)))
+        return f"{head}: the local derivative {rule} is {_kind(local)} at {inp.name} = {at}"
+    return f"{head}: upstream × local {rule} overflowed{_count(e)}"
+
+
+def diagnose(graph: Graph) -> dict[Node, str]:
+    """Both: where values, then gradients, first stopped being numbers (one message a node)."""
+    found = value_problems(graph)
+    for node, why in grad_problems(graph).items():
+        found[node] = f"{found[node]}; {why}" if node in found else why
+    return found
