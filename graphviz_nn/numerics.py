@@ -15,6 +15,7 @@ trace), so the passes themselves pay nothing for it.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,9 +27,12 @@ if TYPE_CHECKING:
 
 def finite(a) -> bool:
     """True when every number of ``a`` is finite (integers always are)."""
-    a = np.asarray(a)
-    if a.dtype.kind not in "fc":
+    if type(a) is not np.ndarray:
+        a = np.asarray(a)
+    if a.dtype.kind != "f":
         return True
+    if a.size == 1:
+        return math.isfinite(a.item())
     with np.errstate(all="ignore"):
         s = a.sum()                     # fast; inf/nan if any element is (or the sum overflows)
     return bool(np.isfinite(s)) or bool(np.isfinite(a).all())
@@ -56,16 +60,21 @@ def _first(x: np.ndarray, mask: np.ndarray):
     return x[np.unravel_index(int(np.argmax(mask)), mask.shape)] if mask.ndim else x[()]
 
 
-def value_problems(graph: Graph) -> dict[Node, str]:
+def _bad_values(graph: Graph) -> set[int]:
+    """Ids of the nodes whose value holds NaN or ±inf."""
+    return {n.id for n in graph.nodes if n.value is not None and not finite(n.value)}
+
+
+def value_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]:
     """``{node: why}`` for every node whose value holds NaN or ±inf although all its inputs are
-    finite: where a non-finite value first appeared (a leaf set to one counts too)."""
+    finite: where a non-finite value first appeared (a leaf set to one counts too).
+    ``bad``: the ids of the non-finite values, if known already."""
     found: dict[Node, str] = {}
-    bad: set[int] = set()
+    bad = _bad_values(graph) if bad is None else bad
     for node in graph.nodes:
-        v = node.value
-        if v is None or finite(v):
+        if node.id not in bad:
             continue
-        bad.add(node.id)
+        v = node.value
         if any(i is not None and i.id in bad for i in node.inputs):
             continue                                    # it came from upstream
         v = np.asarray(v)
@@ -117,30 +126,30 @@ def _explain(node: Node, xs: list[np.ndarray], out: np.ndarray) -> str:
     return f"{op} gave {kind} from finite inputs (a number {beyond})"
 
 
-def grad_problems(graph: Graph) -> dict[Node, str]:
+def grad_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]:
     """``{node: why}`` where the last backward pass's gradient first became NaN or ±inf: the
     node sent a non-finite gradient to an input although its own value, inputs and incoming
     gradient were finite, or the finite gradients arriving at it summed to a non-finite one.
-    (Gradients that are non-finite because a value already was are the value's problem.)"""
+    (Gradients that are non-finite because a value already was are the value's problem.)
+    ``bad``: the ids of the non-finite values, if known already."""
     found: dict[Node, str] = {}
     edges = graph._edge_grads
+    bad = _bad_values(graph) if bad is None else bad
     for node in reversed(graph.nodes):
         g = node.grad
-        if g is None:
+        if g is None or node.value is None or node.id in bad:
             continue
         if not finite(g):
             arriving = [edges.get((c.id, port)) for c, port in graph.consumers(node)]
             arriving = [e for e in arriving if e is not None]
-            if arriving and all(finite(e) for e in arriving) and finite(node.value):
+            if arriving and all(finite(e) for e in arriving):
                 found[node] = (f"gradient became {_kind(np.asarray(g))} here: the gradients "
                                f"arriving add up to more than the largest "
                                f"{np.asarray(g).dtype}")
             continue
-        if node.is_leaf or node.value is None or not finite(node.value):
+        if node.is_leaf or any(i is None or i.value is None or i.id in bad for i in node.inputs):
             continue
         xs = [i.value for i in node.inputs]
-        if any(x is None or not finite(x) for x in xs):
-            continue
         for port, inp in enumerate(node.inputs):
             e = edges.get((node.id, port))
             if e is not None and not finite(e):
@@ -169,9 +178,15 @@ def _explain_grad(node: Node, port: int, inp: Node, xs: list, e: np.ndarray) -> 
     return f"{head}: upstream × local {rule} overflowed{_count(e)}"
 
 
+def problems(graph: Graph) -> tuple[dict[Node, str], dict[Node, str]]:
+    """``(value_problems, grad_problems)``, the values checked once for both."""
+    bad = _bad_values(graph)
+    return value_problems(graph, bad), grad_problems(graph, bad)
+
+
 def diagnose(graph: Graph) -> dict[Node, str]:
     """Both: where values, then gradients, first stopped being numbers (one message a node)."""
-    found = value_problems(graph)
-    for node, why in grad_problems(graph).items():
+    found, grads = problems(graph)
+    for node, why in grads.items():
         found[node] = f"{found[node]}; {why}" if node in found else why
     return found

@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 
 from .node import GraphError, Node
-from .numerics import grad_problems, value_problems
+from .numerics import problems
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -99,6 +99,5 @@ def make_trace(graph: Graph, output: Node) -> Trace:
             steps.append(LocalGrad(port, node.inputs[port], spec.local[port],
                                    None if num is None else np.array(num), down.copy()))
         trace.append(BackwardStep(node, upstream.copy(), steps))
-    trace.value_warnings = value_problems(graph)
-    trace.grad_warnings = grad_problems(graph)
+    trace.value_warnings, trace.grad_warnings = problems(graph)
     return trace

@@ -20,6 +20,7 @@ PARAM_FILL = "#fff4e0"
 HIGHLIGHT = "#f0a500"        # the node of the current step
 EMPHASIS = "#2f6fd6"         # edges the current step reads or writes
 ERROR_COLOR = "#b00020"      # nodes that could not be computed / failed a check
+WARNING_COLOR = "#b26a00"    # where a value or gradient first became NaN or inf
 EDGE_COLOR = "#8a94a3"
 TEXT_COLOR = "#1f2328"
 MUTED_TEXT = "#6b7280"

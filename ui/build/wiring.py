@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QCursor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ui import style
-from ui.canvas.badge_item import ErrorBadge  # noqa: F401 - the editor's badges; others use it
+from ui.canvas.badge_item import ErrorBadge, shown_badges, sync_badges  # noqa: F401
 from ui.canvas.node_item import HEIGHT, WIDTH, NodeItem
 from ui.canvas.port_item import PortItem
 from ui.build.palette import QuickAddPopup, mime_op
@@ -247,24 +247,11 @@ class CanvasEditor(QObject):
     # ------------------------------------------------------------------ error badges
     def update_badges(self, *_args) -> None:
         """A badge on every node that cannot be computed (missing input, shape mismatch...),
-        also off the path to the chosen output, saying why in full. The controller's trace
-        runs a forward pass over the whole graph, so every node already knows its error."""
-        nodes = self.scene.nodes
-        for nid in [i for i, b in self._badges.items()
-                    if nodes.get(i) is None or not shiboken6.isValid(b)
-                    or b.parentItem() is not nodes[i]]:
-            del self._badges[nid]               # its node item went away (or was rebuilt)
-        for nid, item in nodes.items():
-            error = item.error
-            badge = self._badges.get(nid)
-            if not error and badge is None:
-                continue
-            if badge is None:
-                badge = self._badges[nid] = ErrorBadge(item)
-            badge.set_message(error or "", "error")
+        also off the path to the chosen output, and on every node where a value or gradient
+        first became NaN or inf, saying why in full. The controller's trace runs a forward pass
+        over the whole graph, so every node already knows its error."""
+        sync_badges(self.scene, self._badges)
 
     def badges(self) -> dict[int, str]:
-        """node id -> the tooltip of its visible badge."""
-        nodes = self.scene.nodes
-        return {nid: b.toolTip() for nid, b in self._badges.items()
-                if shiboken6.isValid(b) and b.isVisible() and b.parentItem() is nodes.get(nid)}
+        """node id -> the text of its visible badge."""
+        return shown_badges(self.scene, self._badges)

@@ -2,11 +2,14 @@
 fixed size on screen (it does not shrink when the view zooms out), the full text on hover too.
 
 ``ErrorBadge(node_item, text, severity)``: ``severity`` is "error" (red: the node cannot be
-computed) or "warning" (amber, e.g. a value that is not finite). The item only paints.
+computed) or "warning" (amber: where a value or gradient first became NaN or inf). The item
+only paints. ``sync_badges(scene, badges)`` keeps one badge per node that needs one (the
+window's editor and the headless renderer both use it).
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
@@ -17,7 +20,8 @@ from ui.canvas.fonts import draw_text, metrics
 BADGE_W = 230.0       # screen px
 BADGE_PX = 12
 MARK = 16.0
-COLOURS = {"error": style.ERROR_COLOR, "warning": "#b26a00"}
+NODE_Z = 1.0          # a node item's z value (node_item.py)
+COLOURS = {"error": style.ERROR_COLOR, "warning": style.WARNING_COLOR}
 
 
 class ErrorBadge(QGraphicsItem):
@@ -77,3 +81,44 @@ class ErrorBadge(QGraphicsItem):
         draw_text(painter, QRectF(MARK + 10, 4, BADGE_W - MARK - 14, need.height()),
                   Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft, self._text, BADGE_PX,
                   elide=False)
+
+
+def badge_message(item) -> tuple[str, str]:
+    """(text, severity) of the badge node ``item`` needs: its error, else its warning."""
+    if item.error:
+        return item.error, "error"
+    return (item.warning or ""), "warning"
+
+
+def sync_badges(scene, badges: dict) -> None:
+    """Give every node of ``scene`` with an error or a warning a badge saying it in full, and
+    hide the others'. ``badges`` (node id -> ErrorBadge) is kept between calls. A node inside a
+    collapsed layer puts its badge on the layer's box, naming itself."""
+    nodes = scene.nodes
+    display = getattr(scene, "display_item", nodes.get)
+    for nid in list(badges):
+        b, item = badges[nid], nodes.get(nid)
+        if item is None or not shiboken6.isValid(b) or b.parentItem() is not display(nid):
+            if shiboken6.isValid(b) and b.scene() is not None:
+                b.scene().removeItem(b)            # its node or layer box went away or changed
+            del badges[nid]
+    for nid, item in nodes.items():
+        text, severity = badge_message(item)
+        badge = badges.get(nid)
+        if not text and badge is None:
+            continue
+        parent = display(nid) or item
+        if text and parent is not item:
+            text = f"{item.name}: {text}"
+        if badge is None:
+            badge = badges[nid] = ErrorBadge(parent)
+        badge.set_message(text, severity)
+        if parent is item:          # above the nodes around it, so they cannot hide the badge
+            item.setZValue(NODE_Z + 1 if text else NODE_Z)
+
+
+def shown_badges(scene, badges: dict) -> dict[int, str]:
+    """node id -> the text of its visible badge."""
+    display = getattr(scene, "display_item", scene.nodes.get)
+    return {nid: b.text() for nid, b in badges.items()
+            if shiboken6.isValid(b) and b.isVisible() and b.parentItem() is display(nid)}

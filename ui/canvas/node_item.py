@@ -63,6 +63,7 @@ class NodeItem(QGraphicsItem):
         self.value = None
         self.grad = None
         self.error: str | None = None
+        self.warning: str | None = None      # where a value or gradient first became NaN/inf
         self.highlighted = False
         self.marked = False
         self.grad_hidden = False
@@ -131,6 +132,12 @@ class NodeItem(QGraphicsItem):
         self._tip_stale = True
         self.update()
 
+    def set_warning(self, warning: str | None) -> None:
+        if warning != self.warning:
+            self.warning = warning
+            self._tip_stale = True
+            self.update()
+
     def set_error(self, error: str | None) -> None:
         if error != self.error:
             self.error = error
@@ -163,6 +170,8 @@ class NodeItem(QGraphicsItem):
             lines.append("grad " + style.fmt_stats(self.grad))
         if self.error:
             lines.append(self.error)
+        if self.warning:
+            lines.append(self.warning)
         return "\n".join(lines)
 
     def sync_tooltip(self) -> None:
@@ -181,6 +190,8 @@ class NodeItem(QGraphicsItem):
         border, width = QColor(style.NODE_BORDER), 1.2
         if self.isSelected():
             border, width = QColor(style.EMPHASIS), 2.0
+        if self.warning:
+            border, width = QColor(style.WARNING_COLOR), 2.2
         if self.marked or self.error:
             border, width = QColor(style.ERROR_COLOR), 2.2
         if self.highlighted:

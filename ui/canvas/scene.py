@@ -117,6 +117,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             item.set_value(st.values.get(nid), force=force_leaves and item.is_leaf)
             item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
             item.set_error(st.errors.get(nid))
+            item.set_warning(st.warnings.get(nid))
             item.set_marked(nid in marked)
         for key, edge in self.edges.items():
             edge.set_labels(st.values.get(key[0]), st.edge_grads.get(key), key in st.hidden_edges,

@@ -23,6 +23,7 @@ class DisplayState:
     hidden_nodes: set[int] = field(default_factory=set)           # quiz: gradient not revealed
     hidden_edges: set[EdgeKey] = field(default_factory=set)
     errors: dict[int, str] = field(default_factory=dict)
+    warnings: dict[int, str] = field(default_factory=dict)        # where NaN/inf first appeared
     current: int | None = None                                    # node id of the current step
     emphasised: set[EdgeKey] = field(default_factory=set)
 
@@ -35,6 +36,7 @@ def graph_state(graph) -> DisplayState:
         st.grads[n.id] = n.grad
         if n.error:
             st.errors[n.id] = n.error
+    st.warnings = {n.id: why for n, why in graph.diagnose().items()}
     for src, dst, port in graph.edges:
         if dst.grad is None:
             continue
@@ -60,6 +62,7 @@ class TraceTimeline:
             edges_into.setdefault(d.id, set()).add((s.id, d.id, p))
         traced = {st.node.id for st in self.steps}
         self.errors = {n.id: n.error for n in graph.nodes if n.error}
+        self._warnings = _warning_events(trace)
         for n in graph.nodes:
             # leaves, and nodes the output does not depend on: shown as computed from the start
             if n.is_leaf or (n.id not in traced and n.value is not None):
@@ -110,6 +113,9 @@ class TraceTimeline:
     def state_at(self, cursor: int, hide_step: int | None = None) -> DisplayState:
         """What is known after steps ``0..cursor``; ``hide_step``'s gradients show as '?'."""
         st = DisplayState(errors=self.errors)
+        for i, nid, why, grad in self._warnings:
+            if i <= cursor and not (grad and i == hide_step):   # the quiz's answer stays hidden
+                st.warnings[nid] = f"{st.warnings[nid]}; {why}" if nid in st.warnings else why
         for nid, ev in self._values.items():
             st.values[nid] = self._at(ev, cursor)
         hidden_inputs: set[int] = set()
@@ -131,3 +137,24 @@ class TraceTimeline:
             st.current = self.step_node[cursor]
             st.emphasised = set(self.step_edges[cursor])
         return st
+
+
+def _warning_events(trace) -> list[tuple[int, int, str, bool]]:
+    """(step index, node id, message, is a gradient's) for each of the trace's warnings: a
+    value's shows from the node's forward step (a leaf's, or an untraced node's, from the
+    start), a gradient's from the backward step that made it."""
+    forward, backward = {}, {}
+    for i, step in enumerate(trace):
+        if step.kind == "forward":
+            forward[step.node.id] = i
+        else:
+            backward.setdefault(step.node.id, i)
+            for lg in step.locals:
+                if lg.input.is_leaf:
+                    backward[lg.input.id] = i      # a leaf's gradient is whole at its last
+    events = [(forward.get(n.id, -1), n.id, why, False)
+              for n, why in getattr(trace, "value_warnings", {}).items()]
+    last = len(trace) - 1
+    events += [(backward.get(n.id, last), n.id, why, True)
+               for n, why in getattr(trace, "grad_warnings", {}).items()]
+    return sorted(events, key=lambda e: e[0])

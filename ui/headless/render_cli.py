@@ -44,6 +44,7 @@ def render_graph(graph, out: str | Path, forward: bool = False, backward: str | 
                  source: str = "the graph") -> None:
     """Draw ``graph`` as the window would (values with ``forward``, gradients of node
     ``backward`` too) into ``out`` (.svg or .png). Needs a QApplication (offscreen is fine)."""
+    from ui.canvas.badge_item import sync_badges
     from ui.canvas.scene import GraphScene
     from ui.controller import GraphController
     from ui.headless.render import export_scene
@@ -67,6 +68,7 @@ def render_graph(graph, out: str | Path, forward: bool = False, backward: str | 
     state = ctl.display_state()
     state.current, state.emphasised = None, set()     # a still picture: no current step
     scene.apply_state(state)
+    sync_badges(scene, {})          # errors and where NaN/inf started, as in the window
     export_scene(scene, out)
 
 
