@@ -34,6 +34,7 @@ class MessageBar(QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("message_bar")
+        self.setProperty("messageBar", True)     # what its style sheet selects, whatever its name
         self.key = ""
         self.severity = "info"
         self.icon = QLabel()
@@ -82,7 +83,7 @@ class MessageBar(QFrame):
             raise ValueError(f"unknown severity {severity!r}")
         self.key, self.severity = key, severity
         background, border, icon = SEVERITIES[severity]
-        self.setStyleSheet(f"QFrame#message_bar {{ background: {background}; "
+        self.setStyleSheet(f"QFrame[messageBar=\"true\"] {{ background: {background}; "
                            f"border: 1px solid {border}; border-left: 4px solid {border}; "
                            f"border-radius: 3px; }}")
         self.icon.setText(icon)
