@@ -145,3 +145,18 @@ def test_the_softmax_gradient_is_written_out_as_the_canvas_shows_it(win):
     lines = [ln.strip() for ln in win.inspector.step_text().splitlines()]
     assert "= [-0.163, 0.223, -0.0599]" in lines
     assert not any("[3]" in ln for ln in lines)
+
+
+def test_the_equations_are_never_cut_off(win):
+    """The step's view is as tall as its text, whatever the step (a QTextBrowser would
+    otherwise scroll inside the inspector)."""
+    win.examples_menu.findChild(type(win.actions["forward"]), "example_spiral").trigger()
+    win.canvas.setFocus()
+    heights = set()
+    for _ in range(len(win.controller.trace)):
+        QTest.keyClick(win.canvas, Qt.Key.Key_Right)
+        view = win.inspector.step_label
+        need = view.document().size().height()
+        assert view.height() >= need, (win.controller.cursor, view.height(), need)
+        heights.add(view.height())
+    assert len(heights) > 3                  # it followed steps of different lengths
