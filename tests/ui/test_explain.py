@@ -9,6 +9,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graphviz_nn as gnn
 from ui import style
@@ -197,3 +199,55 @@ def test_red_is_only_for_gradients_and_prose_is_plain(qtbot, key, index):
     prose = [text for text, colour in frags if "downstream = upstream × local" in text]
     assert prose and all(colour != style.GRAD_COLOR.lower() for text, colour in frags
                          if "downstream = upstream × local" in text)
+
+
+OPS_1 = ["sigmoid", "tanh", "relu", "exp", "neg", "softmax", "sum", "mean"]
+OPS_2 = ["add", "sub", "mul", "div"]
+
+
+@st.composite
+def graphs(draw):
+    """A random graph of one to four ops over scalars, vectors of 2 to 5 and a 4×5 matrix,
+    with a node used twice now and then."""
+    g = gnn.Graph()
+    shape = draw(st.sampled_from([(), (2,), (3,), (5,), (4, 5)]))
+    values = st.floats(-3, 3, allow_nan=False).map(float)
+    leaves = [g.input(f"v{k}", np.array(draw(st.lists(values, min_size=int(np.prod(shape)),
+                                                      max_size=int(np.prod(shape))))
+                                         ).reshape(shape)) for k in range(2)]
+    nodes = list(leaves)
+    for k in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            op_name = draw(st.sampled_from(OPS_2))
+            a, b = draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes))
+            nodes.append(getattr(g, op_name)(a, b, name=f"n{k}"))
+        else:
+            op_name = draw(st.sampled_from(OPS_1))
+            nodes.append(getattr(g, op_name)(draw(st.sampled_from(nodes)), name=f"n{k}"))
+    out = nodes[-1]
+    if out.value is None or np.size(out.value) != 1:
+        out = g.sum(out, name="total")
+    return g, out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graphs())
+def test_every_step_of_any_graph_is_written_out(made):
+    """Whatever the graph, every step reads as text and as rich text, shown or hidden, and a
+    backward step ends each input's rows with its downstream numbers (or ? when hidden)."""
+    g, out = made
+    g.forward()
+    t = g.trace(out)
+    for i, s in enumerate(t):
+        if s.kind == "forward":
+            block = forward_block(s, i, len(t.forward_steps))
+            assert to_text(block).splitlines()[-1].strip().startswith("=")
+            to_html(block)
+            continue
+        for hidden in (False, True):
+            block = backward_block(t, i, out.name, hidden=hidden)
+            text = to_text(block)
+            to_html(block)
+            assert text.count("?" if hidden else "=") >= len(s.locals)
+        for node in {lg.input for lg in s.locals}:
+            to_text(node_block(node, node.value, node.grad, out.name, terms_of(t, node), i))
