@@ -9,40 +9,62 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
 SPECS = [
-    # name, text, shortcut, tip, checkable
-    ("new", "New", QKeySequence.StandardKey.New, "Start an empty graph", False),
-    ("open", "Open…", QKeySequence.StandardKey.Open, "Open a graph file", False),
-    ("save", "Save", QKeySequence.StandardKey.Save, "Save the graph", False),
-    ("save_as", "Save As…", QKeySequence.StandardKey.SaveAs, "Save the graph under a new name", False),
-    ("undo", "Undo", QKeySequence.StandardKey.Undo, "Undo the last edit", False),
-    ("redo", "Redo", QKeySequence.StandardKey.Redo, "Redo", False),
-    ("forward", "▶ Forward", "F5", "Run the whole forward pass (values)", False),
-    ("backward", "◀ Backward", "F6", "Run the whole backward pass (gradients)", False),
-    ("step_back", "◀ Step", "Left", "One step back (←)", False),
-    ("step_forward", "Step ▶", "Right", "One step forward (→)", False),
-    ("play", "Play", "Space", "Play / pause the steps (Space)", True),
-    ("first", "|◀", "Home", "Back to the start (Home)", False),
-    ("last", "▶|", "End", "To the last step (End)", False),
-    ("layout", "Layout", "Ctrl+L", "Lay the graph out again, left to right", False),
-    ("fit", "Fit", "Ctrl+0", "Fit the graph to the window", False),
-    ("export", "Export…", "Ctrl+E", "Export the view as PNG or SVG", False),
-    ("check_numerically", "Check numerically", "Ctrl+K",
-     "Compare every gradient with central differences; mark nodes that disagree", False),
-    ("quiz", "Quiz", "Ctrl+Shift+Q", "Quiz mode: predict each gradient, then reveal it", True),
-    ("collapse_layers", "Collapse layers", "Ctrl+Shift+C",
-     "Draw each Dense layer as one box (double-click a layer to open or close it)", False),
-    ("expand_layers", "Expand layers", "Ctrl+Shift+E",
-     "Show the nodes inside every Dense layer", False),
-    ("whole_layers", "Step layers whole", "Ctrl+Shift+W",
-     "Stepping treats a collapsed layer as one step (off: it steps through its nodes)", True),
+    # name, text, shortcut, tip, checkable (the words are translated where the action is made)
+    ("new", QT_TRANSLATE_NOOP("Actions", "New"), QKeySequence.StandardKey.New,
+     QT_TRANSLATE_NOOP("Actions", "Start an empty graph"), False),
+    ("open", QT_TRANSLATE_NOOP("Actions", "Open…"), QKeySequence.StandardKey.Open,
+     QT_TRANSLATE_NOOP("Actions", "Open a graph file"), False),
+    ("save", QT_TRANSLATE_NOOP("Actions", "Save"), QKeySequence.StandardKey.Save,
+     QT_TRANSLATE_NOOP("Actions", "Save the graph"), False),
+    ("save_as", QT_TRANSLATE_NOOP("Actions", "Save As…"), QKeySequence.StandardKey.SaveAs,
+     QT_TRANSLATE_NOOP("Actions", "Save the graph under a new name"), False),
+    ("undo", QT_TRANSLATE_NOOP("Actions", "Undo"), QKeySequence.StandardKey.Undo,
+     QT_TRANSLATE_NOOP("Actions", "Undo the last edit"), False),
+    ("redo", QT_TRANSLATE_NOOP("Actions", "Redo"), QKeySequence.StandardKey.Redo,
+     QT_TRANSLATE_NOOP("Actions", "Redo"), False),
+    ("forward", QT_TRANSLATE_NOOP("Actions", "▶ Forward"), "F5",
+     QT_TRANSLATE_NOOP("Actions", "Run the whole forward pass (values)"), False),
+    ("backward", QT_TRANSLATE_NOOP("Actions", "◀ Backward"), "F6",
+     QT_TRANSLATE_NOOP("Actions", "Run the whole backward pass (gradients)"), False),
+    ("step_back", QT_TRANSLATE_NOOP("Actions", "◀ Step"), "Left",
+     QT_TRANSLATE_NOOP("Actions", "One step back (←)"), False),
+    ("step_forward", QT_TRANSLATE_NOOP("Actions", "Step ▶"), "Right",
+     QT_TRANSLATE_NOOP("Actions", "One step forward (→)"), False),
+    ("play", QT_TRANSLATE_NOOP("Actions", "Play"), "Space",
+     QT_TRANSLATE_NOOP("Actions", "Play / pause the steps (Space)"), True),
+    ("first", "|◀", "Home", QT_TRANSLATE_NOOP("Actions", "Back to the start (Home)"), False),
+    ("last", "▶|", "End", QT_TRANSLATE_NOOP("Actions", "To the last step (End)"), False),
+    ("layout", QT_TRANSLATE_NOOP("Actions", "Layout"), "Ctrl+L",
+     QT_TRANSLATE_NOOP("Actions", "Lay the graph out again, left to right"), False),
+    ("fit", QT_TRANSLATE_NOOP("Actions", "Fit"), "Ctrl+0",
+     QT_TRANSLATE_NOOP("Actions", "Fit the graph to the window"), False),
+    ("export", QT_TRANSLATE_NOOP("Actions", "Export…"), "Ctrl+E",
+     QT_TRANSLATE_NOOP("Actions", "Export the view as PNG or SVG"), False),
+    ("check_numerically", QT_TRANSLATE_NOOP("Actions", "Check numerically"), "Ctrl+K",
+     QT_TRANSLATE_NOOP("Actions", "Compare every gradient with central differences; "
+                                  "mark nodes that disagree"), False),
+    ("quiz", QT_TRANSLATE_NOOP("Actions", "Quiz"), "Ctrl+Shift+Q",
+     QT_TRANSLATE_NOOP("Actions", "Quiz mode: predict each gradient, then reveal it"), True),
+    ("collapse_layers", QT_TRANSLATE_NOOP("Actions", "Collapse layers"), "Ctrl+Shift+C",
+     QT_TRANSLATE_NOOP("Actions", "Draw each Dense layer as one box "
+                                  "(double-click a layer to open or close it)"), False),
+    ("expand_layers", QT_TRANSLATE_NOOP("Actions", "Expand layers"), "Ctrl+Shift+E",
+     QT_TRANSLATE_NOOP("Actions", "Show the nodes inside every Dense layer"), False),
+    ("whole_layers", QT_TRANSLATE_NOOP("Actions", "Step layers whole"), "Ctrl+Shift+W",
+     QT_TRANSLATE_NOOP("Actions", "Stepping treats a collapsed layer as one step "
+                                  "(off: it steps through its nodes)"), True),
 ]
 
 
 def make_actions(parent) -> dict[str, QAction]:
+    """One QAction per entry of ``SPECS``, its text and tip in the window's language."""
     actions: dict[str, QAction] = {}
     for name, text, shortcut, tip, checkable in SPECS:
-        act = QAction(text, parent)
+        tip = translate("Actions", tip)
+        act = QAction(translate("Actions", text), parent)
         act.setObjectName(f"action_{name}")
         act.setShortcut(QKeySequence(shortcut))
         act.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")

@@ -216,7 +216,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.timeline.step_requested.connect(c.step)
         self.timeline.playing_changed.connect(a["play"].setChecked)
         self.timeline.playing_changed.connect(
-            lambda on: a["play"].setText("Pause" if on else "Play"))
+            lambda on: a["play"].setText(translate("Actions", "Pause") if on
+                                         else translate("Actions", "Play")))
         self.quiz.reveal_requested.connect(c.reveal)
         self.quiz.answered.connect(self.canvas.setFocus)       # → steps on from here
         self.expression.returnPressed.connect(self.apply_expression)

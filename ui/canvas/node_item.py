@@ -165,9 +165,11 @@ class NodeItem(QGraphicsItem):
         """Name, kind, value and gradient statistics (mean, min, max) and the error, if any."""
         lines = [f"{self.name}  ({self.kind})"]
         if self.value is not None:
-            lines.append("value " + style.fmt_stats(self.value))
+            lines.append(translate("Canvas", "value {stats}").format(
+                stats=style.fmt_stats(self.value)))
         if self.grad is not None and not self.grad_hidden:
-            lines.append("grad " + style.fmt_stats(self.grad))
+            lines.append(translate("Canvas", "grad {stats}").format(
+                stats=style.fmt_stats(self.grad)))
         if self.error:
             lines.append(self.error)
         if self.warning:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
+from ui.i18n import translate
 
 RADIUS = 5.0
 
@@ -29,7 +30,8 @@ class PortItem(QGraphicsItem):
         # the node draws its ports (one paint call per node, not one per port)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip(f"output of {name}" if index < 0 else f"input port {name}")
+        self.setToolTip(translate("Canvas", "output of {name}").format(name=name) if index < 0
+                        else translate("Canvas", "input port {name}").format(name=name))
 
     @property
     def is_output(self) -> bool:
