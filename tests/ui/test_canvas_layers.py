@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -114,3 +114,41 @@ def test_stepping_a_closed_layer_whole_or_node_by_node(fashion):
     fashion.actions["step_forward"].trigger()
     assert c.cursor == 1                     # node by node again
     assert g is c.graph
+
+
+def drag_on_view(view, a, b, steps: int = 6) -> None:
+    """Press at scene point ``a``, move in steps to scene point ``b``, release."""
+    vp = view.viewport()
+    pa, pb = on_screen(view, a), on_screen(view, b)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pa)
+    for k in range(1, steps + 1):
+        QTest.mouseMove(vp, pa + (pb - pa) * (k / steps))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pb)
+
+
+def test_dragging_a_closed_layer_moves_its_nodes_as_one_undoable_move(fashion):
+    scene, view, c = fashion.scene, fashion.canvas, fashion.controller
+    g = c.graph
+    box = next(it for it in scene.groups.values() if it.title.startswith("Dense 100"))
+    assert box.collapsed
+    members = box.layer.members
+    before = {m: g.node_by_id(m).pos for m in members}
+    rect = box.rect()
+    n = c.undo_stack.count()
+    shift = 80 / view.zoom()
+    drag_on_view(view, rect.center(), rect.center() + QPointF(0, shift))
+    QApplication.processEvents()
+    assert c.undo_stack.count() == n + 1                 # one move
+    for m in members:
+        x0, y0 = before[m]
+        x1, y1 = g.node_by_id(m).pos
+        assert abs(x1 - x0) < 2 and abs(y1 - y0 - shift) < 2, g.node_by_id(m).name
+    moved = box.rect()
+    assert abs(moved.top() - rect.top() - shift) < 2      # the box follows its nodes
+    edge = scene.edge_item(g["x"].id, g["x@W1"].id, 0)    # the wire into it ends on the box
+    assert abs(edge._p2.y() - moved.center().y()) < 1
+    assert box.collapsed
+    fashion.actions["undo"].trigger()
+    QApplication.processEvents()
+    assert {m: g.node_by_id(m).pos for m in members} == before
+    assert box.rect() == rect

@@ -159,7 +159,25 @@ class GroupItem(QGraphicsItem):
                       text, px, bold)
             y += px * 1.15
 
-    # ----- interaction ---------------------------------------------------------------------------
+    # ----- interaction: report to the scene --------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        super().mousePressEvent(event)          # selects the box
+        scene = self.scene()
+        if event.button() == Qt.MouseButton.LeftButton and hasattr(scene, "begin_group_drag"):
+            scene.begin_group_drag(self.key)
+            event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if event.buttons() & Qt.MouseButton.LeftButton and hasattr(scene, "drag_group"):
+            scene.drag_group(event.scenePos() - event.buttonDownScenePos(Qt.MouseButton.LeftButton))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        scene = self.scene()
+        if hasattr(scene, "end_group_drag"):
+            scene.end_group_drag()
+
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()
         if hasattr(scene, "toggle_group"):

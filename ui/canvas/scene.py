@@ -172,14 +172,17 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
 
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
-        keys = self._edges_of.get(item.node_id, ())
+        ids = (item.node_id,)
+        group = self._group_of.get(item.node_id)
+        if group in self.groups:
+            self._fit_group(group)
+            if group in self.collapsed:         # the wires of the whole box end on it
+                ids = self.groups[group].layer.members
+        keys = {k for nid in ids for k in self._edges_of.get(nid, ())}
         for key in keys:
             self._route(self.edges[key])
         for src_id in {key[0] for key in keys}:
             self._spread_labels(src_id)
-        key = self._group_of.get(item.node_id)
-        if key in self.groups:
-            self._fit_group(key)
 
     def _spread_labels(self, src_id: int) -> None:
         """Wires leaving one node would put their labels on top of each other at their

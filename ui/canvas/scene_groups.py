@@ -10,7 +10,7 @@ loss); smaller ones (the spiral MLP, whose text talks about W1 and h1) open expa
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 from ui.canvas.group_item import GroupItem
 from ui.i18n import translate
@@ -39,6 +39,7 @@ class SceneGroupsMixin:
         self.collapsed: set[int] = set()
         self.whole_layer_steps = False       # stepping treats a collapsed layer as one step
         self._group_of: dict[int, int] = {}  # member node id -> layer key
+        self._group_drag: dict[int, QPointF] = {}    # node id -> position when a drag began
 
     def _sync_groups(self, graph, fresh: bool) -> None:
         """Make one GroupItem per Dense layer of ``graph``; ``fresh``: a new graph, so the
@@ -121,6 +122,26 @@ class SceneGroupsMixin:
             self._show_groups()
             self._apply_group_state()
             self.groups_changed.emit()
+
+    def begin_group_drag(self, key: int) -> None:
+        """A layer's box (or its title strip) is pressed: its nodes, and the other selected
+        nodes, move with the mouse until it is released."""
+        ids = set(self.groups[key].layer.members) if key in self.groups else set()
+        ids.update(i.node_id for i in self.selectedItems() if hasattr(i, "node_id"))
+        self._group_drag = {nid: self.nodes[nid].pos() for nid in ids if nid in self.nodes}
+
+    def drag_group(self, delta: QPointF) -> None:
+        for nid, start in self._group_drag.items():
+            self.nodes[nid].setPos(start + delta)
+
+    def end_group_drag(self) -> None:
+        """The drag ended: its nodes' new places, as one move (``nodes_moved``)."""
+        moved = {nid: (self.nodes[nid].pos().x(), self.nodes[nid].pos().y())
+                 for nid, start in self._group_drag.items()
+                 if nid in self.nodes and self.nodes[nid].pos() != start}
+        self._group_drag = {}
+        if moved:
+            self.nodes_moved.emit(moved)
 
     def toggle_group(self, key: int) -> None:
         self.set_collapsed(key, key not in self.collapsed)
