@@ -61,14 +61,18 @@ def layout_positions(graph) -> dict[int, tuple[float, float]]:
     edges = [(s.id, d.id, p) for s, d, p in graph.edges]
     first = {n.id for n in graph.nodes if n.op == "input"}
     ports = {n.id: len(n.spec.ports) for n in graph.nodes}
-    # shapes such as [36×16] are wider labels than numbers: give the wires more room
-    tensors = any(n.value is not None and np.size(n.value) > 1 for n in graph.nodes)
     blocks = []
     if any(n.op == "matmul" for n in graph.nodes):      # Dense layers are laid out as blocks
         from graphviz_nn.layer_groups import dense_layers
         blocks = [lay.members for lay in dense_layers(graph)]
+    # shapes such as [36×16] are wider labels than numbers: give the wires more room, except
+    # in MLPs, which are wide and so read at Fit in the compact drawing (no wire labels)
+    tensors = not blocks and any(n.value is not None and np.size(n.value) > 1
+                                 for n in graph.nodes)
+    from ui.canvas.scene_groups import opens_collapsed
     return grouped_layout(ids, edges, first, ports, blocks, node_height=NODE_HEIGHT,
-                          node_width=NODE_WIDTH, col_gap=COL_GAP + (34.0 if tensors else 0.0))
+                          node_width=NODE_WIDTH, col_gap=COL_GAP + (34.0 if tensors else 0.0),
+                          share_columns=not opens_collapsed(graph))
 
 
 def layout_graph(graph, only_missing: bool = False) -> None:

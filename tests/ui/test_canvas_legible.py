@@ -3,6 +3,7 @@ Fit leaves a margin, and stepping keeps the step's node and its neighbours in vi
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -27,21 +28,25 @@ def window(qtbot):
 
 def texts_on_screen(view) -> list[tuple[str, float, object]]:
     """Every text the canvas paints into the viewport: (text, height on screen, rect)."""
-    for item in view.scene().items():
-        item.update()                       # no cached pictures: every item paints again
+    from PySide6.QtWidgets import QGraphicsItem
+    items = view.scene().items()
+    modes = [item.cacheMode() for item in items]
+    for item in items:      # no cached pictures: every item paints again, in view coordinates
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     fonts.recorder = []
     try:
         view.viewport().grab()
         return fonts.recorder
     finally:
         fonts.recorder = None
+        for item, mode in zip(items, modes, strict=True):
+            item.setCacheMode(mode)
 
 
-def shown(item, texts: list[str]) -> bool:
-    """The node's name (or its elided start) is among ``texts``."""
-    names = (item.name, item.compact_name())
-    return any(t in names or (t.endswith("…") and len(t) > 3 and n.startswith(t[:-1]))
-               for t in texts for n in names)
+def texts_in(view, item, rec) -> list[str]:
+    """The texts drawn inside ``item``'s rectangle on screen."""
+    box = view.mapFromScene(item.sceneBoundingRect()).boundingRect().adjusted(-2, -2, 2, 2)
+    return [t for t, _, r in rec if box.contains(r.center().toPoint())]
 
 
 def inside(view, rect, margin: float = 0.0) -> bool:
@@ -56,20 +61,36 @@ def visible_nodes(scene):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_text_of_every_example_reads_at_fit(window, size):
+def test_every_node_of_every_example_shows_its_name_and_value_at_fit(window, size):
+    """At Fit every text is at least 11 px high, none is cut short, and every node shows its
+    whole name and its value (a tensor may be summed up by its shape); a layer's box its whole
+    title and its output's value."""
+    from ui import style
     window.resize(*size)
     for key in KEYS:
         window.load_example(key)
         window.actions["backward"].trigger()      # values and gradients everywhere
         window.actions["fit"].trigger()
         QApplication.processEvents()
-        rec = texts_on_screen(window.canvas)
+        view = window.canvas
+        rec = texts_on_screen(view)
         small = [(t, round(h, 1)) for t, h, _ in rec if h < 11.0]
         assert not small, (key, size, small)
-        names = [t for t, _, _ in rec]
+        cut = [t for t, _, _ in rec if t.endswith("…")]
+        assert not cut, (key, size, cut)
         for item in window.scene.nodes.values():
-            if item.isVisible():
-                assert shown(item, names), (key, item.name, names)
+            if not item.isVisible():
+                continue
+            texts = texts_in(view, item, rec)
+            assert {item.name, item.compact_name()} & set(texts), (key, size, item.name, texts)
+            if item.value is not None:
+                summary = style.shape_text(np.shape(item.value))
+                assert {item.value_text(), summary} & set(texts), (key, size, item.name, texts)
+        for group in window.scene.groups.values():
+            if group.isVisible() and group.collapsed:
+                texts = texts_in(view, group, rec)
+                assert f"▸ {group.title}" in texts, (key, size, group.title, texts)
+                assert group.value_text() in texts, (key, size, group.title, texts)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -24,7 +24,8 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
                    sweeps: int = 4, n_ports: dict[int, int] | None = None,
                    node_height: float = 60.0, node_width: float = 160.0,
                    sizes: dict[int, tuple[float, float]] | None = None,
-                   roomy: bool = True) -> dict[int, tuple[float, float]]:
+                   roomy: bool = True,
+                   after: dict[int, list[int]] | None = None) -> dict[int, tuple[float, float]]:
     """Positions (x, y) of the top-left corners for nodes ``ids`` joined by ``edges``.
 
     ``edges`` are ``(src, dst, port)``; ``first_column`` are data inputs, kept in column 0
@@ -33,14 +34,17 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     ``sizes``: (width, height) of nodes bigger than ``node_width`` x ``node_height`` (a block
     of nodes laid out as one, e.g. a Dense layer); their columns widen to hold them.
     ``roomy``: a graph only a few columns deep gets longer wires (room for their labels).
+    ``after``: node -> nodes it must stand to the right of, though no wire joins them (used
+    for the columns only, e.g. a layer's weights after the layer that feeds it).
     """
     sizes = sizes or {}
     first_column = first_column or set()
     dag = _Dag(ids, edges)
     order = dag.topological_order(ids)
+    after = after or {}
     layer: dict[int, int] = {}
     for n in order:
-        preds = list(dag.predecessors(n))
+        preds = list(dag.predecessors(n)) + after.get(n, [])
         layer[n] = 1 + max(layer[p] for p in preds) if preds else 0
     if len(layer) > 1 and max(layer.values()) > 0:
         for n in order:
@@ -48,7 +52,8 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
             if dag.in_degree(n) == 0 and succ:
                 near = min(succ) - 1
                 if n not in first_column or near > PIN_REACH:
-                    layer[n] = max(near, 0)
+                    lowest = 1 + max((layer[p] for p in after.get(n, ())), default=-1)
+                    layer[n] = max(near, lowest, 0)
     # a wire across several columns gets a placeholder in each column it crosses, so that
     # the nodes there make room for it (capped, so huge graphs stay fast)
     dummies: set[int] = set()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
 from ui.canvas.fonts import draw_text, fitting_px, metrics, min_scene_px, min_screen_px
+from ui.canvas.node_compact import paint_compact
 from ui.canvas.port_item import RADIUS, PortItem, paint_port
 from ui.canvas.thumbnail import heatmap_image
 from ui.i18n import translate
@@ -37,14 +38,6 @@ def full_detail_lod() -> float:
 def _is_tensor(value) -> bool:
     """Worth a heatmap: more numbers than the text can show (up to 3 are written out)."""
     return value is not None and np.asarray(value).size > 3
-
-
-def compact_lines(height: float, lod: float) -> tuple[int, int]:
-    """(rows, px): how many lines of readable text fit in ``height`` scene units at zoom
-    ``lod`` in the compact drawing, and their size in scene px (rows 0: no text fits)."""
-    px = max(min_scene_px(lod), NAME_PX)
-    rows = int((height - 2) // (px * 1.1))
-    return min(rows, 3), px
 
 
 class NodeItem(QGraphicsItem):
@@ -248,28 +241,8 @@ class NodeItem(QGraphicsItem):
         return self.name if self.is_leaf else f"{self.symbol} {self.name}"
 
     def _paint_compact(self, painter, lod: float) -> None:
-        """Zoomed out: the symbol and name, then the numbers, in type that reads as at least
-        11 px on screen (both numbers if three lines fit, else the gradient once known, else
-        the value; no text at all when not even one line fits); no thumbnails or ports."""
-        rows, px = compact_lines(HEIGHT, lod)
-        if rows == 0:
-            return
-        w = WIDTH - 10
-        if self.error and self.value is None:
-            lines = [(translate("Canvas", "error"), style.ERROR_COLOR)]
-        elif rows >= 3:
-            lines = [(self._value_text, style.VALUE_COLOR), (self._grad_text, style.GRAD_COLOR)]
-        elif self._grad_text:
-            lines = [(self._grad_text, style.GRAD_COLOR)]
-        else:
-            lines = [(self._value_text, style.VALUE_COLOR)]
-        lines = [(self.compact_name(), style.TEXT_COLOR)] + lines[:rows - 1]
-        h = px * 1.1
-        top = (HEIGHT - h * len(lines)) / 2
-        for i, (text, colour) in enumerate(lines):
-            painter.setPen(QColor(colour))
-            draw_text(painter, QRectF(5, top + i * h, w, h), Qt.AlignmentFlag.AlignCenter,
-                      text, px, i == 0)
+        """Zoomed out: see ui/canvas/node_compact.py."""
+        paint_compact(self, painter, lod, WIDTH, HEIGHT)
 
     def _paint_symbol(self, painter) -> float:
         """The op's symbol in a pill at the left of the first row; returns its width."""

@@ -31,6 +31,12 @@ def layer_title(layer) -> str:
     return f"{head}, {layer.activation}" if layer.activation else head
 
 
+def opens_collapsed(graph) -> bool:
+    """Whether ``graph``'s layers start collapsed (see above)."""
+    params = sum(np.size(n.value) for n in graph.nodes if n.op == "param" and n.value is not None)
+    return params > COLLAPSE_PARAMS or len(graph) > COLLAPSE_NODES
+
+
 class SceneGroupsMixin:
     """Needs ``nodes``, ``edges``, ``_edges_of`` and ``_route`` of the GraphScene."""
 
@@ -58,10 +64,7 @@ class SceneGroupsMixin:
                 self.addItem(item)
         self._group_of = {m: k for k, lay in layers.items() for m in lay.members}
         if fresh:
-            params = sum(np.size(n.value) for n in graph.nodes
-                         if n.op == "param" and n.value is not None)
-            big = params > COLLAPSE_PARAMS or len(graph) > COLLAPSE_NODES
-            self.collapsed = set(layers) if big else set()
+            self.collapsed = set(layers) if opens_collapsed(graph) else set()
         else:
             self.collapsed &= set(layers)
         self._show_groups()
