@@ -89,7 +89,7 @@ def test_every_node_of_every_example_shows_its_name_and_value_at_fit(window, siz
         for group in window.scene.groups.values():
             if group.isVisible() and group.collapsed:
                 texts = texts_in(view, group, rec)
-                assert f"▸ {group.title}" in texts, (key, size, group.title, texts)
+                assert f"▸ {group.title}" in " ".join(texts), (key, size, group.title, texts)
                 assert group.value_text() in texts, (key, size, group.title, texts)
 
 

@@ -67,6 +67,19 @@ def fitting_px(text: str, width: float, largest: int, smallest: int, bold: bool 
     return max(px, smallest)
 
 
+def wrap_words(text: str, width: float, px: int, bold: bool = False) -> list[str]:
+    """``text`` broken at spaces into lines that fit ``width`` at ``px`` (a word longer than
+    the width stays whole on its own line)."""
+    fm = metrics(px, bold)
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and fm.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def draw_text(painter, rect: QRectF, flags, text: str, px: int, bold: bool = False,
               elide: bool = True) -> None:
     """Draw ``text`` in ``rect`` with the canvas font of ``px`` scene pixels (elided to the

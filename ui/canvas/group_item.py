@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
-from ui.canvas.fonts import draw_text, min_scene_px
+from ui.canvas.fonts import draw_text, min_scene_px, wrap_words
 from ui.canvas.thumbnail import heatmap_image
 
 PAD = 12.0          # room around the layer's nodes
@@ -144,9 +144,11 @@ class GroupItem(QGraphicsItem):
             painter.drawRect(target)
             left += side + PAD
         w = r.right() - PAD - left
-        lines = [(f"▸ {self.title}", style.TEXT_COLOR, True, TITLE_PX),
-                 (self._value_text, style.VALUE_COLOR, False, TEXT_PX),
-                 (self._grad_text, style.GRAD_COLOR, False, TEXT_PX)]
+        title_px = max(TITLE_PX, min_scene_px(lod))
+        lines = [(t, style.TEXT_COLOR, True, TITLE_PX)
+                 for t in wrap_words(f"▸ {self.title}", w, title_px, True)]
+        lines += [(self._value_text, style.VALUE_COLOR, False, TEXT_PX),
+                  (self._grad_text, style.GRAD_COLOR, False, TEXT_PX)]
         lines = [ln for ln in lines if ln[0]]
         sizes = [max(base, min_scene_px(lod)) for *_, base in lines]
         while lines and sum(s * 1.15 for s in sizes) > r.height() - 8:
