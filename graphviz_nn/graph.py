@@ -38,6 +38,10 @@ class Graph(PassesMixin, BuildersMixin):
         self.training = True
         self.rng = np.random.default_rng(seed)
         self.output: Node | None = None  # the node parse() assigned last / a file's output
+        # the id of the node a person chose to differentiate (the GUI's "Differentiate this");
+        # None: the GUI differentiates the graph's sink. Kept by id, so it comes back with a
+        # deleted node that an undo restores.
+        self.chosen_output: int | None = None
         # label -> LayerTag: which nodes a builder made as one layer (see layer_groups.py)
         self.layer_tags: dict[str, Any] = {}
         self._nx = nx.DiGraph()
@@ -330,6 +334,7 @@ class Graph(PassesMixin, BuildersMixin):
         new._ids = itertools.count(max(self._by_id, default=-1) + 1)
         if self.output is not None:
             new.output = new._by_id[self.output.id]
+        new.chosen_output = self.chosen_output
         new.layer_tags = dict(self.layer_tags)
         return new
 

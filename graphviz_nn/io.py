@@ -5,6 +5,9 @@
                 "value": {"dtype": "float64", "shape": [], "data": [-2.0]}}, ...],
      "edges": [{"source": 0, "target": 3, "port": 0}, ...]}
 
+``"chosen_output": 3`` is there only when a person chose the node to differentiate
+(``Graph.chosen_output``); files without it open as before.
+
 Loading checks everything and raises one :class:`GraphError` naming the problem; the limits
 (file size, nodes, numbers, ranks, ids, positions) are in ``filecheck.py``.
 """
@@ -58,9 +61,12 @@ def graph_to_dict(graph: Graph) -> dict:
             item["pos"] = [n.pos[0], n.pos[1]]
         nodes.append(item)
     edges = [{"source": s.id, "target": d.id, "port": p} for s, d, p in graph.edges]
-    return {"format": FORMAT, "version": VERSION, "dtype": str(graph.dtype),
+    data = {"format": FORMAT, "version": VERSION, "dtype": str(graph.dtype),
             "output": None if graph.output is None else graph.output.id,
             "nodes": nodes, "edges": edges}
+    if graph.chosen_output is not None and graph.chosen_output in graph._by_id:
+        data["chosen_output"] = graph.chosen_output
+    return data
 
 
 def graph_from_dict(data: Any) -> Graph:
@@ -127,6 +133,10 @@ def graph_from_dict(data: Any) -> Graph:
     out = data.get("output")
     _need(out is None or (_int(out) and out in graph._by_id), "'output' is not a node id")
     graph.output = None if out is None else graph.node_by_id(out)
+    chosen = data.get("chosen_output")
+    _need(chosen is None or (_int(chosen) and chosen in graph._by_id),
+          "'chosen_output' is not a node id")
+    graph.chosen_output = chosen
     return graph
 
 

@@ -35,6 +35,9 @@ except ImportError:  # pragma: no cover - editor not installed: edit directly, w
                 return str(exc)
             return None
 
+        def set_output(self, node_id: int | None) -> None:
+            self._choose_output(node_id)
+
         def move_nodes(self, moved: dict, merge: bool = False) -> None:
             for nid, pos in moved.items():
                 self._move(nid, pos)
@@ -47,12 +50,31 @@ except ImportError:  # pragma: no cover - editor not installed: edit directly, w
 
 
 def pick_output(graph):
-    """The node to differentiate: the last sink in topological order, preferring scalars."""
-    sinks = [n for n in graph.nodes if not graph.consumers(n) and not n.is_leaf]
-    if not sinks:
-        return None
-    scalars = [n for n in sinks if n.value is not None and np.asarray(n.value).size == 1]
-    return (scalars or sinks)[-1]
+    """The node to differentiate when nobody chose one: the graph's sink (a node that is no
+    leaf and that nothing consumes). Among several sinks: a loss, then one that computes, then
+    a scalar, then the one that uses most of the graph, then the newest. A function of the
+    graph alone (its last forward pass included), so an undo brings back the same output."""
+    sinks = [n for n in graph.nodes if not n.is_leaf and not graph.consumers(n)]
+    if len(sinks) < 2:
+        return sinks[0] if sinks else None
+
+    def rank(n):
+        computes = n.value is not None and n.error is None
+        return (n.spec.category == "Losses", computes, computes and np.size(n.value) == 1,
+                _upstream(n), n.id)
+
+    return max(sinks, key=rank)
+
+
+def _upstream(node) -> int:
+    """How many nodes ``node`` depends on."""
+    seen, todo = set(), [node]
+    while todo:
+        for src in todo.pop().inputs:
+            if src is not None and src.id not in seen:
+                seen.add(src.id)
+                todo.append(src)
+    return len(seen)
 
 
 def layout_positions(graph) -> dict[int, tuple[float, float]]:
@@ -166,12 +188,10 @@ class GraphController(EditingMixin, QObject):
         self.n_forward = 0
         self.trace_error = None
         self.revealed.clear()
-        if self.output is None or self.output.id not in {n.id for n in self.graph.nodes}:
-            self.graph.forward()
-            self.output = pick_output(self.graph)
-            if self.output is None:
-                self.cursor = -1
-                return
+        self.output = self.graph.output = self._find_output()
+        if self.output is None:
+            self.cursor = -1
+            return
         try:
             self.trace = self.graph.trace(self.output)
             self.n_forward = len(self.trace.forward_steps)
@@ -188,6 +208,24 @@ class GraphController(EditingMixin, QObject):
         else:
             self.cursor = min(self.n_forward, len(self.trace)) - 1 if old_cursor >= old_fwd - 1 \
                 else -1
+
+    def _find_output(self):
+        """The node the learner chose (``graph.chosen_output``), else the graph's sink."""
+        g = self.graph
+        if g.chosen_output is not None:
+            try:
+                chosen = g.node_by_id(g.chosen_output)
+            except (KeyError, ValueError):
+                chosen = None           # deleted: the sink, until an undo brings it back
+            if chosen is not None and not chosen.is_leaf:
+                return chosen
+        return self._sink()
+
+    def _sink(self):
+        g = self.graph
+        if sum(1 for n in g.nodes if not n.is_leaf and not g.consumers(n)) > 1:
+            g.forward()                 # which of them compute decides
+        return pick_output(g)
 
     def _announce(self, kind: str) -> None:
         """Tell the views, once."""
@@ -274,12 +312,16 @@ class GraphController(EditingMixin, QObject):
         ``record``: the replacement becomes one undo step (Ctrl+Z brings the previous graph
         back), unless there is nothing to go back to. False when the caller takes care of the
         history itself: an undo command replaying a replacement, or a file opened as a fresh
-        document with an empty history."""
+        document with an empty history.
+
+        The output is the graph's chosen one (``graph.chosen_output``), else its sink;
+        ``output``, when given and not the sink, becomes the graph's chosen output."""
         old = self._graph
         old_output = None if self.output is None else self.output.name
         self.graph = graph
         layout_graph(graph, only_missing=True)
-        self.output = output if output is not None else getattr(graph, "output", None)
+        if output is not None and graph.chosen_output is None and output is not self._sink():
+            graph.chosen_output = output.id     # the caller differentiates another node
         self.marked.clear()
         self.selection = []
         self._retrace(keep_phase=False)
@@ -287,8 +329,9 @@ class GraphController(EditingMixin, QObject):
         if record and old is not None and old is not graph:
             self._record_replacement(old, old_output)
 
-    def set_output(self, node_id: int) -> None:
-        self.output = self.node(node_id)
+    def _choose_output(self, node_id: int | None) -> None:
+        """Differentiate ``node_id`` from now on (None: the graph's sink), without undo."""
+        self.graph.chosen_output = node_id
         self._edited("values", run=False)
 
     def show_values(self) -> None:

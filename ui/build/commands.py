@@ -204,6 +204,28 @@ class AttrSetCmd(_Cmd):
         self.ctrl._set_attr(self.node_id, self.key, self.old)
 
 
+class OutputSetCmd(_Cmd):
+    """Choose the node to differentiate ("Differentiate this"); None: the graph's sink again."""
+
+    def __init__(self, ctrl, node_id: int | None) -> None:
+        from ui.i18n import translate
+
+        graph = ctrl.graph
+        if node_id is None:
+            text = translate("History", "Differentiate the graph's end")
+        else:
+            text = translate("History", "Differentiate {name}").format(
+                name=graph.node_by_id(node_id).name)
+        super().__init__(ctrl, text)
+        self.old, self.new = graph.chosen_output, node_id
+
+    def _redo(self) -> None:
+        self.ctrl._choose_output(self.new)
+
+    def undo(self) -> None:
+        self.ctrl._choose_output(self.old)
+
+
 class NodesMoveCmd(_Cmd):
     """Move several nodes in one step. ``merge=True`` merges with the previous such move
     of the same nodes (nudging with the arrow keys), so a continuous move is one step."""

@@ -28,6 +28,7 @@ from ui.build.commands import (
     NodeRemoveCmd,
     NodeRenameCmd,
     NodesMoveCmd,
+    OutputSetCmd,
     ValueSetCmd,
     push,
 )
@@ -235,6 +236,12 @@ class EditingMixin:
     def set_attr(self, node_id: int, key: str, value: Any) -> str | None:
         """Change an attribute (axis, alpha, p)."""
         return self._refused(push(self.undo_stack, AttrSetCmd(self, node_id, key, value)))
+
+    @_guarded()
+    def set_output(self, node_id: int | None) -> None:
+        """Differentiate ``node_id`` from now on (None: the graph's sink), as one step."""
+        if node_id != self.graph.chosen_output:
+            push(self.undo_stack, OutputSetCmd(self, node_id))
 
     def move_nodes(self, moved: dict[int, tuple[float, float]], merge: bool = False) -> None:
         """Record a drag of several nodes (new positions by id) as one step."""

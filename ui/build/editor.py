@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from ui.files import document
+from ui.i18n import translate
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.node_item import NodeItem
 from ui.build.wiring import CanvasEditor
@@ -164,8 +165,11 @@ class Editor(QObject):
             self.canvas.select([node_id])
         menu = QMenu(self.view)
         menu.addAction("Rename…", lambda: self.rename(node_id))
-        out = menu.addAction("Differentiate this (set as output)",
-                             lambda: self.ctrl.set_output(node_id))
+        out = menu.addAction(translate("Editor", "Differentiate this (set as output)"))
+        out.setCheckable(True)
+        out.setChecked(self.ctrl.graph.chosen_output == node_id)
+        out.setToolTip(translate("Editor", "Unchecked: the graph's end is differentiated"))
+        out.toggled.connect(lambda on: self.ctrl.set_output(node_id if on else None))
         out.setEnabled(not self.ctrl.graph.node_by_id(node_id).is_leaf)
         menu.addSeparator()
         for name in ("duplicate", "copy", "cut", "delete"):
