@@ -148,7 +148,10 @@ def _input_rows(step, lg, o: str, hidden: bool) -> list[Row]:
     up = np.asarray(step.upstream)
     # no captions under the terms: the sentence above names them, and a caption costs a
     # nested table (four times the layout time of a step)
-    rows = [Row([sym(grad_sym(o, i), "grad")],
+    twice = sum(x.input is lg.input for x in step.locals) > 1      # x · x: say which port
+    port = translate("Inspector", "through port {port}").format(
+        port=step.node.spec.ports[lg.port]) if twice else ""
+    rows = [Row([sym(grad_sym(o, i), "grad", caption=port)],
                 [sym(grad_sym(o, n), "grad"), op("·"), sym(f"∂{n}/∂{i}")])]
     rule = local_rule(step.node, lg.port, grad_sym(o, n))
     if hidden:
