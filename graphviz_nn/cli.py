@@ -4,6 +4,7 @@
     graphviz-nn FILE            open a graph file in the window
     graphviz-nn render FILE --out view.svg|view.png [--forward] [--backward NODE]
     graphviz-nn train --dataset spiral --layers 64,64 ...
+    graphviz-nn export FILE --to numpy|torch|keras --out script.py [--model]
     graphviz-nn selftest [--startup-only]
 
 The engine never imports Qt: subcommands that need the window are imported lazily by
@@ -21,6 +22,7 @@ USAGE = __doc__.split("\n\n")[1]
 SUBCOMMANDS = {
     "render": "ui.headless.render_cli",
     "train": "graphviz_nn.train_cli",
+    "export": "graphviz_nn.export_cli",
     "selftest": "ui.headless.selftest",
 }
 

@@ -1,0 +1,430 @@
+""".keras files both ways, without Keras: a zip of ``metadata.json``, ``config.json`` and
+``model.weights.h5`` (Keras 3's format), written and read with ``json``, ``zipfile`` and
+``h5py`` (the ``interop`` extra).
+
+Read: a Sequential of ``Dense`` and ``Dropout`` layers (an ``InputLayer`` and a first
+``Flatten`` allowed) with activations graphviz-nn knows. Anything else is refused with one
+:class:`KerasFileError` naming it. A damaged or hostile file cannot make the reader allocate
+without bound: the archive's members, the JSON, the layer sizes and every weight array are
+checked against limits before anything big is read.
+
+    spec = read_keras("model.keras")         # a ModelSpec; spec.to_sequential() to train it
+    write_keras(spec, "model.keras")         # keras.models.load_model opens it
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import math
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .export.model_spec import ACTIVATIONS, Layer, ModelSpec
+from .node import GraphError
+
+MAX_FILE_BYTES = 1 << 30          # the .keras file itself
+MAX_CONFIG_BYTES = 4 << 20        # config.json and metadata.json
+MAX_LAYERS = 256
+MAX_UNITS = 1 << 16               # units of one Dense layer, and the input size
+MAX_PARAMS = 64 << 20             # all weights together (256 MB of float32)
+MAX_RATIO = 200                   # a member may unpack to at most this many times its size
+H5_SLACK = 1 << 20                # bytes an HDF5 file needs beyond its arrays
+H5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+KERAS_VERSION = "3.15.1"          # the Keras version whose format this writes
+
+
+class KerasFileError(GraphError):
+    """A .keras file that cannot be read or written; the message says what is wrong."""
+
+
+def _need(cond: bool, msg: str) -> None:
+    if not cond:
+        raise KerasFileError(msg)
+
+
+# ------------------------------------------------------------------------------------ reading
+def read_keras(path: str | os.PathLike) -> ModelSpec:
+    """The model in a .keras file; KerasFileError names the file and the problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        _need(size <= MAX_FILE_BYTES, f"the file is {size / 2**20:.0f} MB; graphviz-nn opens "
+              f".keras files up to {MAX_FILE_BYTES >> 20} MB")
+        with open(path, "rb") as f:
+            return read_keras_bytes(f)
+    except OSError as exc:
+        raise KerasFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except KerasFileError as exc:
+        raise KerasFileError(f"{path.name}: {exc}") from None
+
+
+def read_keras_bytes(data: bytes | io.IOBase) -> ModelSpec:
+    """The model in a .keras file given as bytes or an open binary file."""
+    f = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
+    try:
+        with zipfile.ZipFile(f) as zf:
+            config = _json_member(zf, "config.json")
+            spec = parse_config(config)
+            _json_member(zf, "metadata.json", required=False)
+            n_params = sum(w for w in _param_counts(spec))
+            limit = 4 * n_params + H5_SLACK
+            raw = _member(zf, "model.weights.h5", limit)
+    except zipfile.BadZipFile as exc:
+        raise KerasFileError(f"not a .keras file (not a zip archive: {exc})") from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        if isinstance(exc, KerasFileError):
+            raise
+        raise KerasFileError(f"the archive is damaged ({type(exc).__name__}: {exc})") from None
+    spec.weights = read_weights(raw, spec)
+    spec.check()
+    return spec
+
+
+def _info(zf: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+    try:
+        return zf.getinfo(name)
+    except KeyError:
+        return None
+
+
+def _member(zf: zipfile.ZipFile, name: str, limit: int, required: bool = True) -> bytes | None:
+    """A member's bytes, refusing one that declares or unpacks to more than ``limit`` bytes
+    or unpacks to more than ``MAX_RATIO`` times its stored size (a zip bomb)."""
+    info = _info(zf, name)
+    if info is None:
+        _need(not required, f"not a .keras file: it has no {name}")
+        return None
+    _need(info.file_size <= limit, f"{name} declares {info.file_size:,} bytes, more than "
+          f"the model it describes can need ({limit:,})")
+    _need(info.file_size <= max(MAX_RATIO * info.compress_size, 1 << 16),
+          f"{name} unpacks to {info.file_size:,} bytes from {info.compress_size:,}: refused "
+          "as a zip bomb")
+    with zf.open(info) as member:
+        data = member.read(limit + 1)
+    _need(len(data) <= limit, f"{name} unpacks to more than {limit:,} bytes")
+    return data
+
+
+def _json_member(zf: zipfile.ZipFile, name: str, required: bool = True) -> Any:
+    raw = _member(zf, name, MAX_CONFIG_BYTES, required)
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise KerasFileError(f"{name} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise KerasFileError(f"{name} is nested too deeply") from None
+
+
+def _int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _size(x: Any, what: str) -> int:
+    _need(_int(x) and 1 <= x <= MAX_UNITS, f"{what} must be a whole number from 1 to "
+          f"{MAX_UNITS}, not {x!r}")
+    return x
+
+
+def _input_dim(shape: Any, where: str) -> int:
+    """The number of features of a (batch, ...) shape: (None, 784) or (None, 28, 28)."""
+    _need(isinstance(shape, list) and 2 <= len(shape) <= 4,
+          f"{where}: input shape {shape!r} is not (batch, features)")
+    dims = shape[1:]
+    _need(all(_int(d) and d >= 1 for d in dims), f"{where}: input shape {shape!r} has "
+          "unknown or bad sizes")
+    n = math.prod(dims)
+    _need(n <= MAX_UNITS, f"{where}: {n:,} input features; graphviz-nn takes up to "
+          f"{MAX_UNITS:,}")
+    _need(len(dims) == 1 or where == "flatten", f"{where}: an input of shape "
+          f"{tuple(dims)} needs a Flatten layer first")
+    return n
+
+
+def parse_config(config: Any) -> ModelSpec:
+    """The layers, loss and optimizer of a Keras ``config.json`` (weights still empty)."""
+    _need(isinstance(config, dict), "config.json must hold an object")
+    cls = config.get("class_name")
+    _need(cls == "Sequential", f"graphviz-nn opens Sequential models; this one is a {cls!r}")
+    body = config.get("config")
+    _need(isinstance(body, dict), "config.json: the model has no config")
+    items = body.get("layers")
+    _need(isinstance(items, list) and items, "config.json: the model has no layers")
+    _need(len(items) <= MAX_LAYERS, f"config.json: {len(items)} layers; graphviz-nn opens "
+          f"models of up to {MAX_LAYERS}")
+    layers: list[Layer] = []
+    first_shape, flatten = None, False
+    seen_names: set[str] = set()
+    for i, item in enumerate(items):
+        _need(isinstance(item, dict) and isinstance(item.get("config"), dict),
+              f"config.json: layer {i + 1} is not a layer object")
+        kind, cfg = item.get("class_name"), item["config"]
+        name = cfg.get("name") if isinstance(cfg.get("name"), str) else f"layer_{i + 1}"
+        _need(name not in seen_names, f"config.json: two layers are named {name!r}")
+        seen_names.add(name)
+        if first_shape is None and not layers:
+            first_shape = cfg.get("batch_shape", cfg.get("batch_input_shape"))
+            if first_shape is None and isinstance(item.get("build_config"), dict):
+                first_shape = item["build_config"].get("input_shape")
+        if kind == "InputLayer":
+            _need(not layers and not flatten, f"config.json: InputLayer {name!r} comes after "
+                  "other layers")
+            continue
+        if kind == "Flatten":
+            _need(not layers and not flatten, f"layer {name!r}: a Flatten layer is "
+                  "supported only first (images flattened to one row of pixels)")
+            flatten = True
+            continue
+        if kind == "Dense":
+            layers.append(_dense(cfg, name))
+        elif kind == "Dropout":
+            rate = cfg.get("rate")
+            _need(isinstance(rate, (int, float)) and not isinstance(rate, bool)
+                  and 0 <= rate < 1, f"Dropout layer {name!r}: rate {rate!r} is not in [0, 1)")
+            layers.append(Layer("Dropout", rate=float(rate), name=name))
+        else:
+            raise KerasFileError(f"layer {name!r} is a {kind}: graphviz-nn opens Sequential "
+                                 "models of Dense and Dropout layers only")
+    _need(first_shape is not None, "config.json does not say how many inputs the model takes")
+    input_dim = _input_dim(first_shape, "flatten" if flatten else "the input")
+    dense = [lay for lay in layers if lay.kind == "Dense"]
+    _need(bool(dense), "the model has no Dense layer")
+    _need(layers[-1].kind == "Dense", "a Dropout layer cannot come after the output layer")
+    spec = ModelSpec(input_dim, layers, [], name=_name(body.get("name")))
+    _compile_settings(spec, config.get("compile_config"))
+    _need(sum(_param_counts(spec)) <= MAX_PARAMS, f"the model has "
+          f"{sum(_param_counts(spec)):,} weights; graphviz-nn opens up to {MAX_PARAMS:,}")
+    return spec
+
+
+def _name(name: Any) -> str:
+    return name if isinstance(name, str) and 0 < len(name) <= 100 else "sequential"
+
+
+def _dense(cfg: dict, name: str) -> Layer:
+    units = _size(cfg.get("units"), f"Dense layer {name!r}: units")
+    act = cfg.get("activation", "linear")
+    if act is None:
+        act = "linear"
+    _need(isinstance(act, str), f"Dense layer {name!r}: a custom activation object is not "
+          "supported")
+    _need(act in ACTIVATIONS, f"Dense layer {name!r}: activation {act!r} is not one "
+          f"graphviz-nn knows ({', '.join(ACTIVATIONS)})")
+    _need(cfg.get("use_bias", True) is True, f"Dense layer {name!r} has no bias; graphviz-nn's "
+          "Dense layers always have one")
+    return Layer("Dense", units=units, activation=act, name=name)
+
+
+def _param_counts(spec: ModelSpec) -> list[int]:
+    counts, dim = [], spec.input_dim
+    for lay in spec.dense:
+        counts.append(dim * lay.units + lay.units)
+        dim = lay.units
+    return counts
+
+
+LOSS_NAMES = {"sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
+              "SparseCategoricalCrossentropy": "sparse_categorical_crossentropy",
+              "mse": "mse", "mean_squared_error": "mse", "MeanSquaredError": "mse"}
+OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "RMSprop": "rmsprop", "Adagrad": "adagrad"}
+
+
+def _compile_settings(spec: ModelSpec, compile_config: Any) -> None:
+    """Loss and optimizer from Keras's ``compile_config`` (defaults where it has none)."""
+    last = spec.dense[-1]
+    spec.loss = "sparse_categorical_crossentropy" if last.activation == "softmax" else "mse"
+    if not isinstance(compile_config, dict):
+        return
+    loss = compile_config.get("loss")
+    if isinstance(loss, dict):
+        loss = loss.get("class_name")
+    if isinstance(loss, str) and loss in LOSS_NAMES:
+        spec.loss = LOSS_NAMES[loss]
+    opt = compile_config.get("optimizer")
+    if isinstance(opt, dict) and opt.get("class_name") in OPTIMIZERS and \
+            isinstance(opt.get("config"), dict):
+        name = OPTIMIZERS[opt["class_name"]]
+        from .export.model_spec import OPTIMIZER_ARGS
+        config: dict[str, Any] = {"name": name}
+        for key in OPTIMIZER_ARGS[name]:
+            v = opt["config"].get(key)
+            if isinstance(v, bool) or (isinstance(v, (int, float)) and math.isfinite(v)):
+                config[key] = v
+        spec.optimizer = config
+    elif isinstance(opt, str) and opt.lower() in OPTIMIZERS.values():
+        spec.optimizer = {"name": opt.lower(), "learning_rate": 0.001}
+    if spec.loss == "sparse_categorical_crossentropy" and last.activation != "softmax":
+        spec.loss = "mse"       # cross-entropy on outputs that are not probabilities: not ours
+
+
+def read_weights(raw: bytes, spec: ModelSpec) -> list[np.ndarray]:
+    """``[W1, b1, ...]`` from ``model.weights.h5``, each checked against the layer's shape
+    before it is read."""
+    try:
+        import h5py
+    except ImportError:
+        raise KerasFileError("reading .keras files needs h5py: python3 -m pip install "
+                             "'graphviz-nn[interop]'") from None
+    _need(raw[:8] == H5_SIGNATURE, "model.weights.h5 is not an HDF5 file")
+    weights: list[np.ndarray] = []
+    try:
+        with h5py.File(io.BytesIO(raw), "r") as h5:
+            dim = spec.input_dim
+            for lay in spec.dense:
+                for var, shape in (("0", (dim, lay.units)), ("1", (lay.units,))):
+                    weights.append(_dataset(h5, lay.name, var, shape, h5py))
+                dim = lay.units
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        if isinstance(exc, KerasFileError):
+            raise
+        raise KerasFileError(f"model.weights.h5 is damaged ({exc})") from None
+    return weights
+
+
+def _dataset(h5, layer: str, var: str, shape: tuple, h5py) -> np.ndarray:
+    path = f"layers/{layer}/vars/{var}"
+    obj = h5.get(path)
+    _need(isinstance(obj, h5py.Dataset), f"model.weights.h5 has no weights for layer "
+          f"{layer!r} ({path})")
+    _need(tuple(obj.shape) == shape, f"layer {layer!r}: weights of shape {tuple(obj.shape)}, "
+          f"the layer needs {shape}")
+    _need(obj.dtype.kind == "f" and obj.dtype.itemsize in (2, 4, 8),
+          f"layer {layer!r}: weights of type {obj.dtype}, expected floats")
+    arr = np.asarray(obj[()], dtype=np.float32)
+    _need(arr.shape == shape, f"layer {layer!r}: weights of shape {arr.shape}")
+    _need(bool(np.isfinite(arr).all()), f"layer {layer!r}: its weights are not all finite")
+    return arr
+
+
+# ------------------------------------------------------------------------------------ writing
+def _policy() -> dict:
+    return {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"},
+            "registered_name": None}
+
+
+def _layer_config(lay: Layer, dim: int) -> dict:
+    if lay.kind == "Dropout":
+        return {"module": "keras.layers", "class_name": "Dropout", "registered_name": None,
+                "config": {"name": lay.name, "trainable": True, "dtype": _policy(),
+                           "rate": lay.rate, "seed": None, "noise_shape": None}}
+    init = {"module": "keras.initializers", "class_name": "GlorotUniform",
+            "config": {"seed": None}, "registered_name": None}
+    zeros = {"module": "keras.initializers", "class_name": "Zeros", "config": {},
+             "registered_name": None}
+    return {"module": "keras.layers", "class_name": "Dense", "registered_name": None,
+            "build_config": {"input_shape": [None, dim]},
+            "config": {"name": lay.name, "trainable": True, "dtype": _policy(),
+                       "units": lay.units, "activation": lay.activation, "use_bias": True,
+                       "kernel_initializer": init, "bias_initializer": zeros,
+                       "kernel_regularizer": None, "bias_regularizer": None,
+                       "kernel_constraint": None, "bias_constraint": None}}
+
+
+def keras_names(spec: ModelSpec) -> list[Layer]:
+    """The layers with Keras's own names: dense, dense_1, ..., dropout, dropout_1, ..."""
+    counts = {"Dense": 0, "Dropout": 0}
+    out = []
+    for lay in spec.layers:
+        k = counts[lay.kind]
+        counts[lay.kind] += 1
+        base = lay.kind.lower()
+        out.append(Layer(lay.kind, lay.units, lay.activation, lay.rate,
+                         base if k == 0 else f"{base}_{k}"))
+    return out
+
+
+def model_config(spec: ModelSpec) -> dict:
+    """Keras 3's ``config.json`` for ``spec`` (with its compile settings)."""
+    layers = keras_names(spec)
+    items = [{"module": "keras.layers", "class_name": "InputLayer", "registered_name": None,
+              "config": {"batch_shape": [None, spec.input_dim], "dtype": "float32",
+                         "sparse": False, "ragged": False, "name": "input_layer",
+                         "optional": False}}]
+    dim = spec.input_dim
+    for lay in layers:
+        items.append(_layer_config(lay, dim))
+        dim = lay.units if lay.kind == "Dense" else dim
+    opt = dict(spec.optimizer)
+    name = opt.pop("name", "adam")
+    cls = {v: k for k, v in OPTIMIZERS.items()}[name]
+    return {"module": "keras", "class_name": "Sequential", "registered_name": None,
+            "build_config": {"input_shape": [None, spec.input_dim]},
+            "config": {"name": _name(spec.name), "trainable": True, "dtype": _policy(),
+                       "layers": items, "build_input_shape": [None, spec.input_dim]},
+            "compile_config": {
+                "optimizer": {"module": "keras.optimizers", "class_name": cls,
+                              "config": {"name": name, **opt}, "registered_name": None},
+                "loss": spec.loss, "loss_weights": None,
+                "metrics": ["accuracy"] if spec.classifier else None,
+                "weighted_metrics": None, "run_eagerly": False, "steps_per_execution": 1,
+                "jit_compile": False}}
+
+
+def weights_h5(spec: ModelSpec) -> bytes:
+    """``model.weights.h5``: each layer's variables, Keras 3's layout."""
+    try:
+        import h5py
+    except ImportError:
+        raise KerasFileError("writing .keras files needs h5py: python3 -m pip install "
+                             "'graphviz-nn[interop]'") from None
+    buf = io.BytesIO()
+    with h5py.File(buf, "w") as h5:
+        root = h5.create_group("layers")
+        k = 0
+        for lay in keras_names(spec):
+            group = root.create_group(lay.name).create_group("vars")
+            group.attrs["name"] = lay.name
+            if lay.kind == "Dense":
+                group.create_dataset("0", data=np.asarray(spec.weights[k], np.float32))
+                group.create_dataset("1", data=np.asarray(spec.weights[k + 1], np.float32))
+                k += 2
+        opt = h5.create_group("optimizer").create_group("vars")
+        opt.attrs["name"] = spec.optimizer.get("name", "adam")
+        opt.create_dataset("0", data=np.int32(0))
+        opt.create_dataset("1", data=np.float32(spec.optimizer.get("learning_rate", 0.001)))
+        for i, slot in enumerate(_fresh_slots(spec), start=2):
+            opt.create_dataset(str(i), data=slot)
+        h5.create_group("vars").attrs["name"] = _name(spec.name)
+    return buf.getvalue()
+
+
+def _fresh_slots(spec: ModelSpec) -> list[np.ndarray]:
+    """The optimizer's state before its first step, in Keras's order (per weight, per slot),
+    so that Keras loads a compiled model without a warning. Empty where Keras's order is not
+    this simple (RMSprop with momentum or centered): Keras then starts them fresh itself."""
+    opt = spec.optimizer
+    name = opt.get("name")
+    per_weight = {"adam": 2, "adagrad": 1}.get(name, 0)
+    fill = float(opt.get("initial_accumulator_value", 0.1)) if name == "adagrad" else 0.0
+    if name == "sgd" and float(opt.get("momentum", 0.0)) > 0:
+        per_weight = 1
+    if name == "rmsprop":
+        plain = not float(opt.get("momentum", 0.0)) and not opt.get("centered")
+        per_weight = 1 if plain else 0
+    return [np.full(w.shape, fill, np.float32) for w in spec.weights for _ in range(per_weight)]
+
+
+def keras_bytes(spec: ModelSpec) -> bytes:
+    """The whole .keras file for ``spec``."""
+    spec.check()
+    meta = {"keras_version": KERAS_VERSION,
+            "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("metadata.json", json.dumps(meta))
+        zf.writestr("config.json", json.dumps(model_config(spec)))
+        zf.writestr("model.weights.h5", weights_h5(spec))
+    return buf.getvalue()
+
+
+def write_keras(spec: ModelSpec, path: str | os.PathLike) -> None:
+    """Write ``spec`` as a .keras file, atomically; ``keras.models.load_model`` opens it."""
+    from .io import write_atomic
+    write_atomic(path, keras_bytes(spec))
