@@ -277,19 +277,24 @@ def read_weights(raw: bytes, spec: ModelSpec) -> list[np.ndarray]:
     try:
         with h5py.File(io.BytesIO(raw), "r") as h5:
             dim = spec.input_dim
-            for lay in spec.dense:
+            # Keras files a layer's weights under its class name and place (dense, dense_1,
+            # ...), not under the name in config.json
+            for lay, stored in zip(spec.layers, keras_names(spec), strict=True):
+                if lay.kind != "Dense":
+                    continue
                 for var, shape in (("0", (dim, lay.units)), ("1", (lay.units,))):
-                    weights.append(_dataset(h5, lay.name, var, shape, h5py))
+                    weights.append(_dataset(h5, stored.name, lay.name, var, shape, h5py))
                 dim = lay.units
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        if isinstance(exc, KerasFileError):
-            raise
-        raise KerasFileError(f"model.weights.h5 is damaged ({exc})") from None
+    except KerasFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - h5py raises many kinds for a damaged file
+        raise KerasFileError(f"model.weights.h5 is damaged ({type(exc).__name__}: "
+                             f"{' '.join(str(exc).split())[:200]})") from None
     return weights
 
 
-def _dataset(h5, layer: str, var: str, shape: tuple, h5py) -> np.ndarray:
-    path = f"layers/{layer}/vars/{var}"
+def _dataset(h5, stored: str, layer: str, var: str, shape: tuple, h5py) -> np.ndarray:
+    path = f"layers/{stored}/vars/{var}"
     obj = h5.get(path)
     _need(isinstance(obj, h5py.Dataset), f"model.weights.h5 has no weights for layer "
           f"{layer!r} ({path})")

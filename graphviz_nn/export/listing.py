@@ -79,7 +79,7 @@ def leaves_of(trace: Trace) -> list[Node]:
 def dropout_mask(node: Node) -> np.ndarray | None:
     """The mask a dropout node applied in its last forward pass (None: it let x through)."""
     mask = getattr(node, "_saved", None)
-    return mask if isinstance(mask, np.ndarray) else None
+    return np.asarray(mask) if isinstance(mask, (np.ndarray, np.generic)) else None
 
 
 def leaf_literal(listing: Listing, var: str, value: np.ndarray) -> str:
