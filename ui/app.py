@@ -27,10 +27,11 @@ from ui.build.editor import install as install_editor
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.controller import GraphController
-from ui.explore import examples
+from ui.explore import code_view, examples
 from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
+from ui.files import exports
 from ui.i18n import translate
 from ui.message_bar import MessageBar
 from ui.window_tools import WindowToolsMixin
@@ -95,9 +96,11 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.examples_menu = menus.examples_menu(self)
         menus.build_menus(self)
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+        code_view.install(self)     # the graph as numpy code, in step with the timeline
         self._wire_signals()
         self.statusBar()
         install_editor(self)    # palette, history, files, canvas editing (ui/build/editor.py)
+        exports.install(self)   # File > Export ▸ scripts, File > Save model as .keras
         menus.build_toolbars(self)
         # the editor's tensor editor replaces the inspector's one-line value entry
         self.inspector.set_inline_value_editor(not hasattr(self, "value_editor"))

@@ -25,12 +25,12 @@ def _numpy(value):
 def show(name, value):
     """Print one result: every number of a small array, the shape and sums of a big one."""
     value = _numpy(value)
-    if value.size <= {show_max}:
-        print(f"{{name}} = {{value.tolist()!r}}")
+    if value.size <= SHOW_MAX:
+        print(f"{name} = {value.tolist()!r}")
     else:
-        print(f"{{name}}: shape {{value.shape}}, sum {{float(value.sum())!r}}, "
-              f"abs sum {{float(np.abs(value).sum())!r}}")
-'''.format(show_max=SHOW_MAX)
+        print(f"{name}: shape {value.shape}, sum {float(value.sum())!r}, "
+              f"abs sum {float(np.abs(value).sum())!r}")
+'''.replace("SHOW_MAX", str(SHOW_MAX))
 
 HELPERS = SHOW_HELPERS + '''
 

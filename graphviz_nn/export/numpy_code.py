@@ -70,7 +70,7 @@ def backward_expr(node: Node, port: int, v: list[str], out: str, up: str,
                   mask: str | None) -> tuple[str, tuple]:
     """The gradient ``node`` sends to input ``port`` (before summing a broadcast back), and
     the shape that expression has."""
-    op, a = node.op, node.attrs
+    op = node.op
     xs = [i.value for i in node.inputs]
     oshape = np.shape(node.value)
     if op == "add":
@@ -188,7 +188,7 @@ def numpy_listing(trace: Trace) -> Listing:
             args = [names.of(n) for n in node.inputs]
             listing.add(f"{names.of(node)} = {forward_expr(node, args, masks.get(node.id))}", i)
     listing.add("")
-    listing.add("# backward: the output's gradient, then one line per gradient sent back")
+    listing.add("# backward: one line per gradient (upstream × local)")
     _backward_lines(listing, masks)
     return listing
 

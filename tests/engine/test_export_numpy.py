@@ -45,7 +45,7 @@ def test_each_step_has_its_lines_and_each_line_its_step(fxyz):
     g, *_, f = fxyz
     trace = g.trace(f)
     listing = numpy_listing(trace)
-    for i, step in enumerate(trace):
+    for i in range(len(trace)):
         texts = [listing.lines[k].text for k in listing.lines_of(i)]
         assert texts, f"step {i} has no line"
         assert all(listing.step_of(k) == i for k in listing.lines_of(i))

@@ -26,7 +26,8 @@ from ui.files.recovery import RecoveryStore
 from ui.i18n import translate
 
 MAX_RECENT = 8
-FILE_FILTER = "Graph files (*.json);;All files (*)"
+FILE_FILTER = ("Graphs and Keras models (*.json *.keras);;Graph files (*.json);;"
+               "Keras models (*.keras);;All files (*)")
 
 
 class Document(Autosave, QObject):
@@ -39,6 +40,7 @@ class Document(Autosave, QObject):
         super().__init__(window)
         self.window, self.ctrl = window, controller
         self.path: Path | None = None
+        self.imported: str | None = None     # the .keras file the graph came from, if any
         self.recovery_dir = Path(recovery_dir) if recovery_dir else default_recovery_dir()
         self.recovery = RecoveryStore(self.recovery_dir)
         self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
@@ -107,7 +109,9 @@ class Document(Autosave, QObject):
         dock.state_changed.connect(on_state)
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        if self.path is None and self.imported:
+            return translate("Files", "{name} (Keras model)").format(name=self.imported)
+        return self.path.name if self.path else translate("Files", "Untitled")
 
     def update_title(self, *_args) -> None:
         if not self._alive[0] or not shiboken6.isValid(self.window):
@@ -117,6 +121,7 @@ class Document(Autosave, QObject):
 
     def _set_path(self, path: Path | None) -> None:
         self.path = path
+        self.imported = None
         self.update_title()
         self.path_changed.emit(str(path or ""))
 
@@ -218,8 +223,13 @@ class Document(Autosave, QObject):
         import graphviz_nn as gnn
 
         path = Path(path)
+        keras = path.suffix.lower() == ".keras"
         try:
-            graph = gnn.load(path)
+            if keras:                  # a Keras model: its graph, and the model to train
+                from ui.files.keras_open import read_model
+                model, graph = read_model(path)
+            else:
+                graph = gnn.load(path)
         except Exception as exc:       # GraphError, OSError; never a traceback for a file
             reason = reason_of(exc)
             if on_error is not None:
@@ -235,7 +245,16 @@ class Document(Autosave, QObject):
                 self._forget_recent(path)
             return False
         self._show_graph(graph)
-        self._settle(path, translate("Files", "Opened {path}").format(path=path))
+        if keras:                      # untitled: Save writes a graph file, not over the .keras
+            from ui.files.keras_open import model_opened
+            self._settle(None, translate("Files", "Opened {path}: step through it here, or "
+                                         "train it in the Train workspace").format(path=path))
+            self.add_recent(path)
+            self.imported = path.name
+            self.update_title()
+            model_opened(self.window, model, path.name)
+        else:
+            self._settle(path, translate("Files", "Opened {path}").format(path=path))
         self._clear_report()
         return True
 

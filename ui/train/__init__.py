@@ -132,4 +132,6 @@ def install(window) -> TrainingDock:
         document.watch_training(dock)   # the session began before the Train workspace opened
     window.training_dock = dock
     window.training_panel = panel
+    if getattr(window, "opened_model", None) is not None:     # a .keras file opened before
+        dock.model_form.set_opened_model(window.opened_model, window.opened_model_name)
     return dock

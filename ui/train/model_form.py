@@ -41,10 +41,13 @@ class TrainSettings:
     validation_split: float
     seed: int
     show_on_canvas: bool
-    source: str = "builder"  # "builder": the MLP below; "canvas": the graph on the canvas
+    source: str = "builder"  # "builder": the MLP below; "canvas": the graph on the canvas;
+    opened: object = None    # "opened": this Sequential (a model opened from a .keras file)
 
     def layer_activations(self) -> list[str]:
         """One activation per Dense layer, the output layer's softmax included."""
+        if self.opened is not None:
+            return [lay.activation.name for lay in self.opened.dense_layers]
         return [self.activation] * len(self.hidden) + ["softmax"]
 
 
@@ -81,7 +84,10 @@ def build_model(settings: TrainSettings, input_dim: int, classes: int):
 
 def make_model(settings: TrainSettings, input_dim: int, classes: int, data_name: str = "",
                controller=None):
-    """The model to train: the MLP of the builder, or the graph on the controller's canvas."""
+    """The model to train: the MLP of the builder, the opened model, or the graph on the
+    controller's canvas."""
+    if settings.source == "opened":
+        return use_opened_model(settings, input_dim, classes, data_name)
     if settings.source != "canvas":
         return build_model(settings, input_dim, classes)
     from ui.train.graph_model import GraphModel
@@ -95,6 +101,30 @@ def make_model(settings: TrainSettings, input_dim: int, classes: int, data_name:
     return model
 
 
+def use_opened_model(settings: TrainSettings, input_dim: int, classes: int, data_name: str):
+    """The opened model, to be trained from the weights it has now with the form's optimizer;
+    ValueError when the data do not fit it."""
+    from ui.i18n import translate
+
+    model = settings.opened
+    data = data_name or translate("ModelForm", "chosen")
+    if model.input_dim != input_dim:
+        raise ValueError(translate("ModelForm", "the opened model takes {n} inputs; the {data} "
+                                   "data have {m} features").format(n=model.input_dim,
+                                                                    data=data, m=input_dim))
+    units = model.dense_layers[-1].units
+    if model.loss == "sparse_categorical_crossentropy" and classes > units:
+        raise ValueError(translate("ModelForm", "the opened model has {units} outputs; the "
+                                   "{data} data have {classes} classes").format(
+                                       units=units, data=data, classes=classes))
+    if model.loss != "sparse_categorical_crossentropy":
+        raise ValueError(translate("ModelForm", "the opened model's loss is {loss}; the "
+                                   "training dock trains classifiers (softmax cross-entropy)")
+                         .format(loss=model.loss))
+    model.optimizer = make_optimizer(settings.optimizer, settings.learning_rate)
+    return model
+
+
 class ModelForm(QWidget):
     """Hidden layers, activation, dropout, optimizer, learning rate, batch, epochs, split."""
 
@@ -102,6 +132,7 @@ class ModelForm(QWidget):
         super().__init__(parent)
         self.source = QComboBox()
         self.source.addItems(["MLP builder", "graph on the canvas"])
+        self.opened = None       # a model opened from a .keras file (set_opened_model)
         self.source.setToolTip("Train an MLP built from the choices below, or the graph on the "
                                "canvas (it needs an input x, a loss and param nodes)")
         self.hidden = QLineEdit("16,16")
@@ -169,10 +200,30 @@ class ModelForm(QWidget):
         self._show_usual_lr()
         self.source.currentIndexChanged.connect(self._on_source_change)
 
+    def set_opened_model(self, model, name: str) -> None:
+        """Offer ``model`` (opened from the file ``name``) as the model to train, chosen now,
+        with its own optimizer and learning rate where the form has them."""
+        from ui.i18n import translate
+
+        self.opened = model
+        text = translate("ModelForm", "opened model: {name}").format(name=name)
+        if self.source.count() > 2:
+            self.source.setItemText(2, text)
+        else:
+            self.source.addItem(text)
+        self.source.setCurrentIndex(2)
+        opt = model.optimizer
+        key = {"Adam": "adam", "RMSprop": "rmsprop", "Adagrad": "adagrad"}.get(
+            type(opt).__name__, "sgd_momentum" if getattr(opt, "momentum", 0) else "sgd")
+        label = next(t for t, k in OPTIMIZERS.items() if k == key)
+        self.optimizer.setCurrentText(label)          # sets the default rate of that optimizer
+        self.lr.setValue(opt.learning_rate)
+
     def _on_source_change(self, index: int) -> None:
         builder = index == 0
-        for w in (self.hidden, self.activation, self.dropout, self.show_on_canvas):
+        for w in (self.hidden, self.activation, self.dropout):
             w.setEnabled(builder)
+        self.show_on_canvas.setEnabled(index != 1)
 
     def usual_learning_rate(self) -> float:
         """The chosen optimizer's usual learning rate (a good start for the 2-D problems)."""
@@ -197,4 +248,5 @@ class ModelForm(QWidget):
             learning_rate=float(self.lr.value()), batch_size=int(self.batch.value()),
             epochs=int(self.epochs.value()), validation_split=float(self.val_split.value()),
             seed=int(self.seed.value()), show_on_canvas=self.show_on_canvas.isChecked(),
-            source="builder" if self.source.currentIndex() == 0 else "canvas")
+            source=("builder", "canvas", "opened")[self.source.currentIndex()],
+            opened=self.opened if self.source.currentIndex() == 2 else None)
