@@ -31,7 +31,7 @@ def test_the_app_opens_on_explore_with_the_canvas_taking_most_of_the_window(win)
     QTest.qWait(20)
     assert w.workspace == "explore"
     assert w.workspaces.bar.currentIndex() == 0
-    assert _visible_docks(w) == {"dock_inspector"}
+    assert _visible_docks(w) == {"dock_inspector", "dock_code"}
     assert w.timeline.isVisible() and w.expression.isVisible()
     canvas = w.canvas.width() * w.canvas.height()
     assert canvas >= 0.6 * _area(w), (w.canvas.size(), w.size())
@@ -55,7 +55,7 @@ def test_tabs_and_shortcuts_switch_workspaces_over_one_graph(win, qtbot):
     assert w.actions["workspace_train"].isChecked()
     QTest.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert w.workspace == "explore" and w.workspaces.bar.currentIndex() == 0
-    assert _visible_docks(w) == {"dock_inspector"}
+    assert _visible_docks(w) == {"dock_inspector", "dock_code"}
     assert "f" in w.controller.graph                          # the same example all along
 
 
@@ -65,7 +65,7 @@ def test_each_workspace_keeps_its_own_layout_and_reset_puts_it_back(win):
     w.findChild(type(w.inspector_dock), "dock_history").toggleViewAction().trigger()
     assert "dock_history" not in _visible_docks(w)
     w.show_workspace("explore")
-    assert _visible_docks(w) == {"dock_inspector"}
+    assert _visible_docks(w) == {"dock_inspector", "dock_code"}
     w.show_workspace("build")
     assert _visible_docks(w) == {"dock_inspector", "dock_palette"}     # history still closed
     w.actions["reset_layout"].trigger()
@@ -101,7 +101,7 @@ def test_a_panel_added_by_another_part_shows_in_its_workspaces_and_the_panels_me
     w = win
     w.show_workspace("build")
     w.show_workspace("explore")             # both have a remembered layout now
-    dock = w.add_panel(QLabel("code"), "Code", "right", workspaces=("explore",))
+    dock = w.add_panel(QLabel("notes"), "Notes", "right", workspaces=("explore",))
     assert dock.isVisible()
     assert dock.toggleViewAction() in w.view_menu.actions()
     w.show_workspace("build")

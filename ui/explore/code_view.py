@@ -9,7 +9,7 @@ the controller's own trace, so they always describe what the canvas shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,9 @@ STEP_COLOR = QColor(style.HIGHLIGHT).lighter(165)   # the canvas's step colour, 
 
 class CodeText(QPlainTextEdit):
     """Read-only code; a click (not a drag that selects text) reports its line."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(300, 240)        # no wider than the inspector: the canvas keeps its room
 
     line_clicked = Signal(int)
 
@@ -58,7 +61,10 @@ class CodeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = CodeText()
-        self.caption = QLabel(translate("CodeView", "numpy: one line per node and per gradient"))
+        self.caption = QLabel(translate("CodeView", "numpy"))
+        self.caption.setToolTip(translate("CodeView", "The graph as numpy: one line per node and "
+                                          "per gradient; the current step's lines are "
+                                          "highlighted, a click on a line goes to its step"))
         self.caption.setStyleSheet(f"color: {style.MUTED_TEXT}")
         self.copy_button = QPushButton(translate("CodeView", "Copy"))
         self.copy_button.setToolTip(translate("CodeView", "Copy the code to the clipboard"))
@@ -76,6 +82,7 @@ class CodeView(QWidget):
         lay.addWidget(self.text, 1)
         self.listing = None
         self.step: int | None = None
+        self.text.setMinimumWidth(160)
         self.text.line_clicked.connect(self._on_line_clicked)
         self.copy_button.clicked.connect(self.copy)
         self.export_button.clicked.connect(self.export_requested)
