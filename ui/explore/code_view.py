@@ -30,9 +30,6 @@ STEP_COLOR = QColor(style.HIGHLIGHT).lighter(165)   # the canvas's step colour, 
 class CodeText(QPlainTextEdit):
     """Read-only code; a click (not a drag that selects text) reports its line."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(300, 240)        # no wider than the inspector: the canvas keeps its room
-
     line_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,6 +41,9 @@ class CodeText(QPlainTextEdit):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         self.setFont(font)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(300, 240)        # no wider than the inspector: the canvas keeps its room
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
