@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ui import style
 from ui.canvas.fonts import draw_text, metrics
 from ui.canvas.node_item import full_detail_lod  # edges drop their labels when nodes go compact
+from ui.canvas.routing import path_points
 
 LABEL_PX = 13
 LABEL_H = 18.0
@@ -34,6 +35,7 @@ class EdgeItem(QGraphicsItem):
         self._p1 = QPointF()
         self._p2 = QPointF()
         self._path = QPainterPath()
+        self._waypoints: list = []
         self._anchor = QPointF()
         self.label_t = 0.5          # where along the wire the labels sit (the scene spreads
                                     # the labels of wires leaving the same node)
@@ -46,14 +48,20 @@ class EdgeItem(QGraphicsItem):
     def key(self) -> tuple[int, int, int]:
         return (self.src_id, self.dst_id, self.port)
 
-    def set_ends(self, p1: QPointF, p2: QPointF) -> None:
-        if p1 == self._p1 and p2 == self._p2:
+    def set_ends(self, p1: QPointF, p2: QPointF, waypoints: list | tuple = ()) -> None:
+        """Run from ``p1`` to ``p2``, through ``waypoints`` (see ui/canvas/routing.py: the
+        wire goes around nodes in its way) if any."""
+        waypoints = list(waypoints)
+        if p1 == self._p1 and p2 == self._p2 and waypoints == self._waypoints:
             return
         self.prepareGeometryChange()
-        self._p1, self._p2 = QPointF(p1), QPointF(p2)
-        dx = max(abs(p2.x() - p1.x()) * 0.5, 40.0)
+        self._p1, self._p2, self._waypoints = QPointF(p1), QPointF(p2), waypoints
         path = QPainterPath(p1)
-        path.cubicTo(QPointF(p1.x() + dx, p1.y()), QPointF(p2.x() - dx, p2.y()), p2)
+        for cmd in path_points(p1.x(), p1.y(), p2.x(), p2.y(), waypoints):
+            if cmd[0] == "line":
+                path.lineTo(*cmd[1])
+            else:
+                path.cubicTo(QPointF(*cmd[1]), QPointF(*cmd[2]), QPointF(*cmd[3]))
         self._path = path
         self._anchor = path.pointAtPercent(self.label_t)
         self._update_rect()
@@ -66,6 +74,10 @@ class EdgeItem(QGraphicsItem):
             self._anchor = self._path.pointAtPercent(t)
             self._update_rect()
             self.update()
+
+    def shape_path(self) -> QPainterPath:
+        """The wire's curve in scene coordinates."""
+        return QPainterPath(self._path)
 
     def label_anchor(self) -> QPointF:
         """Where the labels sit: fraction ``label_t`` along the curve."""

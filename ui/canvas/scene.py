@@ -6,15 +6,18 @@ The scene never changes the graph; the controller does, and the scene follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui import style
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.group_item import GroupItem
+from ui.canvas.node_item import HEIGHT as NODE_H
+from ui.canvas.node_item import WIDTH as NODE_W
 from ui.canvas.node_item import NodeItem
 from ui.canvas.port_item import PortItem
+from ui.canvas.routing import Obstacles, detour
 from ui.canvas.scene_groups import SceneGroupsMixin
 from ui.canvas.state import DisplayState, EdgeKey
 
@@ -40,6 +43,8 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self._press_pos: dict[int, QPointF] = {}
         self._current: int | None = None
         self._emphasised: set[EdgeKey] = set()
+        self._obstacles = Obstacles()
+        self._reroute_pending = False
         self._init_groups()
         self.selectionChanged.connect(self._on_selection_changed)
 
@@ -104,9 +109,50 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             item.setPos(float(pos[0]), float(pos[1]))
 
     def _route(self, edge: EdgeItem) -> None:
+        """Lay ``edge`` from its source's port to its target's, around the nodes between."""
         src, dst = self.display_item(edge.src_id), self.display_item(edge.dst_id)
         if src is not None and dst is not None:
-            edge.set_ends(src.out_port_pos(), dst.in_port_pos(edge.port))
+            p1, p2 = src.out_port_pos(), dst.in_port_pos(edge.port)
+            way = detour(p1.x(), p1.y(), p2.x(), p2.y(), self._obstacles, (src, dst)) \
+                if edge.isVisible() else []
+            edge.set_ends(p1, p2, way)
+
+    # ----- what wires go around --------------------------------------------------------------
+    def _place_obstacle(self, item) -> None:
+        """Keep ``item`` (a node or a collapsed layer's box) where wires go around it."""
+        if not item.isVisible():
+            self._obstacles.remove(item)
+        elif isinstance(item, NodeItem):
+            x, y = item.pos().x(), item.pos().y()
+            self._obstacles.put(item, (x, y, x + NODE_W, y + NODE_H))
+        else:
+            r = item.rect()
+            self._obstacles.put(item, (r.left(), r.top(), r.right(), r.bottom()))
+
+    def _rebuild_obstacles(self) -> None:
+        self._obstacles = Obstacles()
+        for item in self.nodes.values():
+            self._place_obstacle(item)
+        for key in self.collapsed:
+            if key in self.groups:
+                self._place_obstacle(self.groups[key])
+
+    def reroute_all(self) -> None:
+        """Route every wire again (after nodes moved: a wire may now be in another's way)."""
+        self._reroute_pending = False
+        for edge in self.edges.values():
+            self._route(edge)
+        for nid in self.nodes:
+            self._spread_labels(nid)
+
+    def _reroute_soon(self) -> None:
+        if not self._reroute_pending:
+            self._reroute_pending = True
+            QTimer.singleShot(0, self._reroute_if_pending)
+
+    def _reroute_if_pending(self) -> None:
+        if self._reroute_pending:
+            self.reroute_all()
 
     # ----- what is shown ---------------------------------------------------------------------
     def apply_state(self, st: DisplayState, marked: set[int] | frozenset = frozenset(),
@@ -173,11 +219,14 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
         ids = (item.node_id,)
+        self._place_obstacle(item)
         group = self._group_of.get(item.node_id)
         if group in self.groups:
             self._fit_group(group)
             if group in self.collapsed:         # the wires of the whole box end on it
                 ids = self.groups[group].layer.members
+                self._place_obstacle(self.groups[group])
+        self._reroute_soon()                    # other wires may have to go around it now
         keys = {k for nid in ids for k in self._edges_of.get(nid, ())}
         for key in keys:
             self._route(self.edges[key])

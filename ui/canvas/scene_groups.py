@@ -76,6 +76,7 @@ class SceneGroupsMixin:
         hidden = self.hidden_ids()
         for nid, node in self.nodes.items():
             node.setVisible(nid not in hidden)
+        self._rebuild_obstacles()
         for key, edge in self.edges.items():
             g0, g1 = self.shown_group(key[0]), self.shown_group(key[1])
             edge.setVisible(g0 is None or g0 != g1)
