@@ -23,6 +23,7 @@ import pytest
 
 from graphviz_nn import datasets
 from graphviz_nn.export import from_sequential, graph_script, model_files, trace_of
+from graphviz_nn.export.model_scripts import torch_model_files
 from graphviz_nn.io import write_atomic
 from graphviz_nn.keras_io import read_keras, write_keras
 from graphviz_nn.nn import Dense, Sequential
@@ -149,6 +150,9 @@ def exported(tmp_path_factory):
         for to in ("torch", "keras"):
             for path, data in model_files(spec, to, tmp / f"{to}_model_{kind}.py").items():
                 write_atomic(path, data)
+        # where torch is not installed, the weights go beside as .npz with a loader
+        for path, data in torch_model_files(spec, tmp / f"npz_model_{kind}.py", pt=False).items():
+            write_atomic(path, data)
         model.fit(x, y, verbose=0, **FIT)
         models[kind] = model.get_weights()
     return tmp, cases, models
@@ -158,7 +162,7 @@ def exported(tmp_path_factory):
 def numpy_and_torch_runs(exported):
     tmp, cases, _ = exported
     scripts = sorted(tmp / name for name in cases) + \
-        [tmp / "torch_model_adam.py", tmp / "torch_model_sgd_mse.py"]
+        [tmp / f"{how}_model_{kind}.py" for how in ("torch", "npz") for kind in ("adam", "sgd_mse")]
     return run_scripts(scripts, tmp)
 
 
@@ -195,10 +199,12 @@ def assert_trained_like_the_app(out: str, weights: list[np.ndarray], what: str) 
 def test_torch_model_scripts_train_like_the_app(exported, numpy_and_torch_runs):
     tmp, _, models = exported
     for kind, weights in models.items():
-        res = numpy_and_torch_runs[str(tmp / f"torch_model_{kind}.py")]
-        assert "epoch 2/2: loss" in res["out"]
-        assert_trained_like_the_app(res["out"], weights, f"torch {kind}")
+        for how in ("torch", "npz"):
+            res = numpy_and_torch_runs[str(tmp / f"{how}_model_{kind}.py")]
+            assert "epoch 2/2: loss" in res["out"]
+            assert_trained_like_the_app(res["out"], weights, f"{how} {kind}")
     assert (tmp / "torch_model_adam_weights.pt").exists()
+    assert (tmp / "npz_model_adam_weights.npz").exists()
 
 
 ROUND_TRIP = textwrap.dedent('''
