@@ -26,13 +26,15 @@ from typing import Any
 import numpy as np
 
 from .export.model_spec import ACTIVATIONS, Layer, ModelSpec
+from .filecheck import MAX_ELEMENTS
 from .node import GraphError
 
-MAX_FILE_BYTES = 1 << 30          # the .keras file itself
+MAX_FILE_BYTES = 64 << 20         # the .keras file itself
 MAX_CONFIG_BYTES = 4 << 20        # config.json and metadata.json
 MAX_LAYERS = 256
 MAX_UNITS = 1 << 16               # units of one Dense layer, and the input size
-MAX_PARAMS = 64 << 20             # all weights together (256 MB of float32)
+MAX_PARAMS = MAX_ELEMENTS // 2    # all weights together: the opened model's graph (its
+                                  # weights and a batch) stays within what a graph file holds
 MAX_RATIO = 200                   # a member may unpack to at most this many times its size
 H5_SLACK = 1 << 20                # bytes an HDF5 file needs beyond its arrays
 H5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
