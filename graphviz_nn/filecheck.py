@@ -97,8 +97,9 @@ def _read_at_most(f, limit: int) -> bytes:
 def check_text(text: str, where: str) -> None:
     """Refuse, before parsing, JSON text with more objects or numbers than a file can hold."""
     containers = text.count("{") + text.count("[")
-    need(containers <= _MAX_CONTAINERS, f"{where} is not a graph file this app can open "
-         f"({containers:,} JSON objects and lists; at most {_MAX_CONTAINERS:,})")
+    need(containers <= _MAX_CONTAINERS, f"{where} is too big for a graph file: it holds "
+         f"{containers:,} JSON objects and lists, and a graph file (at most {MAX_NODES:,} "
+         f"nodes) holds at most {_MAX_CONTAINERS:,}")
     commas = text.count(",")
     need(commas <= _MAX_COMMAS, f"{where} holds too many numbers for a graph file "
          f"({commas:,} items; at most {_MAX_COMMAS:,})")
@@ -128,7 +129,7 @@ def check_pos(pos: Any, where: str) -> None:
             ok = math.isfinite(float(c)) and abs(float(c)) <= MAX_COORD
         except OverflowError:
             ok = False
-        need(ok, f"{where}: pos must be two finite numbers within ±{MAX_COORD:.0e}, "
+        need(ok, f"{where}: pos must be two finite numbers within ±{MAX_COORD:,.0f}, "
              f"not {_short(c)}")
 
 

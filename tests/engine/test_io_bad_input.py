@@ -60,6 +60,8 @@ NASTY = {
     "surrogate name": (_file([_leaf(name="x\ud800")]), r"lone surrogate U\+D800"),
     "control name": (_file([_leaf(name="a\x07b")]), r"control character U\+0007"),
     "long name": (_file([_leaf(name="n" * 201)]), "at most 200 characters"),
+    "tiny objects": (_file([]) | {"junk": [{}] * 110_000},
+                     "too big for a graph file: it holds 110,004 JSON objects and lists"),
     "too many nodes": (_file([{"id": i, "op": "input", "name": f"x{i}"}
                               for i in range(filecheck.MAX_NODES + 1)]),
                        "10,001 nodes; a graph file holds at most 10,000"),

@@ -231,7 +231,7 @@ class Document(Autosave, QObject):
             else:
                 graph = gnn.load(path)
         except Exception as exc:       # GraphError, OSError; never a traceback for a file
-            reason = reason_of(exc)
+            reason = reason_of(exc).removeprefix(f"{path}: ")   # the message names it already
             if on_error is not None:
                 on_error(f"cannot open {path}: {reason}")
             else:
