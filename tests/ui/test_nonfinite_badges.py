@@ -104,3 +104,23 @@ def test_render_draws_the_same_badge(tmp_path):
     plain = tmp_path / "plain.svg"                                 # no pass: nothing to say
     assert cli_main(["render", str(path), "--out", str(plain)]) == 0
     assert "negative" not in plain.read_text(encoding="utf-8")
+
+
+def test_a_node_inside_a_closed_layer_badges_the_layer_box(qtbot):
+    from ui.app import MainWindow
+    win = MainWindow(example=None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.load_example("fashion")                      # opens as x -> Dense -> Dense -> loss
+    g = win.controller.graph
+    w1 = g["W1"]
+    bad = w1.value.copy()
+    bad[3, 7] = np.nan
+    assert win.controller.set_value(w1.id, bad) is None
+    QApplication.processEvents()
+    box = win.scene.display_item(w1.id)
+    assert box is not win.scene.node_item(w1.id) and box.collapsed
+    badge = next(ch for ch in box.childItems() if isinstance(ch, ErrorBadge))
+    assert badge.isVisible() and badge.severity == "warning"
+    assert badge.text() == "W1: this value holds nan (1 of 78,400 numbers)"
