@@ -121,15 +121,12 @@ class CodeView(QWidget):
             selections.append(sel)
         self.text.setExtraSelections(selections)
         if rows:
-            self._scroll_to(rows[0], rows[-1])
+            self._scroll_to(rows[0])
 
-    def _scroll_to(self, first: int, last: int) -> None:
-        cursor = QTextCursor(self.text.document().findBlockByNumber(last))
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
-        cursor = QTextCursor(self.text.document().findBlockByNumber(first))
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+    def _scroll_to(self, first: int) -> None:
+        """The step's lines in the middle of the view, with the code around them."""
+        self.text.setTextCursor(QTextCursor(self.text.document().findBlockByNumber(first)))
+        self.text.centerCursor()
 
     # ---- intents ----------------------------------------------------------------------------
     def _on_line_clicked(self, line: int) -> None:
