@@ -118,3 +118,15 @@ def test_a_wire_goes_around_a_node_dragged_onto_it(window):
     drag(view, z.sceneBoundingRect().center(), target)
     assert body(z).contains(target)             # z sits where the wire ran
     assert wires_behind_nodes(scene, g) == []
+
+
+def test_a_short_wire_between_two_layer_boxes_runs_straight_on(window):
+    """The two closed layers of the 784-100-10 model stand close: the wire between them goes
+    from left to right without a loop back."""
+    window.load_example("fashion")                  # opens with its layers closed
+    scene, g = window.scene, window.controller.graph
+    first, second = sorted(scene.groups.values(), key=lambda it: it.rect().left())
+    path = scene.edge_item(g["h1"].id, g["h1@W2"].id, 0).shape_path()
+    xs = [path.pointAtPercent(i / 50).x() for i in range(51)]
+    assert all(b >= a - 1e-6 for a, b in zip(xs, xs[1:], strict=False)), xs
+    assert first.rect().right() - 0.5 <= min(xs) and max(xs) <= second.rect().left() + 0.5

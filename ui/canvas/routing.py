@@ -20,8 +20,10 @@ Rect = tuple[float, float, float, float]
 
 
 def plain_dx(x1: float, x2: float) -> float:
-    """How far the plain curve's control points reach out of the ports (see EdgeItem)."""
-    return max(abs(x2 - x1) * 0.5, 40.0)
+    """How far the plain curve's control points reach out of the ports (see EdgeItem): half
+    the way across, so a short wire between two close boxes stays between them; a wire that
+    runs backwards (or nearly straight down) swings out 40 units to show its direction."""
+    return (x2 - x1) * 0.5 if x2 - x1 >= 20.0 else 40.0
 
 
 def _cells(lo: float, hi: float, size: float) -> range:
