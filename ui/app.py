@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.controller import GraphController
 from ui.explore import code_view, examples
+from ui.explore.expression_bar import ExpressionBar
 from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
@@ -62,9 +62,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.timeline = TimelinePanel()
         self.quiz = QuizPanel()
         self.inspector.add_section(self.quiz, after="step")
-        self.expression = QLineEdit()
-        self.expression.setPlaceholderText("type an expression, e.g. f = (x + y) * z  "
-                                           "or  out = sigmoid(w0*x0 + w1*x1 + w2)")
+        self.expression = ExpressionBar()
         self.expression_message = QLabel("")
         self.expression_message.setStyleSheet(f"color: {style.ERROR_COLOR}")
         self.expression_message.setWordWrap(True)
@@ -224,6 +222,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.quiz.reveal_requested.connect(c.reveal)
         self.quiz.answered.connect(self.canvas.setFocus)       # → steps on from here
         self.expression.returnPressed.connect(self.apply_expression)
+        self.expression.draft_dropped.connect(lambda: self.expression_message.setText(""))
+        self.expression.draft_dropped.connect(lambda: self.expression_message.setVisible(False))
         self.inspector.value_edited.connect(self._on_value_edited)
 
     # ----- reacting to the controller --------------------------------------------------------------
@@ -236,6 +236,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             self.scene.set_graph(self.controller.graph)
         elif kind == "structure":
             self.scene.sync_structure(self.controller.graph)
+        self.expression.show_graph(self.controller.graph)
         self.refresh(values_changed=True)
         if kind == "graph":
             self.canvas.fit()
@@ -287,8 +288,6 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             self._loading_example = False
         self.example_key = key
         self.inspector.set_example(ex.title, ex.text)
-        from ui.explore.expression import expression_of
-        self.expression.setText(expression_of(g) or "")      # empty for the MLPs: no expression
         self.expression_message.setVisible(False)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
         self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
@@ -321,6 +320,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.expression_message.setText("")
         self.example_key = None
         self.inspector.set_example(None)
+        self.expression.accept_draft()      # the bar shows the new graph's expression
         self.controller.replace_graph(graph, f"Expression {text}", graph.output.name)
         self.status(f"Built {graph.output.name} from the expression; "
                     "select a leaf to change its value.")

@@ -9,12 +9,16 @@ import numpy as np
 
 import graphviz_nn as gnn
 
-DEFAULT_LEAF_VALUE = 1.0
+# the numbers a typed expression's leaves get, in the order they first appear: each its own
+# (so every gradient can be told apart), small, mixed in sign, and 1 first (log(x) is fine)
+DEFAULT_VALUES = (1.0, 2.0, -1.0, 0.5, -2.0, 1.5, 3.0, -0.5)
 
 
 def build_expression(text: str, current=None) -> tuple[gnn.Graph | None, str | None]:
-    """Parse ``text``; leaves without a value keep the value of a same-named leaf of
-    ``current`` (so retyping an expression keeps x = -2), else get 1. Returns (graph, error)."""
+    """Parse ``text`` into a graph of fresh nodes. A leaf whose value the expression does not
+    give keeps the number of a same-named leaf of ``current`` when that is one number (so
+    retyping an example's expression keeps x = -2), never a tensor or anything else of the
+    old graph; the others get :data:`DEFAULT_VALUES`. Returns (graph, error)."""
     text = (text or "").strip()
     if not text:
         return None, "Type an expression such as  f = (x + y) * z"
@@ -24,18 +28,22 @@ def build_expression(text: str, current=None) -> tuple[gnn.Graph | None, str | N
         return None, f"Cannot build this expression: {exc}"
     if g.output is None or len(g) == 0:
         return None, "The expression computes nothing; write  name = expression"
-    for node in g.nodes:
-        if node.is_leaf and node.value is None:
-            value = DEFAULT_LEAF_VALUE
-            if current is not None and node.name in current:
-                old = current[node.name]
-                if old.is_leaf and old.value is not None:
-                    value = old.value
-            try:
-                g.set_value(node, value)
-            except (gnn.GraphError, ValueError):
-                g.set_value(node, DEFAULT_LEAF_VALUE)
+    free = sorted((n for n in g.nodes if n.is_leaf and n.value is None), key=lambda n: n.id)
+    for k, node in enumerate(free):
+        value = DEFAULT_VALUES[k % len(DEFAULT_VALUES)]
+        old = _leaf(current, node.name)
+        if old is not None and np.size(old.value) == 1 and np.isfinite(old.value).all():
+            value = float(np.asarray(old.value).reshape(-1)[0])
+        g.set_value(node, value)
     return g, None
+
+
+def _leaf(graph, name: str):
+    """The leaf called ``name`` in ``graph`` with a value, or None."""
+    if graph is None or name not in graph:
+        return None
+    node = graph[name]
+    return node if node.is_leaf and node.value is not None else None
 
 
 _INFIX = {"add": ("+", 1), "sub": ("-", 1), "mul": ("*", 2), "div": ("/", 2),
