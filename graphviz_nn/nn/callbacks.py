@@ -15,7 +15,8 @@ import math
 
 import numpy as np
 
-__all__ = ["Callback", "CallPacer", "History", "EarlyStopping", "LambdaCallback", "StepLog"]
+__all__ = ["Callback", "CallPacer", "StepPacer", "History", "EarlyStopping", "LambdaCallback",
+           "StepLog"]
 
 
 class StepLog:
@@ -85,6 +86,36 @@ class CallPacer:
         elif dt > self.interval * 2:
             self.every = max(self.every // 2, 1)
         return step + self.every
+
+
+class StepPacer:
+    """Holds training to ``rate`` steps a second (None: full speed), for a learner who wants
+    to watch it learn: ``delay(now)`` after each step says how long to wait before the next.
+    A trainer that falls behind (a pause, a slow step) does not rush to catch up."""
+
+    def __init__(self, rate: float | None = None) -> None:
+        self.rate: float | None = None
+        self._t0: float | None = None
+        self._n = 0
+        self.set_rate(rate)
+
+    def set_rate(self, rate: float | None) -> None:
+        """A new rate; counting starts again from the next step."""
+        self.rate = float(rate) if rate is not None and rate > 0 else None
+        self._t0, self._n = None, 0
+
+    def delay(self, now: float) -> float:
+        """Seconds to wait after the step that has just ended (0 at full speed)."""
+        if self.rate is None:
+            return 0.0
+        if self._t0 is None:
+            self._t0, self._n = now, 0
+        self._n += 1
+        due = self._t0 + self._n / self.rate
+        if due < now - 1.0 / self.rate:         # far behind: start counting from here
+            self._t0, self._n = now, 0
+            return 0.0
+        return max(0.0, due - now)
 
 
 class LambdaCallback(Callback):

@@ -6,9 +6,11 @@ reads jobs and commands on stdin and writes progress on stdout, as ``wire`` mess
 
 Parent -> child:
     {"t": "fit", "job": id, "model": state spec, "fit": {...}, "data": [has_val],
-     "pause_after": n | None, "every": {"send": s, "diag": s, "snapshot": s}}
+     "pause_after": n | None, "every": {"send": s, "diag": s, "snapshot": s},
+     "speed": steps a second | None (full speed)}
         arrays: the model state's, then x, y (and x_val, y_val)
     {"t": "pause" | "resume" | "step" | "stop", "job": id}
+    {"t": "speed", "job": id, "steps_per_s": rate | None (full speed)}
     {"t": "set_weights", "job": id}  arrays: the weights (the optimizer forgets its state)
     {"t": "quit"}  (or the end of stdin)
     Anything else (bytes that are not a message, an unknown "t", a command without its job)
@@ -35,7 +37,15 @@ import time
 import numpy as np
 
 from graphviz_nn.nn import wire
-from graphviz_nn.nn.callbacks import Callback, CallPacer
+from graphviz_nn.nn.callbacks import Callback, CallPacer, StepPacer
+
+PACED_SNAPSHOT_S = 0.1   # weight snapshots this often while held to a speed (time to spare)
+
+
+def _rate(value) -> float | None:
+    """A speed from the parent: steps a second, or None for full speed (anything else)."""
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1e9
+    return float(value) if ok else None
 
 
 class _Control:
@@ -49,6 +59,8 @@ class _Control:
         self.attention = False
         self.commands: queue.Queue = queue.Queue()
         self.model = None
+        self.speed: float | None = None      # steps a second; None: full speed
+        self.wake = threading.Event()        # set on every command: a paced wait ends
 
 
 class _Link(Callback):
@@ -67,6 +79,7 @@ class _Link(Callback):
         self.epoch_weights = None
         self.nonfinite: dict | None = None
         self._pace = CallPacer()      # fit logs every step itself: a call every ~2 ms will do
+        self._speed = StepPacer()     # the learner's steps a second, when not full speed
         self._t_send = self._t_diag = self._t_snap = 0.0
 
     def on_train_begin(self, logs=None) -> None:
@@ -93,11 +106,27 @@ class _Link(Callback):
                 now = time.perf_counter()
             if ctrl.steps_left is not None or ctrl.paused:
                 ctrl.attention = True
+        paced = ctrl.speed is not None
         if now - self._t_send >= self.send_every:
-            self.flush(snapshot=now - self._t_snap >= self.snap_every)
+            snap_every = min(self.snap_every, PACED_SNAPSHOT_S) if paced else self.snap_every
+            self.flush(snapshot=now - self._t_snap >= snap_every)
             now = time.perf_counter()
+        if paced or self._speed.rate is not None:
+            self._wait_for_pace(now)
         nxt = self._pace.next_from(step, now)
-        self.batch_end_from = 0 if ctrl.attention else nxt
+        self.batch_end_from = 0 if ctrl.attention or paced else nxt
+
+    def _wait_for_pace(self, now: float) -> None:
+        """Hold the learner's speed: wait until the next step is due (a command cuts it
+        short, and acts at the next step)."""
+        ctrl = self.ctrl
+        if self._speed.rate != ctrl.speed:
+            self._speed.set_rate(ctrl.speed)
+        delay = self._speed.delay(now)
+        if delay > 0:
+            ctrl.wake.clear()
+            if not ctrl.attention:
+                ctrl.wake.wait(delay)
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
         logs = {k: float(v) for k, v in (logs or {}).items()}
@@ -180,7 +209,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
                     "fit_seconds": fit_seconds, "model": spec}, state)
 
 
-COMMANDS = ("fit", "pause", "resume", "step", "stop", "set_weights", "quit")
+COMMANDS = ("fit", "pause", "resume", "step", "stop", "set_weights", "speed", "quit")
 
 
 def _checked(head: dict) -> str:
@@ -212,6 +241,7 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None
             if kind == "fit":
                 ctrl.job, ctrl.stop, ctrl.paused = head["job"], False, False
                 ctrl.steps_left, ctrl.attention = None, False
+                ctrl.speed = _rate(head.get("speed"))   # here: in order with "speed" commands
                 jobs.put((head, arrays))
                 continue
             if kind == "quit":
@@ -230,8 +260,11 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None
                     ctrl.model.stop_training = True
             elif kind == "set_weights":
                 ctrl.commands.put(("set_weights", arrays))
+            elif kind == "speed":
+                ctrl.speed = _rate(head.get("steps_per_s"))
             ctrl.attention = True
             ctrl.commands.put(("wake", None))
+            ctrl.wake.set()
     except wire.WireError as exc:
         problems.append(str(exc))
     except OSError:
@@ -241,6 +274,7 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None
         if ctrl.model is not None:
             ctrl.model.stop_training = True
         ctrl.commands.put(("wake", None))
+        ctrl.wake.set()
         jobs.put(None)
 
 

@@ -37,17 +37,23 @@ def test_startup_only_exits_once_the_window_has_painted():
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("steps", [450])
-def test_a_short_full_selftest_checks_the_example_and_times_training(steps):
-    # thresholds relaxed: a shared CI machine may be busy; the numbers must still be sane
-    proc = _selftest("--steps", str(steps), "--min-ratio", "0.05", "--max-stall-ms", "5000")
+def test_a_short_selftest_trains_at_full_speed_and_reports_what_it_measured():
+    """The selftest's contract, not the machine's speed (that is tests/bench/bench_gui_train.py,
+    which prints the ratio against its 0.9 target): the dock at full speed, exactly the steps
+    asked for, and a summary whose ratio is the window's speed over the headless one."""
+    proc = _selftest("--steps", "450", "--min-ratio", "0", "--max-stall-ms", "1e9")
     last = _last_line(proc)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
     m = OK.match(last)
     assert m, last
     startup, stall, ratio = int(m.group(1)), float(m.group(2)), float(m.group(3))
-    assert startup > 0 and 0 < stall < 5000 and 0.05 <= ratio < 3
-    assert f"trained {steps} steps" in proc.stdout
+    rates = re.search(r"trained (\d+) steps at full speed: window ([\d,]+) steps/s, "
+                      r"headless ([\d,]+) steps/s", proc.stdout)
+    assert rates, proc.stdout
+    steps, window, headless = (int(g.replace(",", "")) for g in rates.groups())
+    assert steps == 450                       # 30 epochs of the spiral's 15 batches
+    assert ratio == pytest.approx(window / headless, abs=0.01 + 1 / headless)
+    assert startup > 0 and stall > 0          # the stall timer did run
 
 
 def test_a_missed_target_is_reported_with_exit_code_1():

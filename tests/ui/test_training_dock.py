@@ -25,6 +25,7 @@ def _configure(dock: TrainingDock, *, kind="spiral", n=300, hidden="16,16", acti
     m.epochs.setValue(epochs)
     m.batch.setValue(batch)
     m.val_split.setValue(split)
+    dock.set_speed(None)                     # full speed (the 2-D sets start at a watchable one)
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ def window(qtbot):
     qtbot.addWidget(w)
     w.show_workspace("train")          # makes the training views, as the Train tab does
     dock = install(w)                  # the same dock: install runs once per window
+    dock.set_speed(None)               # full speed (test_training_speed.py: the other speeds)
     w.statuses = []
     dock.message.connect(w.statuses.append)
     w.resize(1440, 900)

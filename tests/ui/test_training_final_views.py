@@ -22,6 +22,7 @@ def window(qtbot):
     qtbot.addWidget(w)
     w.show_workspace("train")          # makes the training views, as the Train tab does
     dock = install(w)                  # the same dock: install runs once per window
+    dock.set_speed(None)               # full speed (test_training_speed.py: the other speeds)
     w.resize(1440, 900)
     w.show()
     qtbot.waitExposed(w)
@@ -77,7 +78,7 @@ def _wait_idle(qtbot, dock, timeout=30_000) -> None:
 
 
 def test_spiral_with_the_defaults_ends_on_the_final_weights_everywhere(qtbot, window):
-    """The issue's journey: spiral, the dock's defaults, Train, watch it to the end."""
+    """The issue's journey: spiral, the dock's defaults (at full speed), Train, to the end."""
     dock = window.training_dock
     assert dock.data_form.kind.currentText() == "spiral"
     _click(qtbot, dock.controls.train)

@@ -29,6 +29,7 @@ def _quick_spiral(dock, epochs: int) -> None:
     dock.model_form.hidden.setText("16,16")
     dock.model_form.epochs.setValue(epochs)
     dock.model_form.show_on_canvas.setChecked(True)
+    dock.set_speed(None)
 
 
 def test_training_shows_the_model_on_the_canvas_and_undo_brings_the_graph_back(qtbot, window):
@@ -80,6 +81,7 @@ def test_the_graph_on_the_canvas_trains_in_place(qtbot, window):
     dock.data_form.size.setValue(300)
     dock.model_form.epochs.setValue(60)
     dock.model_form.lr.setValue(0.05)
+    dock.set_speed(None)
     dock.train()
     assert dock.model.graph is graph and dock.model_on_canvas
     qtbot.waitUntil(lambda: dock.state == "idle", timeout=30000)

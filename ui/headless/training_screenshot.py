@@ -57,9 +57,12 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
     m.activation.setCurrentText("relu")
     m.epochs.setValue(60)
     m.optimizer.setCurrentText("SGD")
+    m.lr.setValue(0.1)
+    dock.set_speed(None)            # full speed: the picture is of the runs, not of watching
     dock.train()
     _run_until(app, lambda: dock.state == "idle")
     m.optimizer.setCurrentText("Adam")
+    m.lr.setValue(0.01)
     m.epochs.setValue(150)
     dock.train()
     _run_until(app, lambda: dock.last_epoch >= 70)
@@ -84,6 +87,7 @@ def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620
     m.optimizer.setCurrentText("SGD")
     m.lr.setValue(0.1)
     m.epochs.setValue(40)
+    dock.set_speed(None)
     dock.tabs.setCurrentWidget(dock.gradflow)
     for activation in ("sigmoid", "relu"):
         m.activation.setCurrentText(activation)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import translate
+from ui.train.speed import SpeedControl
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 
@@ -58,10 +59,12 @@ class TrainControls(QWidget):
         self.info = QLabel("ready")
         self.info.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.info.setFixedHeight(self.info.sizeHint().height())
+        self.speed = SpeedControl()
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.train, self.pause, self.stop, self.step, self.reset):
             buttons.addWidget(b)
+        buttons.addWidget(self.speed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(buttons)

@@ -30,6 +30,7 @@ from ui.train.halt import HaltMixin
 from ui.train.launch import new_worker, put_model_on_canvas
 from ui.train.model_form import ModelForm, TrainSettings, make_model
 from ui.train.refresh import ViewRefresher
+from ui.train.speed import FULL, WATCH
 from ui.train.worker_base import WorkerBase
 from ui.train.workers import Update
 
@@ -108,6 +109,7 @@ class TrainingDock(HaltMixin, QWidget):
         self.refresher = ViewRefresher(self)
         self.model_on_canvas = False
         self._wire_signals()
+        self._default_speed()
         self._show_data_preview()
 
     def _wire_signals(self) -> None:
@@ -117,6 +119,8 @@ class TrainingDock(HaltMixin, QWidget):
         c.stop.clicked.connect(self.stop)
         c.step.clicked.connect(self.step_one_batch)
         c.reset.clicked.connect(self.reset_weights)
+        c.speed.changed.connect(self._on_speed)
+        self.data_form.changed.connect(self._default_speed)
         self.data_form.loaded.connect(self._on_data_loaded)
         self.data_form.failed.connect(self._on_data_failed)
         self.data_form.changed.connect(self._show_data_preview)
@@ -230,9 +234,11 @@ class TrainingDock(HaltMixin, QWidget):
                          s.batch_size)
         per_epoch = math.ceil(len(self.x_train) / s.batch_size)
         self.controls.begin(per_epoch * s.epochs, s.epochs, step_offset)
+        speed = self.controls.speed.rate()
+        self.refresher.paced = speed is not None
         self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,
                                  step_offset=step_offset, epoch_offset=epoch_offset,
-                                 start_paused_after=pause_after, parent=self)
+                                 start_paused_after=pause_after, speed=speed, parent=self)
         self.worker.progress.connect(self._on_progress)
         self.worker.paused.connect(self._on_paused)
         self.worker.finished.connect(self._on_finished)
@@ -302,6 +308,21 @@ class TrainingDock(HaltMixin, QWidget):
                 c.recompute()
             except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
                 self.message.emit(f"Could not refresh the canvas: {exc}")
+
+    def set_speed(self, rate: float | None) -> None:
+        """Steps a second (None: full speed), as if the learner moved the speed slider."""
+        self.controls.speed.set_rate(rate)
+
+    def _on_speed(self, rate: float | None) -> None:
+        self.refresher.paced = rate is not None
+        if self.worker is not None and self.worker.is_running():
+            self.worker.set_speed(rate)
+            self.controls.restart_clock(self.last_step + 1)    # "time left" at the new pace
+
+    def _default_speed(self) -> None:
+        """The 2-D problems run slow enough to watch; the others at full speed."""
+        kind = self.data_form.kind.currentText()
+        self.controls.speed.set_rate(WATCH if kind in PLAYGROUND else FULL, chosen=False)
 
     def _on_tab_change(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.gradflow:

@@ -27,6 +27,10 @@ REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
 # slow each other down).
 BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.002,
           "canvas": 0.002}
+# held to a speed (steps a second) the trainer leaves the machine mostly idle: the views may
+# repaint this much more often, so the boundary is seen to grow
+PACED_BUDGET = 10.0
+PACED_FLOOR = 0.3
 CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
 
 
@@ -56,6 +60,7 @@ class ViewRefresher:
         self.dock = dock
         self.budget_scale = 1.0              # more when the trainer has a process of its own
         self.floor_scale = 1.0               # and shorter least intervals
+        self.paced = False                   # held to a speed the learner chose: time to spare
         self.pending_weights = None          # newest weight snapshot not shown yet
         # (epoch, weights, step) for the confusion matrix; step None: at the end of the epoch
         self.pending_epoch_weights = None
@@ -70,8 +75,9 @@ class ViewRefresher:
 
     def interval(self, view: str) -> float:
         """Seconds between two repaints of ``view``: its floor, or longer if it is costly."""
-        share = BUDGET.get(view, 1.0) * self.budget_scale
-        return max(REFRESH_S[view] * self.floor_scale, self._cost.get(view, 0.0) / share)
+        share = BUDGET.get(view, 1.0) * self.budget_scale * (PACED_BUDGET if self.paced else 1)
+        floor = REFRESH_S[view] * self.floor_scale * (PACED_FLOOR if self.paced else 1)
+        return max(floor, self._cost.get(view, 0.0) / share)
 
     def due(self, view: str, force: bool = False) -> bool:
         now = time.perf_counter()

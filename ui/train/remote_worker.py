@@ -75,7 +75,7 @@ class ProcessTrainingWorker(WorkerBase):
                "shuffle": bool(kw.get("shuffle", True))}
         head = {"t": "fit", "job": self._job, "model": spec, "fit": fit,
                 "data": [val is not None], "pause_after": self.start_paused_after,
-                "every": EVERY}
+                "every": EVERY, "speed": self.speed}
         self._proc = trainer_process()
         self._inbox = self._proc.submit(self._job, head, state + arrays_data)
         self._timer.start()
@@ -96,9 +96,13 @@ class ProcessTrainingWorker(WorkerBase):
             return True
         return self._wait_parked(self._inbox.parked, self._inbox.done, timeout)
 
-    def _command(self, kind: str, arrays: list | tuple = ()) -> None:
+    def _command(self, kind: str, arrays: list | tuple = (), **fields) -> None:
         if self._proc is not None and self._inbox is not None and not self._inbox.done.is_set():
-            self._proc.send({"t": kind, "job": self._job}, arrays)
+            self._proc.send({"t": kind, "job": self._job, **fields}, arrays)
+
+    def set_speed(self, speed: float | None) -> None:
+        self.speed = speed if speed is not None and speed > 0 else None
+        self._command("speed", steps_per_s=self.speed)   # not started yet: the fit carries it
 
     def pause(self) -> None:
         self._command("pause")

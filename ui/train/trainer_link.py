@@ -65,12 +65,17 @@ class BufferCallback(Callback):
             w._count += 1
             if w._attention or time.perf_counter() >= w._next_sample:
                 w._slow_path()
+            if w.speed is not None or w._pacer.rate is not None:
+                w.wait_for_pace()
             return
         now = time.perf_counter()
         if w._attention or now >= w._next_sample:
             w._slow_path()
             now = time.perf_counter()
         self.batch_end_from = self._pace.next_from(step, now)   # next call in ~2 ms
+        if w.speed is not None or w._pacer.rate is not None:
+            w.wait_for_pace()
+            self.batch_end_from = 0          # held to a speed: every step comes here
         if w._attention:      # the GUI asked for something meanwhile: look at the next step
             self.batch_end_from = 0
 

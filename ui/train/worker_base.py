@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 DRAIN_HZ = 10               # how often the GUI thread collects what the trainer sent
 DIAG_INTERVAL_S = 0.02      # at most one gradient-flow sample per 20 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots, for the canvas and the decision boundary
+PACED_SNAPSHOT_S = 0.1      # and while held to a speed the learner chose (time to spare)
 
 
 class WorkerBase(QObject):
@@ -29,7 +30,8 @@ class WorkerBase(QObject):
                               (for "nonfinite": step, node; for "error": message)
 
     ``step_offset`` and ``epoch_offset`` number this run's steps and epochs after an earlier
-    run's; ``start_paused_after=n`` runs n steps, then pauses.
+    run's; ``start_paused_after=n`` runs n steps, then pauses; ``speed``: steps a second for a
+    learner who wants to watch (None: full speed), changed during the run by ``set_speed``.
     """
 
     progress = Signal(object)
@@ -38,13 +40,14 @@ class WorkerBase(QObject):
 
     def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
                  epoch_offset: int = 0, start_paused_after: int | None = None,
-                 parent: QObject | None = None) -> None:
+                 speed: float | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.fit_kwargs = dict(fit_kwargs)
         self.step_offset = step_offset
         self.epoch_offset = epoch_offset
         self.start_paused_after = start_paused_after
+        self.speed = speed if speed is not None and speed > 0 else None
         self.fit_seconds = 0.0     # wall time of model.fit, on the trainer's own clock
         self._scheduled = False
         self._timer = QTimer(self)
@@ -68,6 +71,10 @@ class WorkerBase(QObject):
         raise NotImplementedError
 
     def stop(self) -> None:
+        raise NotImplementedError
+
+    def set_speed(self, speed: float | None) -> None:
+        """Steps a second from now on (None: full speed)."""
         raise NotImplementedError
 
     def join(self, timeout: float | None = 10.0) -> bool:

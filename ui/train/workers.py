@@ -23,9 +23,14 @@ from typing import Any
 
 import numpy as np
 
-from graphviz_nn.nn.callbacks import StepLog
+from graphviz_nn.nn.callbacks import StepLog, StepPacer
 from ui.train.trainer_link import BufferCallback, Update
-from ui.train.worker_base import DIAG_INTERVAL_S, SNAPSHOT_INTERVAL_S, WorkerBase
+from ui.train.worker_base import (
+    DIAG_INTERVAL_S,
+    PACED_SNAPSHOT_S,
+    SNAPSHOT_INTERVAL_S,
+    WorkerBase,
+)
 
 __all__ = ["TrainingWorker", "Update", "blas_controller"]
 
@@ -84,6 +89,8 @@ class TrainingWorker(WorkerBase):
         self._next_sample = 0.0
         self._go = threading.Event()
         self._go.set()
+        self._pacer = StepPacer()          # the trainer thread's: holds it to self.speed
+        self._wake = threading.Event()     # ends a paced wait early (a command came)
         self._steps_left: int | None = start_paused_after
         self._attention = start_paused_after is not None   # the hot path must look closer
         self._stop = False
@@ -127,6 +134,22 @@ class TrainingWorker(WorkerBase):
         """Make the trainer call back after its current step and take the slow path there."""
         self._attention = True
         self._cb.batch_end_from = 0
+        self._wake.set()
+
+    def set_speed(self, speed: float | None) -> None:
+        self.speed = speed if speed is not None and speed > 0 else None
+        self._cb.batch_end_from = 0
+        self._wake.set()
+
+    def wait_for_pace(self) -> None:
+        """Trainer thread, after a step: hold the learner's speed (a command cuts it short)."""
+        if self._pacer.rate != self.speed:
+            self._pacer.set_rate(self.speed)
+        delay = self._pacer.delay(time.perf_counter())
+        if delay > 0:
+            self._wake.clear()
+            if not self._attention and not self._stop:
+                self._wake.wait(delay)
 
     def pause(self) -> None:
         self._go.clear()
@@ -152,6 +175,7 @@ class TrainingWorker(WorkerBase):
         except AttributeError:
             pass
         self._go.set()
+        self._wake.set()
 
     def join(self, timeout: float | None = 10.0) -> bool:
         """Wait for the thread to end; returns True if it has ended."""
@@ -190,14 +214,15 @@ class TrainingWorker(WorkerBase):
         if self.want_diagnostics and now - self._last_diag >= DIAG_INTERVAL_S:
             self._last_diag = now
             self._sample_diagnostics()
-        if now - self._last_snap >= SNAPSHOT_INTERVAL_S or (
+        snap_every = SNAPSHOT_INTERVAL_S if self.speed is None else PACED_SNAPSHOT_S
+        if now - self._last_snap >= snap_every or (
                 force_snapshot and self._steps_left is not None):
             self._last_snap = now
             snap = self.model.get_weights()
             with self._lock:
                 self._snapshot = snap
         next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
-        self._next_sample = min(next_diag, self._last_snap + SNAPSHOT_INTERVAL_S)
+        self._next_sample = min(next_diag, self._last_snap + snap_every)
 
     def _sample_diagnostics(self) -> None:
         step = self.step_offset + self.steps_done - 1

@@ -55,9 +55,11 @@ def add_docks(window, dock) -> QDockWidget:
 
 
 def _buttons_to_toolbar(toolbar: QToolBar, controls) -> None:
-    """Train, Pause, Stop, Step, Reset first in the toolbar (before Layout and Fit)."""
+    """Train, Pause, Stop, Step, Reset and the speed first in the toolbar (before Layout and
+    Fit)."""
     before = toolbar.actions()[0] if toolbar.actions() else None
-    for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset):
+    for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset,
+                   controls.speed):
         toolbar.insertWidget(before, button)
     if before is not None:
         toolbar.insertSeparator(before)
