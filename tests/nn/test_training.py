@@ -1,7 +1,6 @@
 """Training that a learner would notice: the spiral and the digits get learned, dropout
 behaves, early stopping stops (and restores), a seed repeats a run exactly."""
 
-import time
 
 import numpy as np
 import pytest
@@ -16,9 +15,7 @@ def test_spiral_learned_to_95_percent():
     model = Sequential([Dense(32, activation="relu", input_shape=(2,)),
                         Dense(32, activation="relu"), Dense(2, activation="softmax")], seed=0)
     model.compile(Adam(learning_rate=0.01), "sparse_categorical_crossentropy", ["accuracy"])
-    t = time.perf_counter()
-    h = model.fit(x, y, epochs=300, batch_size=32, verbose=0)
-    assert time.perf_counter() - t < 20
+    h = model.fit(x, y, epochs=300, batch_size=32, verbose=0)   # its speed: bench_train.py
     assert h.history["accuracy"][-1] >= 0.95
     loss, acc = model.evaluate(x, y)
     assert acc >= 0.95
