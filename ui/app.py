@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,6 +35,7 @@ from ui.explore.timeline import TimelinePanel
 from ui.files import exports
 from ui.i18n import translate
 from ui.message_bar import MessageBar
+from ui.presentation import Presentation
 from ui.window_tools import WindowToolsMixin
 from ui.workspaces import BUILD, EXPLORE, TRAIN, Workspaces
 
@@ -70,6 +72,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.example_key: str | None = None
         self._loading_example = False
         self.workspaces = Workspaces(self)
+        self.presentation = Presentation(self)
+        self.workspaces.changed.connect(lambda _name: self.presentation.scale_plots())
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         central = QWidget()
@@ -132,6 +136,12 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         key = name or title.lower().replace(" ", "_")
         dock.setObjectName(f"dock_{key}")
         dock.setWidget(widget)
+        # Qt draws a dock's title in the font the application had when the dock was made,
+        # unless the dock has a font of its own: this one differs only in its style hint, so
+        # the title grows with presentation mode like every other text
+        own = QFont()
+        own.setStyleHint(QFont.StyleHint.SansSerif)
+        dock.setFont(own)
         where = AREAS.get(area, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.addDockWidget(where, dock)
         self.workspaces.add_dock(dock, where, workspaces)
@@ -168,6 +178,12 @@ class MainWindow(WindowToolsMixin, QMainWindow):
     def clear_notice(self, key: str) -> None:
         """Take back the message shown under ``key`` (in any workspace), if it is still shown."""
         self.workspaces.clear_notice(key)
+
+    def use_settings(self, settings: QSettings) -> None:
+        """Keep each workspace's layout and the presentation scale in ``settings`` (and take
+        what an earlier run kept there)."""
+        self.workspaces.use_settings(settings)
+        self.presentation.use_settings(settings)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.workspaces.save()
@@ -341,7 +357,7 @@ def launch(argv: list[str], after_first_paint=(), settings=None) -> MainWindow |
     window = MainWindow(example=None)
     if settings is not None:
         window.document.use(settings=settings)
-    window.workspaces.use_settings(settings or QSettings("graphviz-nn", "graphviz-nn"))
+    window.use_settings(settings or QSettings("graphviz-nn", "graphviz-nn"))
     if argv:
         errors: list[str] = []
         if not window.document.open_path(argv[0], on_error=errors.append):

@@ -57,6 +57,35 @@ def workspace_actions(window) -> dict[str, QAction]:
     return acts
 
 
+def presentation_actions(window) -> dict[str, QAction]:
+    """View > Presentation (on at the last scale / off), Larger (Ctrl+=), Smaller (Ctrl+−)."""
+    p = window.presentation
+    toggle = QAction(translate("MainWindow", "Presentation"), window, checkable=True)
+    toggle.setStatusTip(translate("MainWindow", "Large text, canvas and plots for a projector"))
+    toggle.triggered.connect(lambda _=False: p.toggle())
+    larger = QAction(translate("MainWindow", "Larger text and canvas"), window)
+    larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+    larger.triggered.connect(p.larger)
+    smaller = QAction(translate("MainWindow", "Smaller text and canvas"), window)
+    smaller.setShortcuts([QKeySequence("Ctrl+-")])
+    smaller.triggered.connect(p.smaller)
+    acts = {"presentation": toggle, "presentation_larger": larger,
+            "presentation_smaller": smaller}
+    for name, act in acts.items():
+        act.setObjectName(f"action_{name}")
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def show(factor: float) -> None:
+        toggle.setChecked(factor > 1.0)
+        larger.setEnabled(factor < 2.0)
+        smaller.setEnabled(factor > 1.0)
+        window.status(p.describe())
+    p.changed.connect(show)
+    smaller.setEnabled(False)
+    window.actions.update(acts)
+    return acts
+
+
 def _toolbar(window, object_name: str, title: str) -> QToolBar:
     tb = QToolBar(title, window)
     tb.setObjectName(object_name)
@@ -114,6 +143,9 @@ def build_menus(window) -> None:
     reset.triggered.connect(window.workspaces.reset_layout)
     a["reset_layout"] = reset
     add_language_menu(window, view)
+    view.addSeparator()
+    for act in presentation_actions(window).values():
+        view.addAction(act)
     view.addSeparator()
     view.addAction(a["layout"])
     view.addAction(a["fit"])

@@ -19,7 +19,7 @@ from ui import style
 from ui.i18n import translate
 
 SMALL_SIDE = 3            # tensors up to 3×3 (and vectors up to 3) are written out
-_PNG_CACHE: dict[int, tuple[object, int, str]] = {}   # id -> (array kept alive, size, data url)
+_PNG_CACHE: dict[int, tuple[object, tuple, str]] = {}  # id -> (array kept alive, size, data url)
 
 
 @dataclass
@@ -182,6 +182,7 @@ def _span(text: str, kind: str, bold: bool = False) -> str:
 def _image_url(arr: np.ndarray, side: int) -> tuple[str, int, int]:
     """A heatmap of ``arr`` as a PNG data URL, and the size to draw it at."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QGuiApplication
 
     from ui.canvas.thumbnail import as_matrix, heatmap_image
 
@@ -190,11 +191,15 @@ def _image_url(arr: np.ndarray, side: int) -> tuple[str, int, int]:
     h = int(round(min(max(side * rows / cols, side * 0.4), side)))
     if rows > cols:                     # tall: keep the height, narrow the picture
         h, w = side, int(round(min(max(side * cols / rows, side * 0.4), side)))
+    # drawn at w×h pixels of layout, made at the screen's pixel ratio: crisp cells on HiDPI
+    app = QGuiApplication.instance()
+    ratio = max(1.0, app.devicePixelRatio()) if app is not None else 1.0
     hit = _PNG_CACHE.get(id(arr))
-    if hit is not None and hit[0] is arr and hit[1] == side:
+    if hit is not None and hit[0] is arr and hit[1] == (side, ratio):
         return hit[2], w, h
     img = heatmap_image(arr, max_side=128).scaled(
-        w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation)
+        round(w * ratio), round(h * ratio), Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.FastTransformation)
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -203,7 +208,7 @@ def _image_url(arr: np.ndarray, side: int) -> tuple[str, int, int]:
     url = "data:image/png;base64," + base64.b64encode(bytes(data)).decode("ascii")
     if len(_PNG_CACHE) > 64:
         _PNG_CACHE.clear()
-    _PNG_CACHE[id(arr)] = (arr, side, url)
+    _PNG_CACHE[id(arr)] = (arr, (side, ratio), url)
     return url, w, h
 
 

@@ -51,6 +51,9 @@ def add_docks(window, dock) -> QDockWidget:
 
     window.workspaces.set_arranger(TRAIN, arrange)
     dock.state_changed.connect(bring_curves)
+    presentation = getattr(window, "presentation", None)
+    if presentation is not None:     # a run adds legend entries: they take the scale too
+        dock.state_changed.connect(lambda _state: presentation.scale_plots())
     return curves
 
 
