@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -23,6 +23,8 @@ from ui.i18n import translate
 LOWEST, HIGHEST, STEP = 1.0, 2.0, 0.25
 DEFAULT_PRESENTATION = 1.5        # what View > Presentation turns on first
 SETTINGS_KEY = "presentation/scale"
+BASE_SIZE_PROPERTY = "presentation_base_points"
+SIZE_RESOLVED = 0x2       # QFont::SizeResolved (PySide6 does not export ResolveProperties)
 
 
 def clamp(factor: float) -> float:
@@ -126,9 +128,20 @@ class Presentation(QObject):
         else:
             font.setPointSizeF(self._base_points * factor)
         QGuiApplication.setFont(font)
-        # a widget with a style sheet took its font when polished and keeps it: polish again
         for widget in self.window.findChildren(QWidget):
-            if widget.styleSheet():
+            own = widget.font()
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and \
+                    own.resolveMask() & SIZE_RESOLVED:
+                # a size of its own (e.g. the code view's fixed-width font): scaled from it
+                base = widget.property(BASE_SIZE_PROPERTY)
+                if base is None:
+                    base = own.pointSizeF()
+                    widget.setProperty(BASE_SIZE_PROPERTY, base)
+                if base > 0 and own.pointSizeF() != base * factor:
+                    own.setPointSizeF(base * factor)
+                    widget.setFont(own)
+            elif widget.styleSheet():
+                # a widget with a style sheet took its font when polished and keeps it
                 widget.setStyleSheet(widget.styleSheet())
 
     def scale_plots(self) -> None:

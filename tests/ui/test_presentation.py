@@ -30,11 +30,23 @@ def window(qtbot, tmp_path):
         dock.shutdown()
 
 
-def _texts_at(w, size: float) -> list[str]:
-    """Widgets on screen whose font is not ``size`` points."""
-    return [f"{type(x).__name__} {x.objectName()!r}: {x.font().pointSizeF()}"
-            for x in w.findChildren(QWidget)
-            if x.isVisible() and abs(x.font().pointSizeF() - size) > 0.01]
+def _texts_not_at(w, base: float, factor: float) -> list[str]:
+    """Widgets on screen whose text is not ``factor`` times its size: ``base`` points for the
+    application's font, or a widget's own size (the code view's fixed-width font) for it and
+    what it contains."""
+    wrong = []
+    for x in w.findChildren(QWidget):
+        if not x.isVisible():
+            continue
+        size, up = base, x
+        while up is not None:
+            if up.property("presentation_base_points") is not None:
+                size = up.property("presentation_base_points")
+                break
+            up = up.parentWidget()
+        if abs(x.font().pointSizeF() - size * factor) > 0.01:
+            wrong.append(f"{type(x).__name__} {x.objectName()!r}: {x.font().pointSizeF()}")
+    return wrong
 
 
 def _settle() -> None:
@@ -48,14 +60,14 @@ def test_view_presentation_and_its_keys_scale_every_text_and_the_canvas(window):
     w.actions["presentation"].trigger()                       # View > Presentation
     _settle()
     assert w.presentation.scale == 1.5 and w.actions["presentation"].isChecked()
-    assert _texts_at(w, base * 1.5) == []
+    assert _texts_not_at(w, base, 1.5) == []
     assert fonts.presentation_scale() == 1.5
     QTest.keyClick(w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)     # Ctrl+=
     QTest.keyClick(w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(w, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)     # at the top
     _settle()
     assert w.presentation.scale == 2.0 and not w.actions["presentation_larger"].isEnabled()
-    assert _texts_at(w, base * 2.0) == []
+    assert _texts_not_at(w, base, 2.0) == []
     assert fonts.presentation_scale() == 2.0
     assert "200%" in w.statusBar().currentMessage()
     # Qt draws a dock's title in its own font only when it differs from the application's
@@ -65,7 +77,7 @@ def test_view_presentation_and_its_keys_scale_every_text_and_the_canvas(window):
     assert w.presentation.scale == 1.75
     w.actions["presentation"].trigger()                       # off again
     _settle()
-    assert w.presentation.scale == 1.0 and _texts_at(w, base) == []
+    assert w.presentation.scale == 1.0 and _texts_not_at(w, base, 1.0) == []
     w.actions["presentation"].trigger()                       # on: the last scale used
     assert w.presentation.scale == 1.75
 
@@ -75,7 +87,7 @@ def test_the_train_workspace_plots_scale_too(window):
     w.presentation.set_scale(2.0)
     w.show_workspace("train")                                  # made after the scale was set
     _settle()
-    assert _texts_at(w, base * 2.0) == []
+    assert _texts_not_at(w, base, 2.0) == []
     labels = []
     for view in w.findChildren(QGraphicsView):
         if hasattr(view, "autoPixelRange"):
