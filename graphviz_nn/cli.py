@@ -6,6 +6,7 @@
     graphviz-nn train --dataset spiral --layers 64,64 ...
     graphviz-nn export FILE --to numpy|torch|keras --out script.py [--model]
     graphviz-nn selftest [--startup-only]
+    graphviz-nn lesson [NAME]   list the lessons, or open the window on lesson NAME
 
 The engine never imports Qt: subcommands that need the window are imported lazily by
 module name, so ``import graphviz_nn`` stays light and Qt-free.
@@ -24,6 +25,7 @@ SUBCOMMANDS = {
     "train": "graphviz_nn.train_cli",
     "export": "graphviz_nn.export_cli",
     "selftest": "ui.headless.selftest",
+    "lesson": "ui.lessons.cli",
 }
 
 

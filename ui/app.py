@@ -34,6 +34,7 @@ from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
 from ui.files import exports
 from ui.i18n import translate
+from ui.lessons import install as install_lessons
 from ui.message_bar import MessageBar
 from ui.presentation import Presentation
 from ui.window_tools import WindowToolsMixin
@@ -97,6 +98,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
                                              "right", (EXPLORE, BUILD), name="inspector")
         self.examples_menu = menus.examples_menu(self)
         menus.build_menus(self)
+        install_lessons(self)      # the Lessons menu; the panel is made when a lesson opens
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
         code_view.install(self)     # the graph as numpy code, in step with the timeline
         self._wire_signals()
