@@ -94,9 +94,10 @@ class Verdict:
 
 
 def default_tolerance(expected: float) -> float:
-    """Half a percent of the expected number, and at least 0.005: 0.197 or 0.1966 passes for
-    0.19661, 0.2 does not. (A check gives ``tolerance = 0`` for whole numbers.)"""
-    return max(0.005, 0.005 * abs(expected))
+    """Half a percent of the expected number, and at least half a unit of the third decimal:
+    0.197 or 0.1966 passes for 0.19661, 0.2 does not. (A check gives ``tolerance = 0`` for
+    whole numbers, or its own.)"""
+    return max(0.0005 + 1e-9, 0.005 * abs(expected))
 
 
 def evaluate(checks: list[Check], now: Snapshot, start: Snapshot,

@@ -177,11 +177,12 @@ class LessonGuide(QObject):
         if step is None or step.answer is None:
             return
         number = as_number(text)
-        if number is None:
+        if number is None and self.status != PASSED:
             self.status = NOT_A_NUMBER
             self.changed.emit()
             return
-        self.check("answer", number)
+        if number is not None:
+            self.check("answer", number)
 
     def check(self, trigger: str, answer: float | None = None) -> None:
         """Evaluate the step's checkpoint after ``trigger`` ("enter", "answer", "edit",

@@ -4,6 +4,7 @@ record of the training runs that ended while a lesson was open."""
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -132,8 +133,13 @@ class RunRecorder(QObject):
 
 
 def as_number(text: str) -> float | None:
-    """A number the learner typed ("−4", "0,197", "1/3" is not one): None if it is none."""
-    text = text.strip().replace("−", "-").replace(",", ".").replace(" ", "")
+    """The number the learner typed: "-4", "−4" (the typographic minus), "0.197", "7,510"
+    (commas between groups of thousands); None if it is not one."""
+    text = text.strip().replace("−", "-").replace(" ", "")
+    if "," in text:
+        if not re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
+            return None
+        text = text.replace(",", "")
     if not text:
         return None
     try:
