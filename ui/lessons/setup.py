@@ -114,16 +114,14 @@ class Applier:
 
     def _expression(self, text: str, values: dict) -> None:
         import graphviz_nn as gnn
-        from ui.explore.expression import DEFAULT_LEAF_VALUE
 
         w = self.window
         graph = gnn.parse(text, **{k: np.asarray(v, dtype=np.float64) for k, v in values.items()})
         for node in graph.nodes:
             if node.is_leaf and node.value is None:
-                graph.set_value(node, DEFAULT_LEAF_VALUE)
+                graph.set_value(node, 1.0)
         one_line = "; ".join(line.strip() for line in text.splitlines() if line.strip())
-        w.expression.setText(one_line)
-        w.expression_message.setVisible(False)
+        w.expression_message.setVisible(False)      # the bar shows the graph's expression
         w.example_key = None
         w.inspector.set_example(None)
         w.controller.replace_graph(graph, f"Expression {one_line}", graph.output.name)
