@@ -197,6 +197,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         c.cursor_changed.connect(self.refresh)
         c.marks_changed.connect(self.refresh)
         c.quiz_changed.connect(a["quiz"].setChecked)
+        c.quiz_changed.connect(self.inspector.set_quiz)
         c.node_moved.connect(lambda nid: s.set_node_pos(nid, c.node(nid).pos))
         c.message.connect(self.status)
         c.edit_refused.connect(self._on_edit_refused)

@@ -101,9 +101,20 @@ def test_a_hidden_step_does_not_give_the_answer_away(win, qtbot):
         # neither ∂f/∂q = -4 nor ∂f/∂z = 3 can be read (the upstream 1 is given)
         assert not re.search(r"(?<![\d.])(-|−)?4(?![\d.])|(?<![\d.])3(?![\d.])", text), text
     assert edge_grad(win, "q", "f", 0) == "?" and edge_grad(win, "z", "f", 1) == "?"
+    # the example's paragraph spells out every gradient: it waits until the quiz is over
+    assert not win.inspector.example_box.isVisibleTo(win)
     g = win.controller.graph
     assert win.scene.node_item(g["z"].id).value_text() == "-4"   # forward values stay
     assert win.scene.node_item(g["q"].id).grad_text() == "∂ ?"
+
+
+def test_the_box_to_answer_in_is_in_view(win, qtbot):
+    start_quiz(win, qtbot)
+    box = focus(win)
+    assert box is win.quiz.local_inputs[0]
+    qtbot.waitUntil(lambda: box.visibleRegion().boundingRect().height() >= box.height() - 1)
+    key(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.inspector.example_box.isVisibleTo(win)       # quiz off: the paragraph is back
 
 
 def test_typed_answers_survive_a_click_on_the_canvas(win, qtbot):

@@ -36,6 +36,7 @@ class InspectorPanel(QScrollArea):
         self.example_label.setTextFormat(Qt.TextFormat.PlainText)
         QVBoxLayout(self.example_box).addWidget(self.example_label)
         self.example_box.setVisible(False)
+        self._has_example = self._quiz = False
         self.step_box = QGroupBox(translate("Inspector", "Current step"))
         self.step_label = EquationView()
         QVBoxLayout(self.step_box).addWidget(self.step_label)
@@ -81,11 +82,17 @@ class InspectorPanel(QScrollArea):
             self.value_error.setVisible(False)
 
     def set_example(self, title: str | None, text: str = "") -> None:
-        self.example_box.setVisible(bool(title))
+        self._has_example = bool(title)
+        self.example_box.setVisible(self._has_example and not self._quiz)
         if title:
             self.example_box.setTitle(translate("Inspector", "Example: {title}").format(
                 title=title))
             self.example_label.setText(text)
+
+    def set_quiz(self, on: bool) -> None:
+        """Quiz mode: the example's paragraph, which spells out the gradients, waits."""
+        self._quiz = on
+        self.example_box.setVisible(self._has_example and not on)
 
     def _on_value_entered(self) -> None:
         text = self.value_edit.text().strip().replace("−", "-")

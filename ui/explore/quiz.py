@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -116,7 +118,7 @@ class QuizPanel(QGroupBox):
             self._step = step
             self._build(step, output_name or "out")
             if hidden and self.inputs:
-                self.inputs[0].setFocus()
+                self._focus(self.inputs[0])
         if step is None or step.kind != "backward":
             self.prompt.setText(translate(
                 "Quiz", "Step backward (→) to get a question. Forward steps are free."))
@@ -144,6 +146,7 @@ class QuizPanel(QGroupBox):
         form = QFormLayout(new)
         form.setContentsMargins(0, 0, 0, 0)
         n = step.node.name
+        downs = []          # the downstream rows come after all the local ones: Enter's order
         for lg in step.locals:
             q = Question(lg.input.name, rule_text(step.node, lg.port), _scalar(lg.local),
                          _scalar(lg.downstream))
@@ -157,13 +160,19 @@ class QuizPanel(QGroupBox):
             if q.down is not None:
                 q.down_box = self._box(translate("Quiz", "upstream × local"))
                 q.down_box.setEnabled(False)
-                form.addRow(QLabel(translate("Quiz", "downstream ∂{o}/∂{i} =").format(
-                    o=out, i=q.name)), q.down_box)
+                downs.append((QLabel(translate("Quiz", "downstream ∂{o}/∂{i} =").format(
+                    o=out, i=q.name)), q.down_box))
             else:
                 shape = style.shape_text(np.shape(lg.downstream))
-                form.addRow(QLabel(translate("Quiz", "downstream ∂{o}/∂{i}: a {shape} tensor, "
-                                             "not asked").format(o=out, i=q.name, shape=shape)))
+                downs.append((QLabel(translate("Quiz", "downstream ∂{o}/∂{i}: a {shape} "
+                                               "tensor, not asked").format(
+                    o=out, i=q.name, shape=shape)), None))
             self.asked.append(q)
+        for label, box in downs:
+            if box is None:
+                form.addRow(label)
+            else:
+                form.addRow(label, box)
         score = translate("Quiz", " (score so far {right}/{asked})").format(
             right=self.score[0], asked=self.score[1]) if self.score[1] else ""
         self.prompt.setText(translate(
@@ -185,6 +194,21 @@ class QuizPanel(QGroupBox):
         box.returnPressed.connect(lambda b=box: self._enter(b))
         return box
 
+    def _focus(self, box: QLineEdit) -> None:
+        """Type here next; scrolled into view (with the verdicts so far, where they fit) once
+        the form is laid out."""
+        box.setFocus()
+        QTimer.singleShot(0, lambda: self._scroll_to(self.result, box))
+
+    def _scroll_to(self, *widgets: QWidget) -> None:
+        """Scroll the inspector so that ``widgets`` show, the last one surely."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        for w in widgets:
+            if area is not None and shiboken6.isValid(w) and w.isVisible():
+                area.ensureWidgetVisible(w, 20, 20)
+
     def _update_buttons(self) -> None:
         self.check_button.setEnabled(self.stage != DONE)
         self.reveal_button.setEnabled(self._step is not None and self._step.kind == "backward"
@@ -198,7 +222,7 @@ class QuizPanel(QGroupBox):
             return
         k = boxes.index(box)
         if k + 1 < len(boxes):
-            boxes[k + 1].setFocus()
+            self._focus(boxes[k + 1])
         else:
             self.check()
 
@@ -214,7 +238,7 @@ class QuizPanel(QGroupBox):
             for box in self.down_inputs:
                 box.setEnabled(True)
             if self.stage == DOWN:
-                self.down_inputs[0].setFocus()
+                self._focus(self.down_inputs[0])
             else:
                 self._finish()
         elif self.stage == DOWN:
@@ -264,6 +288,7 @@ class QuizPanel(QGroupBox):
         if reveal:
             self.reveal_requested.emit()
             self.answered.emit()
+            QTimer.singleShot(0, lambda: self._scroll_to(self.result))
 
     def result_text(self) -> str:
         return self.result.text()
