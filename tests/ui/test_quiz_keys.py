@@ -146,3 +146,13 @@ def test_the_inspector_hides_a_hidden_step_also_where_a_node_feeds_two(win, qtbo
     assert "x is used 2 times" in text
     assert "6" not in text                       # ∂f/∂x = 2·3, from each port 3
     assert "∂f/∂x = ? + ?" in [line.strip() for line in text.splitlines()]
+
+
+def test_a_step_shown_already_asks_nothing(win, qtbot):
+    win.actions["quiz"].trigger()
+    win.actions["backward"].trigger()              # the whole pass is shown
+    win.actions["step_back"].trigger()             # backward through f: revealed
+    assert win.controller.current_step().kind == "backward"
+    assert win.quiz.inputs == [] and win.quiz.local_inputs == []
+    assert "shown already" in win.quiz.prompt.text()
+    assert not win.quiz.check_button.isEnabled()

@@ -116,20 +116,24 @@ class QuizPanel(QGroupBox):
         step is shown again (a click on the canvas refreshes the window)."""
         if step is not self._step:
             self._step = step
-            self._build(step, output_name or "out")
+            self._build(step, output_name or "out", ask=hidden)
             if hidden and self.inputs:
                 self._focus(self.inputs[0])
         if step is None or step.kind != "backward":
             self.prompt.setText(translate(
                 "Quiz", "Step backward (→) to get a question. Forward steps are free."))
+        elif not hidden and not self.asked:
+            self.prompt.setText(translate(
+                "Quiz", "This step is shown already (by Backward, or by auto-run after an "
+                "edit): the quiz asks only about steps still hidden."))
         elif not hidden and self.stage != DONE:
             self._finish(reveal=False)      # revealed (Reveal, or quiz switched off and on)
         self._update_buttons()
 
-    def _build(self, step, out: str) -> None:
-        """A new form for ``step``, swapped in for the old one."""
+    def _build(self, step, out: str, ask: bool) -> None:
+        """A new form for ``step`` (questions when ``ask``), swapped in for the old one."""
         new = QWidget()
-        self._fill(new, step, out)
+        self._fill(new, step if ask else None, out)
         old, self.questions = self.questions, new
         self._lay.replaceWidget(old, new)
         old.hide()
@@ -145,6 +149,7 @@ class QuizPanel(QGroupBox):
             return
         form = QFormLayout(new)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)     # narrow inspector
         n = step.node.name
         downs = []          # the downstream rows come after all the local ones: Enter's order
         for lg in step.locals:
