@@ -58,23 +58,28 @@ def pick_output(graph):
     if len(sinks) < 2:
         return sinks[0] if sinks else None
 
+    upstream = _upstream_counts(graph)
+
     def rank(n):
         computes = n.value is not None and n.error is None
         return (n.spec.category == "Losses", computes, computes and np.size(n.value) == 1,
-                _upstream(n), n.id)
+                upstream[n.id], n.id)
 
     return max(sinks, key=rank)
 
 
-def _upstream(node) -> int:
-    """How many nodes ``node`` depends on."""
-    seen, todo = set(), [node]
-    while todo:
-        for src in todo.pop().inputs:
-            if src is not None and src.id not in seen:
-                seen.add(src.id)
-                todo.append(src)
-    return len(seen)
+def _upstream_counts(graph) -> dict[int, int]:
+    """How many nodes each node depends on (one pass in topological order, the sets of
+    ancestors as bits of Python ints: fast for 10,000 nodes)."""
+    bit = {n.id: 1 << i for i, n in enumerate(graph.nodes)}
+    above: dict[int, int] = {}
+    for n in graph.nodes:
+        acc = 0
+        for src in n.inputs:
+            if src is not None:
+                acc |= above[src.id] | bit[src.id]
+        above[n.id] = acc
+    return {nid: a.bit_count() for nid, a in above.items()}
 
 
 def layout_positions(graph) -> dict[int, tuple[float, float]]:

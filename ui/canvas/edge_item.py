@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ui import style
 from ui.canvas.fonts import draw_text, metrics
 from ui.canvas.node_item import full_detail_lod  # edges drop their labels when nodes go compact
-from ui.canvas.routing import path_points
+from ui.canvas.routing import path_points, plain_dx
 
 LABEL_PX = 13
 LABEL_H = 18.0
@@ -63,17 +63,32 @@ class EdgeItem(QGraphicsItem):
             else:
                 path.cubicTo(QPointF(*cmd[1]), QPointF(*cmd[2]), QPointF(*cmd[3]))
         self._path = path
-        self._anchor = path.pointAtPercent(self.label_t)
+        self._anchor = self._point_at(self.label_t)
         self._update_rect()
 
     def set_label_t(self, t: float) -> None:
         """Move the labels to fraction ``t`` of the wire."""
         if t != self.label_t:
-            self.prepareGeometryChange()
             self.label_t = t
-            self._anchor = self._path.pointAtPercent(t)
+            if self._path.isEmpty():
+                return              # not laid yet: set_ends places the labels
+            self.prepareGeometryChange()
+            self._anchor = self._point_at(t)
             self._update_rect()
             self.update()
+
+    def _point_at(self, t: float) -> QPointF:
+        """The point at ``t`` along the wire: of a plain curve, at its parameter ``t`` (cheap,
+        and close to the fraction of its length); of a wire that goes around nodes, at that
+        fraction of its length."""
+        if self._waypoints:
+            return self._path.pointAtPercent(t)
+        p1, p2 = self._p1, self._p2
+        dx = plain_dx(p1.x(), p2.x())
+        u = 1.0 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        return QPointF(a * p1.x() + b * (p1.x() + dx) + c * (p2.x() - dx) + d * p2.x(),
+                       (a + b) * p1.y() + (c + d) * p2.y())
 
     def shape_path(self) -> QPainterPath:
         """The wire's curve in scene coordinates."""
@@ -84,7 +99,7 @@ class EdgeItem(QGraphicsItem):
         return self._anchor
 
     def _update_rect(self) -> None:
-        rect = self._path.boundingRect().adjusted(-4, -4, 4, 4)
+        rect = self._path.controlPointRect().adjusted(-4, -4, 4, 4)
         mid = self.label_anchor()
         w = max(metrics(LABEL_PX, True).horizontalAdvance(t)
                 for t in (self._value_text, self._grad_text, " "))

@@ -30,8 +30,15 @@ class PortItem(QGraphicsItem):
         # the node draws its ports (one paint call per node, not one per port)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip(translate("Canvas", "output of {name}").format(name=name) if index < 0
-                        else translate("Canvas", "input port {name}").format(name=name))
+        self._tip = False               # the tooltip is made when asked for (hover)
+
+    def sync_tooltip(self) -> None:
+        """Set the tooltip ("output of q", "input port a"), once, when it is first asked for."""
+        if not self._tip:
+            self._tip = True
+            self.setToolTip(translate("Canvas", "output of {name}").format(name=self.name)
+                            if self.index < 0 else
+                            translate("Canvas", "input port {name}").format(name=self.name))
 
     @property
     def is_output(self) -> bool:

@@ -3,17 +3,15 @@ input port unless that curve would pass behind a node; then it runs through the 
 each column of nodes it crosses (the gap nearest to its straight line), with smooth bends in
 between. Pure geometry (no Qt), so the scene can route thousands of wires quickly.
 
-``Obstacles`` is a grid index of node rectangles (left, top, right, bottom) by key;
+``Obstacles`` holds node rectangles (left, top, right, bottom) by key, gathered in columns;
 ``detour(...)`` returns the waypoints of a wire, or nothing when the plain curve is clear.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 
-CELL_W = 256.0
-CELL_H = 128.0
 LIMIT = 1e9           # farther than this, a place is absurd (a damaged file)
 MARGIN = 6.0          # room kept between a wire and a node it passes
 Rect = tuple[float, float, float, float]
@@ -26,17 +24,14 @@ def plain_dx(x1: float, x2: float) -> float:
     return (x2 - x1) * 0.5 if x2 - x1 >= 20.0 else 40.0
 
 
-def _cells(lo: float, hi: float, size: float) -> range:
-    return range(int(lo // size), int(hi // size) + 1)
-
-
 class Obstacles:
-    """Rectangles by key, found again by the area they cover."""
+    """Rectangles by key, gathered into columns (rectangles whose x ranges overlap), each
+    with the heights it leaves free; rebuilt when asked for after a change."""
 
     def __init__(self) -> None:
         self.rects: dict[object, Rect] = {}
-        self._grid: dict[tuple[int, int], set] = defaultdict(set)
-        self._cols: dict[int, set] = defaultdict(set)
+        self._columns: list[tuple[float, float, list[float], list[float], set]] | None = None
+        self._lefts: list[float] = []
 
     def __len__(self) -> int:
         return len(self.rects)
@@ -46,51 +41,57 @@ class Obstacles:
         if self.rects.get(key) == rect:
             return
         self.remove(key)
-        if not all(math.isfinite(v) and abs(v) < LIMIT for v in rect):
-            return                  # a node at an absurd place is in no wire's way
-        self.rects[key] = rect
-        left, top, right, bottom = rect
-        for cx in _cells(left, right, CELL_W):
-            self._cols[cx].add(key)
-            for cy in _cells(top, bottom, CELL_H):
-                self._grid[(cx, cy)].add(key)
+        if all(math.isfinite(v) and abs(v) < LIMIT for v in rect):
+            self.rects[key] = rect      # a node at an absurd place is in no wire's way
+            self._columns = None
 
     def remove(self, key) -> None:
-        rect = self.rects.pop(key, None)
-        if rect is None:
-            return
-        left, top, right, bottom = rect
-        for cx in _cells(left, right, CELL_W):
-            self._cols[cx].discard(key)
-            for cy in _cells(top, bottom, CELL_H):
-                self._grid[(cx, cy)].discard(key)
+        if self.rects.pop(key, None) is not None:
+            self._columns = None
 
-    def touching(self, rect: Rect) -> set:
-        """Keys whose rectangles overlap ``rect``."""
-        left, top, right, bottom = rect
-        xs, ys = _cells(left, right, CELL_W), _cells(top, bottom, CELL_H)
-        if len(xs) * len(ys) > len(self.rects):         # a far-flung rectangle: look at all
-            return {k for k, r in self.rects.items() if _overlap(r, rect)}
-        found: set = set()
-        for cx in xs:
-            for cy in ys:
-                found |= self._grid.get((cx, cy), set())
-        return {k for k in found if _overlap(self.rects[k], rect)}
+    def columns(self) -> list[tuple[float, float, list[float], list[float], set]]:
+        """(left, right, tops, bottoms, keys) of each column, left to right; ``tops`` and
+        ``bottoms`` are the merged blocked heights (widened by the margin), in order."""
+        if self._columns is None:
+            cols: list[list] = []
+            for key, (left, top, right, bottom) in sorted(self.rects.items(),
+                                                          key=lambda kv: kv[1][0]):
+                if cols and left < cols[-1][1] + 2 * MARGIN:
+                    cols[-1][1] = max(cols[-1][1], right)
+                    cols[-1][2].append((top - MARGIN, bottom + MARGIN))
+                    cols[-1][3].add(key)
+                else:
+                    cols.append([left, right, [(top - MARGIN, bottom + MARGIN)], {key}])
+            self._columns = []
+            for left, right, spans, keys in cols:
+                tops: list[float] = []
+                bottoms: list[float] = []
+                for top, bottom in sorted(spans):
+                    if bottoms and top <= bottoms[-1]:
+                        bottoms[-1] = max(bottoms[-1], bottom)
+                    else:
+                        tops.append(top)
+                        bottoms.append(bottom)
+                self._columns.append((left, right, tops, bottoms, keys))
+            self._lefts = [c[0] for c in self._columns]
+        return self._columns
 
-    def across(self, left: float, right: float) -> set:
-        """Keys whose rectangles overlap the band of x between ``left`` and ``right``."""
-        xs = _cells(left, right, CELL_W)
-        found: set = set()
-        if len(xs) > len(self.rects):
-            found = set(self.rects)
-        else:
-            for cx in xs:
-                found |= self._cols.get(cx, set())
-        return {k for k in found if self.rects[k][0] < right and self.rects[k][2] > left}
+    def between(self, x1: float, x2: float) -> list:
+        """The columns that reach into the open band of x from ``x1`` to ``x2``."""
+        cols = self.columns()
+        i = bisect_left(self._lefts, x2)            # columns starting before x2
+        out = []
+        while i > 0 and cols[i - 1][1] > x1:
+            i -= 1
+            out.append(cols[i])
+        return out[::-1]
 
 
-def _overlap(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _blocked(col, y: float) -> int:
+    """The index of the blocked stretch of column ``col`` that holds height ``y``, or -1."""
+    tops, bottoms = col[2], col[3]
+    k = bisect_right(tops, y) - 1
+    return k if k >= 0 and y < bottoms[k] else -1
 
 
 def _cubic(p0, c1, c2, p3, t: float) -> tuple[float, float]:
@@ -100,66 +101,45 @@ def _cubic(p0, c1, c2, p3, t: float) -> tuple[float, float]:
             a * p0[1] + b * c1[1] + c * c2[1] + d * p3[1])
 
 
-def _plain_hits(x1, y1, x2, y2, rects: list[Rect]) -> bool:
-    """Whether the plain curve from (x1, y1) to (x2, y2) passes through one of ``rects``."""
+def _plain_hits(x1, y1, x2, y2, cols: list) -> bool:
+    """Whether the plain curve from (x1, y1) to (x2, y2) passes through one of the columns'
+    blocked stretches."""
     dx = plain_dx(x1, x2)
     p0, c1, c2, p3 = (x1, y1), (x1 + dx, y1), (x2 - dx, y2), (x2, y2)
     n = 16 + int(min(abs(x2 - x1), 20_000.0) / 24)
+    j = 0
     for i in range(1, n):
         x, y = _cubic(p0, c1, c2, p3, i / n)
-        for left, top, right, bottom in rects:
-            if left < x < right and top < y < bottom:
-                return True
+        while j < len(cols) and cols[j][1] <= x:
+            j += 1
+        if j < len(cols) and cols[j][0] < x and _blocked(cols[j], y) >= 0:
+            return True
     return False
 
 
 def detour(x1: float, y1: float, x2: float, y2: float, obstacles: Obstacles,
            ends: tuple = ()) -> list[tuple[float, float]]:
     """Waypoints for a wire from the output port (x1, y1) to the input port (x2, y2) that
-    keeps off every rectangle of ``obstacles`` except those keyed by ``ends``: pairs of points
-    (entering and leaving a column of nodes at the same height); [] if the plain curve is
-    clear. A wire that runs backwards (x2 <= x1) keeps its plain curve."""
+    keeps off every rectangle of ``obstacles`` (its own two ends, ``ends``, touch the band only
+    at its edges): pairs of points (entering and leaving a column of nodes at the same
+    height); [] if the plain curve is clear. A wire that runs backwards (x2 <= x1) keeps its
+    plain curve."""
     if not (x2 - x1 > 2 * MARGIN and len(obstacles)) or \
             not all(math.isfinite(v) and abs(v) < LIMIT for v in (x1, y1, x2, y2)):
         return []
-    dx = plain_dx(x1, x2)
-    box = (min(x1, x2 - dx), min(y1, y2) - 1, max(x2, x1 + dx), max(y1, y2) + 1)
-    near = [obstacles.rects[k] for k in obstacles.touching(box) if k not in ends]
-    if not near or not _plain_hits(x1, y1, x2, y2, near):
+    cols = obstacles.between(x1 + 1.0, x2 - 1.0)
+    if not cols or not _plain_hits(x1, y1, x2, y2, cols):
         return []
-    blocks = sorted((obstacles.rects[k] for k in obstacles.across(x1, x2) if k not in ends),
-                    key=lambda r: r[0])
-    columns: list[list] = []            # [left, right, [(top, bottom), ...]]
-    for left, top, right, bottom in blocks:
-        if columns and left < columns[-1][1] + 2 * MARGIN:
-            columns[-1][1] = max(columns[-1][1], right)
-            columns[-1][2].append((top, bottom))
-        else:
-            columns.append([left, right, [(top, bottom)]])
     points: list[tuple[float, float]] = []
-    for left, right, spans in columns:
+    for col in cols:
+        left, right = col[0], col[1]
         mid = (left + right) / 2
         want = y1 + (y2 - y1) * min(max((mid - x1) / (x2 - x1), 0.0), 1.0)
-        y = _free_height(want, spans)
-        a = max(left - MARGIN, x1 + 1.0)
-        b = min(right + MARGIN, x2 - 1.0)
-        points += [(a, y), (b, y)]
+        k = _blocked(col, want)
+        y = want if k < 0 else (col[2][k] if want - col[2][k] <= col[3][k] - want
+                                else col[3][k])
+        points += [(max(left - MARGIN, x1 + 1.0), y), (min(right + MARGIN, x2 - 1.0), y)]
     return points
-
-
-def _free_height(want: float, spans: list[tuple[float, float]]) -> float:
-    """The height nearest ``want`` that lies in none of ``spans`` (widened by the margin)."""
-    spans = sorted((top - MARGIN, bottom + MARGIN) for top, bottom in spans)
-    merged: list[list[float]] = []
-    for top, bottom in spans:
-        if merged and top <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], bottom)
-        else:
-            merged.append([top, bottom])
-    for top, bottom in merged:
-        if top < want < bottom:
-            return top if want - top <= bottom - want else bottom
-    return want
 
 
 def path_points(x1: float, y1: float, x2: float, y2: float,

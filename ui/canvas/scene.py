@@ -6,6 +6,8 @@ The scene never changes the graph; the controller does, and the scene follows.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsScene
@@ -20,6 +22,9 @@ from ui.canvas.port_item import PortItem
 from ui.canvas.routing import Obstacles, detour
 from ui.canvas.scene_groups import SceneGroupsMixin
 from ui.canvas.state import DisplayState, EdgeKey
+
+LABEL_ROOM_X = 12.0     # what content_rect adds around the nodes: their ports,
+LABEL_ROOM_Y = 24.0     # and a wire running above or below them with its labels
 
 
 class GraphScene(SceneGroupsMixin, QGraphicsScene):
@@ -45,6 +50,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self._emphasised: set[EdgeKey] = set()
         self._obstacles = Obstacles()
         self._reroute_pending = False
+        self._building = False
         self._init_groups()
         self.selectionChanged.connect(self._on_selection_changed)
 
@@ -66,7 +72,15 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self.sync_structure(graph, fresh=True)
 
     def sync_structure(self, graph, fresh: bool = False) -> None:
-        """Add, remove and rename items so that they match ``graph`` (positions from node.pos)."""
+        """Add, remove and rename items so that they match ``graph`` (positions from node.pos);
+        every wire is laid once, at the end."""
+        self._building = True
+        try:
+            self._sync_items(graph, fresh)
+        finally:
+            self._building = False
+
+    def _sync_items(self, graph, fresh: bool) -> None:
         ids = {n.id for n in graph.nodes}
         for nid in [i for i in self.nodes if i not in ids]:
             self.removeItem(self.nodes.pop(nid))
@@ -99,9 +113,9 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             for i, port in enumerate(item.in_ports):
                 port.set_connected((nid, i) in fed)
             item.out_port.set_connected(nid in sources)
-        self._sync_groups(graph, fresh)      # routes every edge
         for nid in self.nodes:
             self._spread_labels(nid)
+        self._sync_groups(graph, fresh)      # routes every edge
 
     def set_node_pos(self, node_id: int, pos) -> None:
         item = self.nodes.get(node_id)
@@ -205,6 +219,27 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
                 rect = rect.united(item.sceneBoundingRect())
         return rect
 
+    def content_rect(self) -> QRectF:
+        """The scene rectangle of what is drawn (nodes, layer boxes, and the wires and labels
+        between them), from the nodes' places: quick for 10,000 nodes. A node at an infinite
+        or absurd place is left out (it would make Fit zoom to 0)."""
+        lo_x = lo_y = math.inf
+        hi_x = hi_y = -math.inf
+        for item in self.nodes.values():
+            if item.isVisible():
+                x, y = item.pos().x(), item.pos().y()
+                if abs(x) < 1e12 and abs(y) < 1e12:
+                    lo_x, lo_y = min(lo_x, x), min(lo_y, y)
+                    hi_x, hi_y = max(hi_x, x), max(hi_y, y)
+        rect = QRectF() if lo_x == math.inf else \
+            QRectF(lo_x, lo_y, hi_x - lo_x + NODE_W, hi_y - lo_y + NODE_H)
+        for group in self.groups.values():
+            rect = rect.united(group.rect()) if group.isVisible() else rect
+        if rect.isEmpty():
+            return rect
+        # room for the ports, wires that go around the outermost nodes and their labels
+        return rect.adjusted(-LABEL_ROOM_X, -LABEL_ROOM_Y, LABEL_ROOM_X, LABEL_ROOM_Y)
+
     def node_at(self, pos: QPointF) -> int | None:
         for item in self.items(pos):
             if isinstance(item, NodeItem):
@@ -218,6 +253,8 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
 
     # ----- reports from items -> intent signals ---------------------------------------------------
     def node_item_moved(self, item: NodeItem) -> None:
+        if self._building:
+            return                              # sync_structure lays every wire at its end
         ids = (item.node_id,)
         self._place_obstacle(item)
         group = self._group_of.get(item.node_id)
@@ -278,6 +315,8 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
     def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """A tooltip is asked for: build the tooltips of the nodes under the mouse first."""
         for item in self.items(event.scenePos()):
+            if isinstance(item, PortItem):
+                item.sync_tooltip()
             while item is not None and not isinstance(item, NodeItem):
                 item = item.parentItem()
             if item is not None:

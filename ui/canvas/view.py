@@ -67,8 +67,11 @@ class GraphView(QGraphicsView):
     def content_rect(self) -> QRectF:
         """The scene rectangle of everything visible (nodes, layers, wires and their labels);
         an item at an infinite or absurd position is left out (it would make the zoom 0)."""
+        scene = self.scene()
+        if hasattr(scene, "content_rect"):
+            return scene.content_rect()
         rect = QRectF()
-        for item in self.scene().items():
+        for item in scene.items():
             if item.parentItem() is None and item.isVisible():
                 r = item.sceneBoundingRect()
                 if _finite(r):
@@ -116,8 +119,7 @@ class GraphView(QGraphicsView):
 
     def _allow_pan(self, rect: QRectF) -> None:
         """Let the view scroll well beyond ``rect`` and the graph (pan, reveal)."""
-        content = self.scene().itemsBoundingRect()
-        content = content.united(rect) if _finite(content) else self.content_rect().united(rect)
+        content = self.content_rect().united(rect)
         self.setSceneRect(content.adjusted(-4000, -4000, 4000, 4000))
 
     def set_presentation_scale(self, factor: float) -> None:
