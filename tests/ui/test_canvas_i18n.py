@@ -6,7 +6,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from ui import i18n_tools
 
@@ -54,7 +56,13 @@ def test_the_window_shows_the_canvas_words_translated(ts, qtbot, tmp_path):
         w.load_example("fashion")
         titles = [g.title for g in w.scene.groups.values()]
         assert titles and all(t.startswith("KO:") for t in titles), titles
-        port = next(iter(w.scene.nodes.values())).out_port
-        assert port.toolTip().startswith("KO:output of")
+        w.show()
+        w.load_example("cs231n")
+        QApplication.processEvents()
+        port = w.scene.nodes[w.controller.graph["q"].id].out_port
+        vp = w.canvas.viewport()
+        at = w.canvas.mapFromScene(port.scenePos())     # rest the mouse on the port
+        QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, at, vp.mapToGlobal(at)))
+        assert QToolTip.text().startswith("KO:output of"), QToolTip.text()
     finally:
         QCoreApplication.removeTranslator(translator)
