@@ -1,0 +1,70 @@
+"""The README's screenshot of a lesson in progress, in Korean: lesson 1 at "predict ∂f/∂x",
+a wrong answer typed and its hint shown, as a learner sees it.
+
+    python3 -m ui.headless.lesson_screenshot [resources/screenshots/lesson_ko.png] [--lang en]
+
+The window is made offscreen with the language installed first (View > Language: 한국어); the
+lesson is played through its panel (the forward pass stepped, the answer typed and checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_OUT = Path("resources/screenshots/lesson_ko.png")
+
+
+def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
+                    size: tuple[int, int] = (1440, 900)) -> Path:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from graphviz_nn.io import write_atomic
+    from ui.i18n import apply_app_font, install_language
+
+    install_language(language)          # before any widget is made, as the app does
+    apply_app_font()
+    from ui.app import MainWindow
+    from ui.lessons import open_lesson
+    from ui.style import png_bytes
+
+    tmp = Path(tempfile.mkdtemp(prefix="gnn-lesson-shot-"))
+    window = MainWindow(example=None)
+    window.document.use(settings=QSettings(str(tmp / "settings.ini"),
+                                           QSettings.Format.IniFormat))
+    window.document.ask_save_changes = lambda: "discard"
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    open_lesson(window, "backprop", 0)
+    window.controller.run_forward()              # the step's checkpoint: the forward pass
+    panel = window.lesson_panel
+    panel.next_button.click()                    # "predict ∂f/∂x"
+    panel.answer.setText("3")                    # a wrong try: the hint shows
+    panel.check_button.click()
+    for _ in range(3):
+        app.processEvents()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, png_bytes(window.grab()))
+    window.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python3 -m ui.headless.lesson_screenshot")
+    p.add_argument("out", nargs="?", default=str(DEFAULT_OUT))
+    p.add_argument("--lang", default="ko", choices=("ko", "en"))
+    args = p.parse_args(sys.argv[1:] if argv is None else argv)
+    print(make_screenshot(args.out, args.lang))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
