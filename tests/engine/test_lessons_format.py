@@ -156,3 +156,11 @@ def test_any_bytes_give_a_lesson_error(tmp_path_factory, data):
     path.write_bytes(data)
     with pytest.raises(LessonError):
         load_lesson(path)
+
+
+def test_the_readmes_example_lesson_is_a_good_lesson():
+    readme = (LESSONS_DIR.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing a lesson", 1)[1]
+    text = section.split("```toml", 1)[1].split("```", 1)[0]
+    lesson = parse_lesson(text, "README.md", EXAMPLES)
+    assert [s.checks[0].kind for s in lesson.steps] == ["answer", "leaf_value"]
