@@ -42,6 +42,8 @@ def test_the_five_lessons_of_the_issue_in_order_each_in_korean_and_english():
         for step in lesson.steps:
             assert step.text.ko != step.text.en          # both written, not copied
             assert any("\uac00" <= ch <= "\ud7a3" for ch in step.text.ko)   # Hangul
+            # Markdown strikes "0 ~ 255 ... 0 ~ 1" through: write ranges another way
+            assert "~" not in step.text.ko + step.text.en
             if step.hint is not None:
                 assert step.hint.ko and step.hint.en
         assert sum(bool(s.checks) for s in lesson.steps) >= 5

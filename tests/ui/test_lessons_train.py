@@ -74,7 +74,7 @@ def test_lesson_5_keras_without_the_fashion_files_goes_on_with_digits(qtbot, tmp
         dock, p = w.training_dock, panel(w)
         assert dock.data_form.kind.currentText() == "digits"        # the fallback
         assert p.note.isVisible() and "Fashion-MNIST" in p.note.text()
-        assert "train-images-idx3-ubyte.gz" in p.note.text() and p.choose_folder.isVisible()
+        assert "train-images-idx3-ubyte.gz" in p.note.toolTip() and p.choose_folder.isVisible()
         answer(w, "51")                                            # not normalised
         assert hint_shown(w)
         answer(w, "0.2")

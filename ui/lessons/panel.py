@@ -9,7 +9,7 @@ it too); lesson text is Markdown from the lesson file, in the window's language.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -225,7 +225,7 @@ class LessonPanel(QWidget):
         self.position.setVisible(True)
         self.heading.setText(step.title.get(lang) if step.title else g.lesson.title.get(lang))
         self.heading.setVisible(True)
-        self.text.setMarkdown(step.text.get(lang))
+        self.set_text(step.text.get(lang))
         answer = step.answer
         self.answer_box.setVisible(answer is not None)
         if answer is not None:
@@ -238,6 +238,18 @@ class LessonPanel(QWidget):
         self.next_button.setEnabled(g.index < n - 1)
         self.restart_button.setEnabled(True)
 
+    def set_text(self, markdown: str) -> None:
+        """Show ``markdown``; code blocks wrap at the panel's edge like the rest (no sideways
+        scrolling in a narrow dock)."""
+        self.text.setMarkdown(markdown)
+        block = self.text.document().begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            if fmt.nonBreakableLines():
+                fmt.setNonBreakableLines(False)
+                QTextCursor(block).setBlockFormat(fmt)
+            block = block.next()
+
     def _show_start(self, lang: str) -> None:
         g = self.guide
         for w in (self.position, self.heading, self.answer_box, self.hint, self.note,
@@ -248,7 +260,7 @@ class LessonPanel(QWidget):
         intro = translate("Lessons", "Each lesson follows one of the lecture notes, step by "
                                      "step; the app checks each checkpoint as you work. "
                                      "Choose a lesson with All lessons ▾ or the Lessons menu.")
-        self.text.setMarkdown("\n\n".join([intro, *rows]))
+        self.set_text("\n\n".join([intro, *rows]))
         self.status.setText(_html(g.load_error) if g.load_error else "")
         self.status.setStyleSheet(f"color: {style.ERROR_COLOR}")
         for b in (self.back_button, self.next_button, self.restart_button):
@@ -299,9 +311,10 @@ class LessonPanel(QWidget):
         page = ("https://github.com/zalandoresearch/fashion-mnist" if kind == "Fashion-MNIST"
                 else "https://yann.lecun.com/exdb/mnist/")
         self.note.setText(translate(
-            "Lessons", "The {kind} files are not on this computer, so this lesson uses the "
-            "digits data set instead (8×8 pictures of handwritten digits, 64 inputs). To use "
-            "{kind}, get its four files ({names}) from <a href=\"{page}\">{page}</a>, put them "
-            "in a folder and press Choose folder…; or let Train download them once into {cache} "
-            "(this needs the internet).").format(
-            kind=kind, names=names, page=page, cache=_html(str(default_cache_dir()))))
+            "Lessons", "No {kind} files on this computer: this lesson goes on with the digits "
+            "data set (8×8 pictures, 64 inputs). For {kind}, put its four files from "
+            "<a href=\"{page}\">{page}</a> in a folder and press Choose folder…, or let Train "
+            "download them (this needs the internet).").format(kind=kind, page=page))
+        self.note.setToolTip(translate("Lessons", "The four files: {names}; Train downloads "
+                                                  "them into {cache}").format(
+            names=names, cache=str(default_cache_dir())))
