@@ -66,7 +66,10 @@ def make_actions(parent) -> dict[str, QAction]:
         tip = translate("Actions", tip)
         act = QAction(translate("Actions", text), parent)
         act.setObjectName(f"action_{name}")
-        act.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            act.setShortcuts(shortcut)      # every key the platform binds (Redo: Ctrl+Y and Ctrl+Shift+Z)
+        else:
+            act.setShortcut(QKeySequence(shortcut))
         act.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
         act.setStatusTip(tip)
         act.setCheckable(checkable)

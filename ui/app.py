@@ -269,7 +269,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         if state.current is not None and state.current in self.scene.nodes:
             # keep the node of the current step and its neighbours on screen while stepping
             self.canvas.reveal(self.scene.focus_rect(state.current))
-        self.inspector.refresh(c, state)
+        self.inspector.refresh(c, state, values_changed=values_changed)
         self.timeline.show_position(c.cursor, len(c.trace) if c.trace else 0, c.n_forward,
                                     c.current_step())
         if c.quiz:

@@ -160,3 +160,42 @@ def test_the_equations_are_never_cut_off(win):
         assert view.height() >= need, (win.controller.cursor, view.height(), need)
         heights.add(view.height())
     assert len(heights) > 3                  # it followed steps of different lengths
+
+
+def _table_numbers(view) -> list[str]:
+    t = view.table
+    return [t.item(r, c).text() for r in range(t.rowCount()) for c in range(t.columnCount())
+            if t.item(r, c) is not None]
+
+
+def test_weights_changed_in_place_by_training_are_shown_anew(win):
+    """Training writes a parameter's array in place and announces it (show_values): the
+    inspector's value table must show the new numbers, not the ones it drew before."""
+    import numpy as np
+
+    import graphviz_nn as gnn
+
+    g = gnn.Graph()
+    x = g.input("x", np.ones((4, 2)))
+    w = g.param("w", np.array([[0.5, -1.5]] * 4))
+    g.sum(g.mul(x, w, name="xw"), name="out")
+    win.controller.load_graph(g)
+    win.canvas.fit()
+    click_node(win, "w")
+    assert header(win) == "Node w"
+    assert _table_numbers(win.inspector.value_view) == ["0.5", "-1.5"] * 4
+    w.value[:] = [2.25, 7.0]              # what an optimizer step does
+    win.controller.show_values()
+    assert _table_numbers(win.inspector.value_view) == ["2.25", "7"] * 4
+
+
+def test_ctrl_shift_z_redoes(win):
+    """Both of the platform's Redo keys work (Ctrl+Y and Ctrl+Shift+Z)."""
+    win.controller.add_node("exp")
+    n = len(win.controller.graph)
+    win.canvas.setFocus()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(win.controller.graph) == n - 1
+    QTest.keyClick(win.canvas, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(win.controller.graph) == n

@@ -129,9 +129,13 @@ class InspectorPanel(QScrollArea):
             self._shown = None
             self.refresh(*self._last)
 
-    def refresh(self, ctl, state) -> None:
-        """Show the current step of ``ctl`` and the selected (or current) node."""
+    def refresh(self, ctl, state, values_changed: bool = False) -> None:
+        """Show the current step of ``ctl`` and the selected (or current) node.
+        ``values_changed``: arrays may have been written in place (training), so the tables
+        and heatmaps are drawn again even for the same array objects."""
         self._last = (ctl, state)
+        if values_changed:
+            self._shown = None
         out = ctl.output.name if ctl.output is not None else None
         step = ctl.current_step()
         if step is None:
