@@ -152,6 +152,8 @@ def _idx_dataset(files: dict, path, cache_dir, progress, what: str):
                 paths[key] = fetch(url, fname, md5, cache_dir, progress)
             except DownloadError as exc:
                 why = exc.errors[0].split(": ", 1)[-1] if exc.errors else str(exc)
+                if why.startswith("<urlopen error ") and why.endswith(">"):
+                    why = why[len("<urlopen error "):-1]      # the reason, not the wrapping
                 raise unavailable(names, f"could not download {fname} ({why})") from None
             continue
         f = folder / fname

@@ -90,6 +90,8 @@ def test_sgd_at_100_on_the_circles_pauses_with_a_message_and_one_click_fixes_it(
     assert dock.halt is None and not bar.isVisible()
     loss = dock.curves.run.loss.data
     assert np.isfinite(loss[-20:]).all() and loss[-20:].mean() < 0.6
+    top = dock.curves.loss_plot.vb.viewRange()[1][1]        # the recovery is what is seen
+    assert top < 100 < loss.max()
 
 
 def test_a_nan_pauses_with_a_message_and_finite_weights(qtbot, window):
@@ -256,6 +258,9 @@ def test_fashion_mnist_without_a_network_names_its_files_and_loads_from_a_chosen
         asked.append(caption)
         return str(folder)
 
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    _click(qtbot, _bar_button(bar, "Choose folder…"))           # cancelled: the message stays
+    assert bar.isVisible() and "Choose folder…" in bar.text()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
     _click(qtbot, _bar_button(bar, "Choose folder…"))
     assert asked and not bar.isVisible()

@@ -230,6 +230,12 @@ class CurvesView(QWidget):
         if not self._has_accuracy and np.isfinite(accuracy).any():
             self._has_accuracy = True
 
+    def rescale(self) -> None:
+        """The loss axis follows the steps from now on: a run that goes on after it blew up
+        (the learning rate lowered) shows its recovery, not the blow-up's 10^20."""
+        self.run.loss_max = 0.0
+        self._user_range = False
+
     def add_epoch(self, epoch: int, last_step: int, logs: dict) -> None:
         """Per-epoch metrics, drawn at the last step of that epoch."""
         self.run.epochs.append((epoch, last_step, dict(logs)))

@@ -343,9 +343,14 @@ class TrainingDock(HaltMixin, QWidget):
         def choose() -> None:
             if self.data_form.choose_image_folder():
                 self._begin(mode or "train")
+            else:                               # cancelled: the advice stays in sight
+                show()
 
-        self.feedback.show(data_failed_text(kind, err), "error",
-                           [(translate("TrainingDock", "Choose folder…"), choose)])
+        def show() -> None:
+            self.feedback.show(data_failed_text(kind, err), "error",
+                               [(translate("TrainingDock", "Choose folder…"), choose)])
+
+        show()
 
     # views -----------------------------------------------------------------------------------------
     def _set_state(self, state: str) -> None:

@@ -68,6 +68,7 @@ class HaltMixin:
         self.model.optimizer = make_optimizer(s.optimizer, s.learning_rate)   # fit reads it
         self.halt = None
         self.feedback.clear()
+        self.curves.rescale()
         epochs_left = max(1, s.epochs - self.last_epoch)
         self.message.emit(f"Resuming with learning rate {s.learning_rate:g}.")
         self._launch(epochs_left, self.last_step + 1, self.last_epoch, steps)

@@ -9,7 +9,7 @@ sets start at full speed. Once the learner has moved the slider, their choice st
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from ui.i18n import translate
 
@@ -60,8 +60,9 @@ class SpeedControl(QWidget):
         width = max(self.value.fontMetrics().horizontalAdvance(speed_text(r)) for r in SPEEDS)
         self.value.setFixedWidth(width + 6)
         self.chosen = False          # the learner moved the slider: data sets leave it alone
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # compact
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setContentsMargins(4, 0, 4, 0)
         lay.addWidget(QLabel(translate("TrainingDock", "speed")))
         lay.addWidget(self.slider)
         lay.addWidget(self.value)
