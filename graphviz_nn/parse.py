@@ -264,7 +264,12 @@ class _Builder:
     # ---- made-up names: never one the expression uses ----
 
     def _op(self, op: str, ins: tuple, **attrs: Any) -> Node:
-        return self.graph._op(op, ins, self._fresh(op, ""), **attrs)
+        try:
+            return self.graph._op(op, ins, self._fresh(op, ""), **attrs)
+        except ParseError:
+            raise
+        except GraphError as exc:       # an option the op refuses (dropout p=2): say it as such
+            raise ParseError(str(exc)) from None
 
     def _const(self, num: float) -> Node:
         base = f"{num:g}"

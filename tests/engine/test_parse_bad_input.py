@@ -119,3 +119,9 @@ def test_made_up_names_never_take_a_users_name(text, node, op):
 def test_auto_names_still_count_from_one():
     g = gnn.parse("f = (x + y) * add1")
     assert g["add2"].op == "add" and g["f"].inputs == [g["add2"], g["add1"]]
+
+
+def test_an_option_the_op_refuses_is_a_parse_error():
+    """Found by hypothesis: dropout's p out of range was a GraphError, not the parser's own."""
+    with pytest.raises(ParseError, match="dropout p must be a number in"):
+        gnn.parse("f = dropout(a, p=2)")
