@@ -167,6 +167,15 @@ class Sequential:
         """Copies of all weights, Keras order: [W1, b1, W2, b2, ...]."""
         return [w.copy() for lay in self.dense_layers for w in lay.weights]
 
+    def last_gradients(self) -> list[np.ndarray] | None:
+        """Copies of the gradients of the last training step, in ``get_weights`` order
+        ([dL/dW1, dL/db1, ...], the regularization's share included); None before the first
+        step (or after the weights were replaced)."""
+        plan = self._plan
+        if plan is None or not plan.rows:
+            return None
+        return [g.copy() for g in plan.grads]
+
     def set_weights(self, weights: list) -> None:
         """Write weights (as from ``get_weights``) into the model's arrays, in place."""
         self._sync_weights()

@@ -19,8 +19,10 @@ Parent -> child:
 Child -> parent:
     {"t": "ready"} once, then per job:
     {"t": "progress", "job", "n0", "epoch", "epochs": [[epoch, last_step, logs]...],
-     "diag": [[step, [per layer dict]]...], "snapshot": bool, "epoch_weights": epoch | None}
-        arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights, then the epoch's
+     "diag": [[step, [per layer dict]]...], "snapshot": bool, "grads": bool (with a snapshot),
+     "epoch_weights": epoch | None}
+        arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights and (if "grads") the
+        gradients of the step they came from, in the same order, then the epoch's weights
     {"t": "parked", "job", "step"}    the trainer waits between two steps
     {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec}
         arrays: the model state's (weights, moments, generators in the spec)
@@ -153,6 +155,9 @@ class _Link(Callback):
         if snapshot:
             self._t_snap = time.perf_counter()
             arrays += self.model.get_weights()
+            grads = self.model.last_gradients()      # for the network diagram's edges
+            head["grads"] = grads is not None
+            arrays += grads or []
         if self.epoch_weights is not None:
             head["epoch_weights"] = self.epoch_weights[0]
             arrays += self.epoch_weights[1]
@@ -199,7 +204,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     if model.history is not None:      # fit began: send its last steps and epochs
         if link.nonfinite is None and reason != "error":   # and the last step's gradients
             link.sample_diagnostics(model.history.step_log.count - 1)
-        link.flush(snapshot=False)
+        link.flush(snapshot=True)      # the final weights with their step's gradients
     if reason != "error" and link.nonfinite is not None:
         reason, info = "nonfinite", link.nonfinite
     elif reason != "error" and ctrl.stop:

@@ -141,6 +141,9 @@ def test_a_trainer_that_dies_is_reported_and_the_next_run_gets_a_new_one(qtbot, 
     ({"t": "progress", "job": 1, "n0": "x", "epoch": 0, "epochs": [], "diag": [],
       "snapshot": False, "epoch_weights": None}, [np.zeros(2), np.zeros(2)]),
     ({"t": "progress", "job": 1}, []),
+    ({"t": "progress", "job": 1, "n0": 0, "epoch": 0, "epochs": [], "diag": [],
+      "snapshot": True, "grads": True, "epoch_weights": None},        # gradients of no weight
+     [np.zeros(0), np.zeros(0)] + _model().get_weights() + [np.zeros(3)] * 4),
     ({"t": "done", "job": 1, "reason": "done", "model": {"layers": "junk"}}, []),
     ({"t": "done", "job": 1, "reason": "nonfinite", "info": {"step": "seven"}}, []),
 ])

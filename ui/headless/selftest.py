@@ -4,12 +4,14 @@
    (``--startup-only`` stops here).
 2. Run forward and backward through the window's own actions; check f = -12 and the gradients
    of x, y, z (-4, -4, 3).
-3. Train the spiral MLP in the training dock for a fixed number of steps while a 5 ms timer
-   measures the longest event-loop stall; then time the same training headless.
+3. Train the spiral MLP in the Train workspace for a fixed number of steps while a 5 ms timer
+   measures the longest event-loop stall and the network diagram (shown) counts how often its
+   neuron maps were redrawn; then time the same training headless.
 
 The last line printed is ``selftest ok: startup_ms=… max_stall_ms=… gui_train_ratio=…`` (exit 0)
 or ``selftest failed: …`` (exit 1). ``gui_train_ratio`` is the window's training speed (steps/s)
-divided by the headless speed of the same model, data and settings.
+divided by the headless speed of the same model, data and settings. A line before it gives
+the network diagram's maps redrawn per second during the run (target >= 10, ``--min-maps``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
                    help="fail when the event loop stalls longer (default 50)")
     p.add_argument("--min-ratio", type=float, default=0.9,
                    help="fail when GUI training is slower than this share of headless (0.9)")
+    p.add_argument("--min-maps", type=float, default=10.0,
+                   help="fail when the network diagram redraws its maps fewer times a second "
+                        "while training (10; not judged for runs under 2 s)")
     return p.parse_args(argv)
 
 
@@ -152,8 +157,9 @@ def _dock_of(window):
     return dock
 
 
-def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
-    """Train in the dock; returns (longest event-loop stall in ms, steps/s of the trainer)."""
+def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]:
+    """Train in the dock; returns (longest event-loop stall in ms, steps/s of the trainer,
+    network diagram map redraws a second, seconds the run took)."""
     from PySide6.QtCore import Qt, QTimer
 
     gaps: list[float] = []
@@ -173,8 +179,11 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
     if dock.controls.speed.rate() is not None:
         raise SelftestError(f"the training dock's speed is {dock.controls.speed.value.text()}, "
                             "not full speed")
+    if not dock.network.isVisible():
+        raise SelftestError("the network diagram is not on screen in the Train workspace")
     timer.start()
     last[0] = time.perf_counter()
+    maps0 = dock.network.refreshes
     dock.train()
     if dock.worker is None:
         raise SelftestError("the training dock did not start training")
@@ -187,7 +196,9 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float]:
         raise SelftestError(f"the window trained {worker.steps_done} steps, expected {steps}")
     if worker.fit_seconds <= 0:
         raise SelftestError("training in the window took no time?")
-    return 1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds
+    maps = dock.network.refreshes - maps0
+    return (1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds,
+            maps / worker.fit_seconds, worker.fit_seconds)
 
 
 def _train_headless(settings, data) -> float:
@@ -203,10 +214,13 @@ def _train_headless(settings, data) -> float:
     return time.perf_counter() - t0
 
 
-def _measure_training(app, window, steps: int) -> tuple[float, float, float, float]:
-    """(max stall ms, window steps/s, headless steps/s, steps) for the spiral MLP."""
+def _measure_training(app, window, steps: int) -> tuple[float, float, float, float, tuple]:
+    """(max stall ms, window steps/s, headless steps/s, steps, (maps/s, seconds)) for the
+    spiral MLP, trained in the Train workspace with its network diagram on screen."""
     import math
 
+    if hasattr(window, "show_workspace"):
+        window.show_workspace("train")
     dock = _dock_of(window)
     per_epoch = math.ceil(SPIRAL["n"] * (1 - SPIRAL["split"]) / SPIRAL["batch"])
     epochs = max(1, round(steps / per_epoch))
@@ -215,10 +229,10 @@ def _measure_training(app, window, steps: int) -> tuple[float, float, float, flo
     settings, data = dock.model_form.settings(), dock.data_form.current()
     _train_headless(settings, data)   # warm-up: first-call costs are nobody's fault
     before = _train_headless(settings, data)
-    stall_ms, gui_rate = _train_in_window(app, dock, steps)
+    stall_ms, gui_rate, maps_rate, seconds = _train_in_window(app, dock, steps)
     after = _train_headless(settings, data)
     # the machine's load drifts: use the headless time just before and just after
-    return stall_ms, gui_rate, steps / ((before + after) / 2), steps
+    return stall_ms, gui_rate, steps / ((before + after) / 2), steps, (maps_rate, seconds)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -236,12 +250,19 @@ def run(args: argparse.Namespace) -> str:
         if args.startup_only:
             return f"selftest ok: startup_ms={startup_ms:.0f}"
         _check_example(app, window)
-        stall_ms, gui_rate, headless_rate, steps = _measure_training(app, window, args.steps)
+        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds) = _measure_training(
+            app, window, args.steps)
         ratio = gui_rate / headless_rate
         summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={stall_ms:.1f} "
                    f"gui_train_ratio={ratio:.2f}")
         print(f"trained {steps} steps at full speed: window {gui_rate:,.0f} steps/s, "
               f"headless {headless_rate:,.0f} steps/s", flush=True)
+        print(f"network diagram: {maps_rate:.1f} map redraws/s while training "
+              f"({SPIRAL['hidden']} hidden units at 50x50; target >= {args.min_maps:g})",
+              flush=True)
+        if seconds >= 2.0 and maps_rate < args.min_maps:
+            raise SelftestError(f"{summary}: the network diagram redrew its maps {maps_rate:.1f} "
+                                f"times a second (limit {args.min_maps:g})")
         if stall_ms > args.max_stall_ms:
             raise SelftestError(f"{summary}: the event loop stalled {stall_ms:.0f} ms "
                                 f"(limit {args.max_stall_ms:g} ms)")

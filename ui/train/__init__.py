@@ -102,6 +102,10 @@ def install(window) -> TrainingDock:
     if hasattr(window, "status"):
         dock.message.connect(window.status)
     dock.feedback.connect(window)
+    if hasattr(window, "scene"):         # a unit clicked in the network diagram
+        from ui.train.network_panel import select_unit
+        dock.network.unit_clicked.connect(
+            lambda layer, unit: select_unit(window, dock, layer, unit))
     guard = _CloseGuard(dock, window)
     window.installEventFilter(guard)
     app = QApplication.instance()

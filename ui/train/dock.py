@@ -29,6 +29,8 @@ from ui.train.graph_model import GraphModel
 from ui.train.halt import HaltMixin
 from ui.train.launch import new_worker, put_model_on_canvas
 from ui.train.model_form import ModelForm, TrainSettings, make_model
+from ui.train.network_panel import NetworkPreview, data_features, spec_for
+from ui.train.network_view import NetworkView
 from ui.train.refresh import ViewRefresher
 from ui.train.speed import FULL, WATCH
 from ui.train.worker_base import WorkerBase
@@ -53,6 +55,7 @@ class TrainingDock(HaltMixin, QWidget):
         self.boundary = BoundaryView()
         self.gradflow = GradientFlowView()
         self.confusion = ConfusionView()
+        self.network = NetworkView()       # Playground's diagram: units as maps, weights as edges
         self.feedback = Feedback(self)     # the window's message bar, once installed
 
         settings_box = QWidget()
@@ -84,11 +87,13 @@ class TrainingDock(HaltMixin, QWidget):
         self.settings_panel, self.run_panel = scroll, middle
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(scroll)
+        splitter.addWidget(self.network)
         splitter.addWidget(middle)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([260, 620, 420])
+        splitter.setStretchFactor(2, 3)
+        splitter.setStretchFactor(3, 2)
+        splitter.setSizes([260, 420, 420, 420])
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(splitter)
@@ -102,6 +107,7 @@ class TrainingDock(HaltMixin, QWidget):
         self.last_step = -1
         self.last_epoch = 0
         self.last_loss = float("nan")
+        self.last_grads = None                 # the gradients of the newest weight snapshot
         self.halt: dict | None = None          # why the run paused by itself (NaN, diverged)
         self.watch = DivergenceWatch()
         self._diverging: dict | None = None    # the run is being stopped: it diverged
@@ -110,7 +116,9 @@ class TrainingDock(HaltMixin, QWidget):
         self.model_on_canvas = False
         self._wire_signals()
         self._default_speed()
+        self.preview = NetworkPreview(self)
         self._show_data_preview()
+        self.preview.schedule()
 
     def _wire_signals(self) -> None:
         c = self.controls
@@ -218,6 +226,9 @@ class TrainingDock(HaltMixin, QWidget):
         self.gradflow.begin_run()
         self.boundary.set_data(xt, yt, data.classes)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
+        self.network.set_model(spec_for(model, self.boundary.bounds, data_features(data),
+                                        data.classes))
+        self.last_grads = None
         self.show_weights(model.get_weights())
         self.model_on_canvas = on_canvas
         canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
@@ -262,6 +273,8 @@ class TrainingDock(HaltMixin, QWidget):
             self.gradflow.add(up.diag_steps, up.diagnostics)
         if up.weights is not None:
             self.refresher.pending_weights = up.weights
+            self.refresher.pending_network = (up.weights, up.grads)
+            self.last_grads = up.grads
         if up.epoch_weights:
             epoch, weights = up.epoch_weights[-1]
             self.refresher.pending_epoch_weights = (epoch, weights, None)
@@ -284,6 +297,7 @@ class TrainingDock(HaltMixin, QWidget):
             return
         weights = self.model.get_weights()
         self.refresher.pending_weights = weights
+        self.refresher.pending_network = (weights, self.last_grads)
         if self.last_step >= 0:
             self.refresher.pending_epoch_weights = (self.last_epoch, weights, self.last_step)
 
@@ -359,7 +373,13 @@ class TrainingDock(HaltMixin, QWidget):
         if changed:
             self.state_changed.emit(state)
 
-    def show_weights(self, weights) -> None:
+    def show_weights(self, weights, grads=None) -> None:
+        """Show the model with these weights (``[W1, b1, ...]``) in the decision boundary and
+        the network diagram (with ``grads``, the gradients of the step they are from)."""
+        self.show_boundary(weights)
+        self.network.show_weights(weights, grads)
+
+    def show_boundary(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:
             self.boundary.update_weights(weights, self.predictor)
 

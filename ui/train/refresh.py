@@ -19,14 +19,15 @@ from PySide6.QtCore import QTimer
 
 # least seconds between two repaints of each view while training
 REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
-             "confusion": 1.0, "canvas": 1.0}
+             "confusion": 1.0, "canvas": 1.0, "network": 0.05}
 # the share of wall time each view may spend (its update and its paints, in GUI-thread CPU
 # time) while training; a costly view, or any view on a slow or busy machine, repaints less
 # often rather than slowing the trainer down. Together about 2 %: each millisecond the GUI
 # spends costs the trainer about as much again (the GIL, and two busy threads on two cores
-# slow each other down).
+# slow each other down). The network diagram's maps are what a learner watches, so they get
+# more: with the trainer in its own process, a fifth of the GUI thread (2-16-16-2: ~15 a s).
 BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.002,
-          "canvas": 0.002}
+          "canvas": 0.002, "network": 0.04}
 # held to a speed (steps a second) the trainer leaves the machine mostly idle: the views may
 # repaint this much more often, so the boundary is seen to grow
 PACED_BUDGET = 10.0
@@ -64,13 +65,14 @@ class ViewRefresher:
         self.pending_weights = None          # newest weight snapshot not shown yet
         # (epoch, weights, step) for the confusion matrix; step None: at the end of the epoch
         self.pending_epoch_weights = None
+        self.pending_network = None          # (weights, gradients) for the network diagram
         self._last: dict[str, float] = {}
         self._cost: dict[str, float] = {}    # average CPU seconds per refresh of each view
         self._painted: dict[str, float] = {}  # each view's paint seconds at its last refresh
         self._jobs = deque(["curves", "boundary", "confusion", "gradflow", "canvas"])
 
     def reset(self) -> None:
-        self.pending_weights = self.pending_epoch_weights = None
+        self.pending_weights = self.pending_epoch_weights = self.pending_network = None
         self._last.clear()
 
     def interval(self, view: str) -> float:
@@ -89,14 +91,18 @@ class ViewRefresher:
     def _paint_seconds(self, view: str) -> float:
         d = self.dock
         widget = {"curves": d.curves.plots, "gradflow": d.gradflow.plots,
-                  "boundary": d.boundary.plot, "confusion": d.confusion.plots}.get(view)
+                  "boundary": d.boundary.plot, "confusion": d.confusion.plots,
+                  "network": d.network}.get(view)
         return getattr(widget, "paint_seconds", 0.0)
 
     def refresh(self, force: bool = False) -> None:
-        """Progress text, then the next costly view whose turn it is (all of them if force)."""
+        """Progress text, the network diagram's maps (of the newest weights, each time they
+        fit in its budget: they are what a learner watches), then the next costly view whose
+        turn it is (all of them if force)."""
         d = self.dock
         if d.last_step >= 0 and self.due("progress", force):
             d.controls.show_progress(d.last_step, d.last_epoch, d.last_loss)
+        self.run_job("network", force)
         jobs = self._jobs
         for _ in range(len(jobs)):
             view = jobs[0]
@@ -110,7 +116,7 @@ class ViewRefresher:
         d = self.dock
         pieces = deque([partial(d.gradflow.refresh, force=True), self._progress_now])
         # the gradient flow is redrawn above even when its tab is hidden: not twice here
-        pieces.extend(partial(self.run_job, view, True) for view in self._jobs
+        pieces.extend(partial(self.run_job, view, True) for view in (*self._jobs, "network")
                       if view != "gradflow")
         pieces.extend(after)
 
@@ -138,6 +144,8 @@ class ViewRefresher:
             ready = self.pending_weights is not None
         elif view == "confusion":
             ready = self.pending_epoch_weights is not None
+        elif view == "network":       # hidden (another workspace): its weights wait
+            ready = self.pending_network is not None and d.network.isVisible()
         else:
             ready = d.model_on_canvas and d.controller is not None
         if not ready or not self.due(view, force):
@@ -161,8 +169,12 @@ class ViewRefresher:
         elif view == "gradflow":
             d.gradflow.refresh(force=force)
         elif view == "boundary":
-            d.show_weights(self.pending_weights)
+            d.show_boundary(self.pending_weights)
             self.pending_weights = None
+        elif view == "network":
+            weights, grads = self.pending_network
+            self.pending_network = None
+            d.network.show_weights(weights, grads)
         elif view == "confusion":
             epoch, w, step = self.pending_epoch_weights
             self.pending_epoch_weights = None

@@ -26,6 +26,16 @@ __all__ = ["ProcessTrainingWorker", "can_train_in_process"]
 
 # seconds between the trainer's messages, gradient-flow samples and weight snapshots
 EVERY = {"send": 0.05, "diag": DIAG_INTERVAL_S, "snapshot": SNAPSHOT_INTERVAL_S}
+# a small model's weights (and gradients) come with every message: the network diagram's maps
+# then refresh 10-20 times a second, for a few kilobytes each time
+SMALL_MODEL = 20_000        # parameters
+PROCESS_DRAIN_HZ = 20       # the window takes in the trainer's messages this often
+
+
+def every(model: Any) -> dict:
+    """How often the trainer sends what, for ``model``."""
+    small = model.count_params() <= SMALL_MODEL
+    return dict(EVERY, snapshot=EVERY["send"]) if small else dict(EVERY)
 
 
 def can_train_in_process(model: Any) -> bool:
@@ -47,6 +57,7 @@ class ProcessTrainingWorker(WorkerBase):
 
     def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
         super().__init__(model, fit_kwargs, **kwargs)
+        self._timer.setInterval(int(1000 / PROCESS_DRAIN_HZ))   # no interpreter lock to share
         self._steps = 0            # steps received so far
         self._job = next_job_id()
         self._proc = None
@@ -55,6 +66,7 @@ class ProcessTrainingWorker(WorkerBase):
         self._paused_reported = False
         self._outcome: tuple[str, dict] | None = None   # set once, when the run has ended
         self._reported = False     # finished has been emitted
+        self._blas = None          # BLAS held to one thread in this process during the run
 
     @property
     def steps_done(self) -> int:
@@ -75,9 +87,13 @@ class ProcessTrainingWorker(WorkerBase):
                "shuffle": bool(kw.get("shuffle", True))}
         head = {"t": "fit", "job": self._job, "model": spec, "fit": fit,
                 "data": [val is not None], "pause_after": self.start_paused_after,
-                "every": EVERY, "speed": self.speed}
+                "every": every(self.model), "speed": self.speed}
         self._proc = trainer_process()
         self._inbox = self._proc.submit(self._job, head, state + arrays_data)
+        # the views' small matrix products (the network diagram's maps, 20 a second) run ten
+        # times slower when BLAS wakes helper threads on the core the trainer uses
+        from ui.train.workers import _single_threaded_blas
+        self._blas = _single_threaded_blas()
         self._timer.start()
 
     def _finish_without_run(self) -> None:
@@ -181,6 +197,9 @@ class ProcessTrainingWorker(WorkerBase):
         if self._outcome is not None:
             self._reported = True
             self._timer.stop()
+            if self._blas is not None:
+                self._blas.restore_original_limits()
+                self._blas = None
             self.finished.emit(*self._outcome)
         elif parked_at is not None and not self._paused_reported and self.is_paused():
             self._paused_reported = True
@@ -201,8 +220,13 @@ class ProcessTrainingWorker(WorkerBase):
         n_w = len(self.model.dense_layers) * 2
         if head["snapshot"]:
             snap, rest = rest[:n_w], rest[n_w:]
+            grads = None
+            if head.get("grads"):            # checked before anything is written
+                grads, rest = rest[:n_w], rest[n_w:]
+                if [g.shape for g in grads] != [w.shape for w in snap]:
+                    raise ValueError("gradients that do not match the weights")
             self.model.set_weights(snap)     # the canvas shows the model's own arrays
-            up.weights = snap
+            up.weights, up.grads = snap, grads
         if head["epoch_weights"] is not None:
             up.epoch_weights[:] = [(head["epoch_weights"] + self.epoch_offset, rest[:n_w])]
 

@@ -32,6 +32,7 @@ class Update:
     diag_steps: list[int] = field(default_factory=list)
     diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
     weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
+    grads: list[np.ndarray] | None = None    # the gradients of the snapshot's step, if sent
     epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
 
     def __len__(self) -> int:

@@ -2,8 +2,11 @@
 network being trained), and its run buttons in the workspace's toolbar.
 
 Default arrangement, one column right of the canvas so the network keeps more than half of
-a 1280×720 window: the views (decision boundary, gradient flow, confusion matrix) on top; below,
-the data-and-model settings and the curves as two tabs. Settings and curves are rarely needed at
+a 1280×720 window. On top the network diagram (Playground's middle column: every unit as a map,
+the output units' maps being the decision boundary) and, as tabs beside it, the views (decision
+boundary with the data, gradient flow, confusion matrix); below, the data-and-model settings
+and the curves as two tabs. (Stacked apart, the three would leave a 1280×720 window's diagram
+180 px: too little for 16 units a layer.) Settings and curves are rarely needed at
 the same moment (choose, then watch), so Train brings the curves forward.
 """
 
@@ -26,6 +29,8 @@ def column_width(window_width: int) -> int:
 def add_docks(window, dock) -> QDockWidget:
     """Dock ``dock``'s settings, curves and views in ``window``'s Train workspace and put its
     run buttons in the Train toolbar; returns the curves' dock (the one always worth seeing)."""
+    network = window.add_panel(dock.network, translate("TrainWorkspace", "Network"), "right",
+                               (TRAIN,), name="train_network")
     views = window.add_panel(dock.tabs, translate("TrainWorkspace", "Views"), "right", (TRAIN,),
                              name="train_views")
     curves = window.add_panel(dock.run_panel, translate("TrainWorkspace", "Curves"), "right",
@@ -38,11 +43,13 @@ def add_docks(window, dock) -> QDockWidget:
     _buttons_to_toolbar(window.workspaces.toolbar(TRAIN), dock.controls)
 
     def arrange() -> None:
+        window.tabifyDockWidget(network, views)
+        network.raise_()
         window.tabifyDockWidget(curves, settings)
         settings.raise_()
         window.resizeDocks([views], [column_width(window.width())], Qt.Orientation.Horizontal)
         h = max(window.centralWidget().height(), 400)
-        window.resizeDocks([views, curves], [int(h * 0.52), int(h * 0.48)],
+        window.resizeDocks([network, curves], [int(h * 0.52), int(h * 0.48)],
                            Qt.Orientation.Vertical)
 
     def bring_curves(state: str) -> None:

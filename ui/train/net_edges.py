@@ -1,0 +1,131 @@
+"""The network diagram's edges: one line per weight between two layers drawn unit by unit,
+blue for a positive weight and orange for a negative one, wider and more opaque the larger the
+weight (TensorFlow Playground's encoding). Lines of one look are drawn in one call."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from ui.train.net_layout import Layout
+from ui.train.unit_maps import NEGATIVE, POSITIVE
+
+PX_PER_WEIGHT = 2.0      # an edge's width grows by this per unit of |w|
+MIN_WIDTH = 0.5
+QUANTUM = 0.5            # widths are drawn in steps of this many pixels
+PLAIN = QColor(190, 190, 190)   # the connections of a layer drawn as one block
+
+
+def max_width(side: float) -> float:
+    """The widest edge next to units of ``side`` px: wide enough to read, never wider than a
+    fifth of a unit."""
+    return float(np.clip(side / 5, 1.5, 6.0))
+
+
+def edge_width(w: np.ndarray, widest: float) -> np.ndarray:
+    """Edge widths (px) for weights ``w``: ``PX_PER_WEIGHT·|w|``, between ``MIN_WIDTH`` and
+    ``widest``; not-a-number weights get the thinnest line."""
+    a = np.nan_to_num(np.abs(np.asarray(w, np.float64)), nan=0.0, posinf=1e9)
+    return np.clip(PX_PER_WEIGHT * a, MIN_WIDTH, widest)
+
+
+def edge_alpha(width: np.ndarray, widest: float) -> np.ndarray:
+    """Opacity (0-255) for edges of ``width``: faint when thin, solid at the widest."""
+    t = (width - MIN_WIDTH) / max(widest - MIN_WIDTH, 1e-9)
+    return (70 + 185 * np.clip(t, 0, 1)).astype(int)
+
+
+def edge_color(w: float, alpha: int = 255) -> QColor:
+    """Blue for a weight >= 0, orange below."""
+    r, g, b = (POSITIVE if w >= 0 else NEGATIVE).astype(int)
+    return QColor(int(r), int(g), int(b), int(alpha))
+
+
+class Edges:
+    """Segments of every drawn weight, in widget pixels, and their pens for a weight list."""
+
+    def __init__(self, lay: Layout) -> None:
+        self.widest = max_width(lay.side)
+        self.pairs = []      # (weight layer k from 1, from-unit idx, to-unit idx, x0, y0, x1, y1)
+        self.plain: list[QLineF] = []
+        self._buckets: list[tuple[QPen, list[QLineF]]] = []
+        self.widths: dict[int, np.ndarray] = {}        # per weight layer, (in, out) px
+        self._lines: list[list[QLineF]] = []           # per pair, in the pair's edge order
+        for i in range(len(lay.units) - 1):
+            a, b = _ends(lay, i, out=True), _ends(lay, i + 1, out=False)
+            if len(lay.units[i]) and len(lay.units[i + 1]):
+                ia, ib = (g.ravel() for g in np.meshgrid(np.arange(len(a)), np.arange(len(b)),
+                                                         indexing="ij"))
+                self.pairs.append((i + 1, ia, ib, a[ia, 0], a[ia, 1], b[ib, 0], b[ib, 1]))
+                self._lines.append([QLineF(*seg) for seg in zip(
+                    a[ia, 0].tolist(), a[ia, 1].tolist(), b[ib, 0].tolist(), b[ib, 1].tolist(),
+                    strict=True)])
+            else:       # a block on one side: grey lines, no weights to show
+                self.plain += [QLineF(QPointF(*pa), QPointF(*pb)) for pa in a for pb in b]
+
+    def set_weights(self, weights: list[np.ndarray]) -> None:
+        """Pens and lines for these weights (thin ones first, so strong ones lie on top)."""
+        groups: dict[tuple[bool, float], list[QLineF]] = {}
+        self.widths = {}
+        for (k, ia, ib, *_), lines in zip(self.pairs, self._lines, strict=True):
+            w = np.asarray(weights[2 * (k - 1)])
+            if w.ndim != 2 or w.shape[0] <= ia.max() or w.shape[1] <= ib.max():
+                continue
+            wv = w[ia, ib]
+            width = edge_width(wv, self.widest)
+            self.widths[k] = width.reshape(w.shape[0], w.shape[1])
+            steps = np.rint(width / QUANTUM).astype(np.int64)
+            key = 2 * steps + (wv < 0)                 # one look per (width step, sign)
+            order = np.argsort(key, kind="stable")
+            cuts = np.flatnonzero(np.diff(key[order])) + 1
+            for idx in np.split(order, cuts):
+                j = int(idx[0])
+                look = (not bool(wv[j] < 0), float(steps[j] * QUANTUM))
+                groups.setdefault(look, []).extend([lines[i] for i in idx.tolist()])
+        buckets = []
+        for (pos, width), lines in sorted(groups.items(), key=lambda kv: kv[0][1]):
+            alpha = int(edge_alpha(np.array([width]), self.widest)[0])
+            pen = QPen(edge_color(1.0 if pos else -1.0, alpha), max(width, MIN_WIDTH))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            buckets.append((pen, lines))
+        self._buckets = buckets
+
+    def paint(self, p: QPainter) -> None:
+        if self.plain:
+            p.setPen(QPen(PLAIN, 1))
+            p.drawLines(self.plain)
+        for pen, lines in self._buckets:
+            p.setPen(pen)
+            p.drawLines(lines)
+
+    def at(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """(weight layer, from unit, to unit) of the nearest edge within a few pixels."""
+        best, found = None, None
+        for k, ia, ib, x0, y0, x1, y1 in self.pairs:
+            dx, dy = x1 - x0, y1 - y0
+            t = np.clip(((x - x0) * dx + (y - y0) * dy) / np.maximum(dx * dx + dy * dy, 1e-9),
+                        0, 1)
+            d = np.hypot(x0 + t * dx - x, y0 + t * dy - y)
+            width = self.widths.get(k)
+            reach = 3.0 + (width[ia, ib] / 2 if width is not None else 0.0)
+            d = np.where(d <= reach, d, np.inf)
+            j = int(np.argmin(d))
+            if np.isfinite(d[j]) and (best is None or d[j] < best):
+                best, found = float(d[j]), (k, int(ia[j]), int(ib[j]))
+        return found
+
+
+def _ends(lay: Layout, i: int, out: bool) -> np.ndarray:
+    """Where edges leave (``out``) or reach layer ``i``'s units: the middle of the side facing
+    the next (or previous) layer; a block's middle for a block layer. (n, 2) px."""
+    rects = lay.units[i] or [lay.blocks[i]]
+    pts = []
+    for x, y, w, h in rects:
+        if lay.horizontal:
+            pts.append((x + w if out else x, y + h / 2))
+        else:
+            pts.append((x + w / 2, y + h if out else y))
+    if not lay.units[i]:
+        pts = pts[:1]
+    return np.array(pts, dtype=np.float64)
