@@ -34,8 +34,9 @@ TIPS = {EXPLORE: QT_TRANSLATE_NOOP("Workspaces", "Step through the forward and b
         TRAIN: QT_TRANSLATE_NOOP("Workspaces", "Train a network and watch it learn: settings, "
                                                "curves, decision boundary, gradient flow")}
 SHORTCUTS = {EXPLORE: "Ctrl+1", BUILD: "Ctrl+2", TRAIN: "Ctrl+3"}
-# saveState's version: a layout saved by an older arrangement of docks is not restored
-LAYOUT_VERSION = 1
+# saveState's version: a layout saved by an older arrangement of docks is not restored (2: the
+# Train workspace's network diagram)
+LAYOUT_VERSION = 2
 SETTINGS_GROUP = "workspaces"
 
 

@@ -135,6 +135,7 @@ def test_hovering_an_edge_tells_its_weight_and_gradient(qtbot):
     grads = [np.full_like(w, 0.0) for w in model.get_weights()]
     grads[0][1, 1] = -0.0625
     view.show_weights(model.get_weights(), grads)
+    QTest.mouseMove(view, QPointF(1, 1).toPoint())     # from elsewhere: a move is a move
     QTest.mouseMove(view, _edge_mid(view, 1, 1, 1).toPoint())
     assert "W1[1, 1]" in view.hover_text
     assert "weight -2" in view.hover_text and "-0.0625" in view.hover_text
@@ -146,6 +147,7 @@ def test_hovering_an_edge_tells_its_weight_and_gradient(qtbot):
 def test_hovering_a_unit_shows_its_map_large_with_its_bias_and_scale(qtbot):
     model = _model()
     view = _view(qtbot, model, size=(600, 420))
+    QTest.mouseMove(view, QPointF(1, 1).toPoint())
     QTest.mouseMove(view, view.unit_rect(1, 4).center().toPoint())
     assert view.popup.isVisible() and view.hovered == (1, 4)
     b = float(model.get_weights()[1][4])

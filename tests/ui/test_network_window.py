@@ -123,6 +123,7 @@ def test_a_steps_gradient_is_the_one_its_update_used(qtbot, window):
             mid = ((x0[j] + x1[j]) / 2, (y0[j] + y1[j]) / 2)
     edge = view.edge_at(QRectF(mid[0], mid[1], 0, 0).topLeft())
     assert edge is not None
+    QTest.mouseMove(view, view.rect().topLeft())
     QTest.mouseMove(view, QRectF(mid[0], mid[1], 0, 0).topLeft().toPoint())
     k, a, b = edge
     assert f"{float(view.grads[2 * (k - 1)][a, b]):.4g}" in view.hover_text

@@ -64,6 +64,11 @@ class Edges:
             else:       # a block on one side: grey lines, no weights to show
                 self.plain += [QLineF(QPointF(*pa), QPointF(*pb)) for pa in a for pb in b]
 
+    @property
+    def count(self) -> int:
+        """How many weight edges there are."""
+        return sum(len(pair[1]) for pair in self.pairs)
+
     def set_weights(self, weights: list[np.ndarray]) -> None:
         """Pens and lines for these weights (thin ones first, so strong ones lie on top)."""
         groups: dict[tuple[bool, float], list[QLineF]] = {}

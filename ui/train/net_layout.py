@@ -56,7 +56,7 @@ def layout(sizes: list[int], width: float, height: float) -> Layout:
     across_h = _side(sizes, w, h)          # layers left to right: units stacked vertically
     across_v = _side(sizes, h, w)          # layers top to bottom: units side by side
     horizontal = across_h >= across_v * 0.8     # Playground's way, unless much smaller
-    side = across_h if horizontal else across_v
+    side = float(int(across_h if horizontal else across_v))   # whole pixels: crisp maps
     along, across = (w, h) if horizontal else (h, w)
     pitch_layer = along / max(len(sizes), 1)
     out = Layout(horizontal=horizontal, side=side)

@@ -30,6 +30,7 @@ EMPTY = QColor(236, 236, 236)      # a unit without a map (no weights yet, or no
 BORDER = QColor(150, 150, 150)
 HOVER = QColor(40, 40, 40)
 SELECTED = QColor(204, 0, 102)
+SMOOTH_EDGES = 600                 # more edges than this are drawn without antialiasing
 
 
 @dataclass
@@ -72,6 +73,8 @@ class NetworkView(QWidget):
         self.paint_seconds = 0.0                        # CPU time of all paints (refresh.py)
         self._rows: np.ndarray | None = None            # keeps the image's pixels alive
         self._image: QImage | None = None
+        self._shown: QImage | None = None               # the maps at their drawn size
+        self._shown_rows: np.ndarray | None = None
         self._offsets: list[int] = []                   # each layer's first unit in the strip
         self._edges: net_edges.Edges | None = None
         self.popup = UnitPopup(self)
@@ -84,6 +87,7 @@ class NetworkView(QWidget):
         """Draw this network (no weights yet: plain squares until ``show_weights``)."""
         self.spec = spec
         self.weights = self.grads = self.values = self._image = self._rows = None
+        self._shown = self._shown_rows = None
         self.scales = []
         self.selected = self.hovered = None
         self.popup.hide()
@@ -124,7 +128,22 @@ class NetworkView(QWidget):
         self._rows = to_image_rows(np.concatenate(parts) if len(parts) > 1 else pixels)
         h, w = self._rows.shape
         self._image = QImage(self._rows.data, w, h, 4 * w, QImage.Format.Format_RGB32)
+        self._scale_for_screen()
         self.refreshes += 1
+
+    def _scale_for_screen(self) -> None:
+        """The maps at the size they are drawn (nearest pixel): painting then copies pixels
+        instead of scaling 50×50 images, several times cheaper each refresh."""
+        if self._rows is None or self.layout is None:
+            self._shown = self._shown_rows = None
+            return
+        n, side = MAP_GRID, max(1, round(self.layout.side))
+        pick = (np.arange(side) * n) // side
+        units = self._rows.shape[1] // n
+        rows = self._rows.reshape(n, units, n)[pick][:, :, pick]
+        self._shown_rows = np.ascontiguousarray(rows.reshape(side, units * side))
+        self._shown = QImage(self._shown_rows.data, units * side, side, 4 * units * side,
+                             QImage.Format.Format_RGB32)
 
     # geometry -----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -137,6 +156,7 @@ class NetworkView(QWidget):
             return
         self.layout = layout(self.spec.sizes, self.width(), self.height())
         self._edges = net_edges.Edges(self.layout)
+        self._scale_for_screen()
         if self.weights is not None:
             self._edges.set_weights(self.weights)
 
@@ -275,8 +295,10 @@ class NetworkView(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), self.palette().base())
         if self.layout is not None:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            if self._edges is not None and self.weights is not None:
+            # smooth lines cost twice as much: where there are very many, they blur together
+            p.setRenderHint(QPainter.RenderHint.Antialiasing,
+                            self._edges is not None and self._edges.count <= SMOOTH_EDGES)
+            if self._edges is not None and self._edges.count and self.weights is not None:
                 self._edges.paint(p)
             p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             self._paint_units(p)
@@ -285,14 +307,15 @@ class NetworkView(QWidget):
         self.paint_seconds += time.thread_time() - t0
 
     def _paint_units(self, p: QPainter) -> None:
-        lay, img, n = self.layout, self._image, MAP_GRID
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, lay.side < n)
+        lay, img = self.layout, self._shown
+        side = img.height() if img is not None else 0
         p.setPen(QPen(BORDER, 1))
         for i, rects in enumerate(lay.units):
             for k, r in enumerate(rects):
                 rect = QRectF(*r)
                 if img is not None:
-                    p.drawImage(rect, img, QRectF((self._offsets[i] + k) * n, 0, n, n))
+                    p.drawImage(rect.topLeft(), img,
+                                QRectF((self._offsets[i] + k) * side, 0, side, side))
                 else:
                     p.fillRect(rect, EMPTY)
                 p.drawRect(rect)
