@@ -146,3 +146,18 @@ def test_clicking_a_unit_selects_its_layer_on_the_canvas(qtbot, window):
     assert "column 4 of W2" in window.statusBar().currentMessage()
     QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.unit_rect(0, 1).center().toPoint())
     assert set(window.scene.selected_ids()) == {graph["x"].id}
+
+
+def test_before_any_run_the_diagram_follows_the_settings(qtbot):
+    from ui.train.dock import TrainingDock
+
+    dock = TrainingDock()
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.data_form.kind.setCurrentText("moons")
+    dock.model_form.hidden.setText("4,5")
+    qtbot.waitUntil(lambda: dock.network.spec is not None
+                    and dock.network.spec.sizes == [2, 4, 5, 2], timeout=5000)
+    assert dock.network.values is not None and len(dock.network.values[2]) == 5
+    dock.data_form.kind.setCurrentText("digits")            # not 2-D: nothing loads early
+    qtbot.waitUntil(lambda: dock.network.spec is None, timeout=5000)
