@@ -71,6 +71,13 @@ def test_every_units_map_is_what_the_model_computes_on_the_plane(qtbot, feats):
     assert got[0][1][0, 0] == pytest.approx(BOUNDS[2]) and got[0][1][0, -1] == pytest.approx(BOUNDS[3])
 
 
+def _hover(view, pos) -> None:
+    """Move the mouse over ``pos`` of ``view`` through its window (as the window system
+    does: never to whatever else lies at that spot of the offscreen screen)."""
+    top = view.window()
+    QTest.mouseMove(top.windowHandle(), view.mapTo(top, pos))
+
+
 def _color_at(view, pt: QPointF) -> QColor:
     return view.grab().toImage().pixelColor(pt.toPoint())
 
@@ -135,27 +142,27 @@ def test_hovering_an_edge_tells_its_weight_and_gradient(qtbot):
     grads = [np.full_like(w, 0.0) for w in model.get_weights()]
     grads[0][1, 1] = -0.0625
     view.show_weights(model.get_weights(), grads)
-    QTest.mouseMove(view, QPointF(1, 1).toPoint())     # from elsewhere: a move is a move
-    QTest.mouseMove(view, _edge_mid(view, 1, 1, 1).toPoint())
+    _hover(view, QPointF(1, 1).toPoint())              # from elsewhere: a move is a move
+    _hover(view, _edge_mid(view, 1, 1, 1).toPoint())
     assert "W1[1, 1]" in view.hover_text
     assert "weight -2" in view.hover_text and "-0.0625" in view.hover_text
     view.show_weights(model.get_weights())                       # no gradient known
-    QTest.mouseMove(view, _edge_mid(view, 1, 0, 0).toPoint() + QPointF(0, 1).toPoint())
+    _hover(view, _edge_mid(view, 1, 0, 0).toPoint() + QPointF(0, 1).toPoint())
     assert "weight 2" in view.hover_text and "not known" in view.hover_text
 
 
 def test_hovering_a_unit_shows_its_map_large_with_its_bias_and_scale(qtbot):
     model = _model()
     view = _view(qtbot, model, size=(600, 420))
-    QTest.mouseMove(view, QPointF(1, 1).toPoint())
-    QTest.mouseMove(view, view.unit_rect(1, 4).center().toPoint())
+    _hover(view, QPointF(1, 1).toPoint())
+    _hover(view, view.unit_rect(1, 4).center().toPoint())
     assert view.popup.isVisible() and view.hovered == (1, 4)
     b = float(model.get_weights()[1][4])
     assert f"b1[4] = {b:.4g}" in view.hover_text and "unit 5 of layer 1" in view.hover_text
     pix = view.popup.map.pixmap()
     assert pix.width() >= 150 and pix.height() >= 150            # large: many times the unit
     assert pix.width() > 3 * view.unit_rect(1, 4).width()
-    QTest.mouseMove(view, QPointF(2, 2).toPoint())                # off the unit: it goes away
+    _hover(view, QPointF(2, 2).toPoint())                 # off the unit: it goes away
     assert not view.popup.isVisible()
 
 
@@ -178,5 +185,5 @@ def test_without_2d_data_the_diagram_has_layers_but_no_maps(qtbot):
     assert view.values is None
     assert set(view.layout.blocks) == {0, 1}                      # 784 inputs, 100 units
     assert len(view.layout.units[2]) == 16 and len(view.layout.units[3]) == 10
-    QTest.mouseMove(view, view.unit_rect(3, 2).center().toPoint())
+    _hover(view, view.unit_rect(3, 2).center().toPoint())
     assert "maps are drawn for 2-D data sets" in view.hover_text

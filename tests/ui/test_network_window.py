@@ -62,6 +62,12 @@ def test_eight_hidden_layers_of_sixteen_units_stay_legible(qtbot, window, size):
         assert inside.contains(title) and not any(title.intersects(r) for r in rects)
 
 
+def _hover(view, pos) -> None:
+    """Move the mouse over ``pos`` of ``view`` through its window."""
+    top = view.window()
+    QTest.mouseMove(top.windowHandle(), view.mapTo(top, pos))
+
+
 def _quick_spiral(dock, epochs, hidden="8,8", optimizer="Adam", lr=None, batch=None):
     f, m = dock.data_form, dock.model_form
     f.kind.setCurrentText("spiral")
@@ -123,8 +129,8 @@ def test_a_steps_gradient_is_the_one_its_update_used(qtbot, window):
             mid = ((x0[j] + x1[j]) / 2, (y0[j] + y1[j]) / 2)
     edge = view.edge_at(QRectF(mid[0], mid[1], 0, 0).topLeft())
     assert edge is not None
-    QTest.mouseMove(view, view.rect().topLeft())
-    QTest.mouseMove(view, QRectF(mid[0], mid[1], 0, 0).topLeft().toPoint())
+    _hover(view, view.rect().topLeft())
+    _hover(view, QRectF(mid[0], mid[1], 0, 0).topLeft().toPoint())
     k, a, b = edge
     assert f"{float(view.grads[2 * (k - 1)][a, b]):.4g}" in view.hover_text
     assert f"{float(after[2 * (k - 1)][a, b]):.4g}" in view.hover_text
