@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -156,3 +158,29 @@ def test_a_step_shown_already_asks_nothing(win, qtbot):
     assert win.quiz.inputs == [] and win.quiz.local_inputs == []
     assert "shown already" in win.quiz.prompt.text()
     assert not win.quiz.check_button.isEnabled()
+
+
+@pytest.fixture
+def desktop_font(qapp):
+    """The 11 pt font of a desktop session (offscreen Qt uses 9 pt)."""
+    old = QApplication.font()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(11)
+    QApplication.setFont(font)
+    yield
+    QApplication.setFont(old)
+
+
+def test_answer_boxes_are_wide_enough_to_read_at_1280x720(desktop_font, win, qtbot):
+    """Seen in the window: the boxes were squeezed to ~45 px beside the rule text, their
+    placeholder cut to 'th…'. Each box now shows its whole placeholder and a number like
+    -12.345."""
+    win.resize(1280, 720)
+    qtbot.wait(20)
+    start_quiz(win, qtbot)
+    boxes = win.quiz.inputs
+    assert boxes
+    for box in boxes:
+        fm = box.fontMetrics()
+        need = max(fm.horizontalAdvance(box.placeholderText()), fm.horizontalAdvance("-12.345"))
+        assert box.width() >= need + 8, (box.placeholderText(), box.width(), need)

@@ -196,6 +196,9 @@ class QuizPanel(QGroupBox):
     def _box(self, placeholder: str) -> QLineEdit:
         box = QLineEdit()
         box.setPlaceholderText(placeholder)
+        fm = box.fontMetrics()      # room for the hint and a number: the row wraps if need be
+        box.setMinimumWidth(max(fm.horizontalAdvance(placeholder),
+                                fm.horizontalAdvance("-12.345")) + 16)
         box.returnPressed.connect(lambda b=box: self._enter(b))
         return box
 
