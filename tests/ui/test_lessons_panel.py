@@ -115,3 +115,20 @@ def test_graphviz_nn_lesson_lists_them_and_refuses_an_unknown_name(tmp_path):
     refused = _cli(str(bad))
     assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
     assert "bad.toml, step 1, check.kind: unknown checkpoint kind 'anser'" in refused.stderr
+
+
+def test_presentation_mode_scales_the_lesson_text(qtbot, tmp_path):
+    w = open_window(qtbot, tmp_path, "backprop")
+    p = panel(w)
+    before = (p.heading.fontInfo().pixelSize(), p.text.document().defaultFont().pointSizeF(),
+              p.status.fontInfo().pixelSize())
+    try:
+        w.presentation.set_scale(1.5)
+        qtbot.wait(20)
+        after = (p.heading.fontInfo().pixelSize(),
+                 p.text.document().defaultFont().pointSizeF(), p.status.fontInfo().pixelSize())
+        for b, a in zip(before, after, strict=True):
+            assert a >= 1.4 * b, (before, after)
+        assert p.heading.fontInfo().pixelSize() > p.status.fontInfo().pixelSize()
+    finally:
+        w.presentation.set_scale(1.0)      # the application font is shared by every test

@@ -196,7 +196,10 @@ class LessonPanel(QWidget):
     def _apply_fonts(self) -> None:
         base = self.font()
         heading = QFont(base)
-        heading.setPointSizeF(base.pointSizeF() * 1.25)
+        if base.pointSizeF() > 0:
+            heading.setPointSizeF(base.pointSizeF() * 1.25)
+        else:
+            heading.setPixelSize(max(1, round(base.pixelSize() * 1.25)))
         heading.setBold(True)
         self.heading.setFont(heading)
         title = QFont(base)
