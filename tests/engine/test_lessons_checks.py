@@ -147,7 +147,7 @@ def test_formulas_read_settings_index_tensors_and_refuse_the_rest():
             Quantity(bad)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=60))
 def test_any_formula_text_is_read_or_refused_with_a_quantity_error(text):
     s = Snapshot(values={"x": np.array(2.0), "v": np.array([1.0, 2.0])},

@@ -140,7 +140,7 @@ def mutated(draw) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_any_mutation_of_a_lesson_gives_a_lesson_or_a_lesson_error(text):
     try:
@@ -151,7 +151,7 @@ def test_any_mutation_of_a_lesson_gives_a_lesson_or_a_lesson_error(text):
         assert lesson.steps and all(s.text.ko and s.text.en for s in lesson.steps)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_give_a_lesson_error(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("fuzz") / "bytes.toml"
