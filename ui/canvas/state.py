@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 EdgeKey = tuple[int, int, int]
+NEARBY = 64         # a cursor this close to the last one is found by going the steps between
 
 
 @dataclass
@@ -26,6 +27,8 @@ class DisplayState:
     warnings: dict[int, str] = field(default_factory=dict)        # where NaN/inf first appeared
     current: int | None = None                                    # node id of the current step
     emphasised: set[EdgeKey] = field(default_factory=set)
+    # (the state this one was found from, nodes and wires whose numbers may differ from it)
+    delta: tuple | None = None
 
 
 def graph_state(graph) -> DisplayState:
@@ -68,22 +71,31 @@ class TraceTimeline:
             if n.is_leaf or (n.id not in traced and n.value is not None):
                 self._values[n.id] = [(-1, n.value)]
         acc: dict[int, object] = {}
+        # what each step changes: (value of, gradients of, wires): a step from a nearby
+        # cursor looks only at those
+        self._touch: list[tuple[tuple[int, ...], tuple[int, ...], tuple[EdgeKey, ...]]] = []
+        self._last: tuple[int, DisplayState] | None = None
         for i, step in enumerate(self.steps):
             nid = step.node.id
             self.step_node.append(nid)
             self.step_edges.append(edges_into.get(nid, set()))
             if step.kind == "forward":
                 self._values.setdefault(nid, []).append((i, step.value))
+                self._touch.append(((nid,), (), ()))
                 continue
             self._grads.setdefault(nid, []).append((i, step.upstream))
             acc[nid] = step.upstream
+            grads, wires = [nid], []
             for lg in step.locals:
                 iid = lg.input.id
                 self._edges[(iid, nid, lg.port)] = (i, lg.downstream)
+                wires.append((iid, nid, lg.port))
                 prev = acc.get(iid)
                 total = lg.downstream if prev is None else np.asarray(prev) + lg.downstream
                 acc[iid] = total
                 self._grads.setdefault(iid, []).append((i, total))
+                grads.append(iid)
+            self._touch.append(((), tuple(grads), tuple(wires)))
 
     def step_target(self, cursor: int, delta: int, whole: dict[int, int]) -> int:
         """Where one step of ``delta`` (+1 or -1) from ``cursor`` lands. ``whole``: node id ->
@@ -112,6 +124,50 @@ class TraceTimeline:
 
     def state_at(self, cursor: int, hide_step: int | None = None) -> DisplayState:
         """What is known after steps ``0..cursor``; ``hide_step``'s gradients show as '?'."""
+        last = self._last
+        if hide_step is None and last is not None and abs(cursor - last[0]) <= NEARBY:
+            st = self._state_near(cursor, *last)
+        else:
+            st = self._state_full(cursor, hide_step)
+        self._last = (cursor, st) if hide_step is None else None
+        return st
+
+    def _state_near(self, cursor: int, before: int, prev: DisplayState) -> DisplayState:
+        """The state at ``cursor`` from ``prev``, the one at ``before``: only what the steps
+        between them change is looked up again."""
+        st = DisplayState(errors=self.errors, values=dict(prev.values), grads=dict(prev.grads),
+                          edge_grads=dict(prev.edge_grads))
+        lo, hi = min(before, cursor), max(before, cursor)
+        nodes: set[int] = set()
+        edges: set[EdgeKey] = set()
+        for j in range(max(lo + 1, 0), min(hi + 1, len(self.steps))):
+            values, grads, wires = self._touch[j]
+            for nid in values:
+                st.values[nid] = self._at(self._values[nid], cursor)
+            for nid in grads:
+                st.grads[nid] = self._at(self._grads[nid], cursor)
+            for key in wires:
+                i, g = self._edges[key]
+                if i <= cursor:
+                    st.edge_grads[key] = g
+                else:
+                    st.edge_grads.pop(key, None)
+            nodes.update(values, grads)
+            edges.update(wires)
+        st.delta = (prev, nodes, edges)
+        self._finish(st, cursor, None)
+        return st
+
+    def _finish(self, st: DisplayState, cursor: int, hide_step: int | None) -> None:
+        """The warnings, the current step and its wires."""
+        for i, nid, why, grad in self._warnings:
+            if i <= cursor and not (grad and i == hide_step):   # the quiz's answer stays hidden
+                st.warnings[nid] = f"{st.warnings[nid]}; {why}" if nid in st.warnings else why
+        if 0 <= cursor < len(self.steps):
+            st.current = self.step_node[cursor]
+            st.emphasised = set(self.step_edges[cursor])
+
+    def _state_full(self, cursor: int, hide_step: int | None) -> DisplayState:
         st = DisplayState(errors=self.errors)
         for i, nid, why, grad in self._warnings:
             if i <= cursor and not (grad and i == hide_step):   # the quiz's answer stays hidden
