@@ -74,11 +74,14 @@ class TrainControls(QWidget):
         self.total_steps = 0
         self.epochs = 0
         self._t0 = 0.0
+        self._last: tuple[int, int, float] | None = None     # step, epoch, loss last shown
         self._steps0 = 0
         self.set_state(IDLE)
 
     def set_state(self, state: str) -> None:
         self.state = state
+        if state != RUNNING and self._last is not None:
+            self._write_progress(*self._last, pace=False)     # a paused run has no "time left"
         self.train.setEnabled(state == IDLE)
         self.pause.setEnabled(state in (RUNNING, PAUSED))
         self.pause.setText("Resume" if state == PAUSED else "Pause")
@@ -95,13 +98,17 @@ class TrainControls(QWidget):
 
     def show_progress(self, step: int, epoch: int, loss: float) -> None:
         """Update the bar: epoch, step, loss and the time left at the current pace."""
+        self._last = (step, epoch, loss)
+        self._write_progress(step, epoch, loss, pace=self.state == RUNNING)
+
+    def _write_progress(self, step: int, epoch: int, loss: float, pace: bool) -> None:
         done = step + 1
         frac = min(1.0, done / self.total_steps)
         self.bar.setValue(int(1000 * frac))
         elapsed = time.perf_counter() - self._t0
         ran = done - self._steps0
         left = ""
-        if ran > 0 and elapsed > 0.2:
+        if pace and ran > 0 and elapsed > 0.2:
             rate = ran / elapsed
             left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
         self.info.setText(f"epoch {min(epoch + 1, self.epochs)}/{self.epochs}  ·  step {done}/{self.total_steps}"
@@ -110,6 +117,7 @@ class TrainControls(QWidget):
     def show_reset(self, step: int | None, epoch: int = 0) -> None:
         """Fresh weights: no loss to show until the next step. ``step`` is where a paused run
         goes on from (its count goes on); None when no run is under way."""
+        self._last = None
         if step is None:
             self.bar.setValue(0)
             self.info.setText(translate("TrainingDock", "weights reset: ready to train"))
