@@ -8,7 +8,9 @@
    the same on a 10,000-node graph;
 4. open and lay out a 10,000-node graph, target <= 2 s, each part timed, against a bare Qt
    scene of as many items;
-3. the window appearing, against a bare PySide6 + pyqtgraph window, target ratio <= 1.5.
+3. the window appearing, against a bare PySide6 + pyqtgraph window, target ratio <= 1.25
+   (the engine, networkx and the training views load after it: the Train workspace's views
+   when it is first opened, timed too).
 """
 
 from __future__ import annotations
@@ -232,9 +234,25 @@ def bench_appear(runs: int = 5) -> float:
     b, o, d = (statistics.median(v) for v in (bare, ours, ready))
     ratio = o / b
     print(f"window appears in {o * 1000:.0f} ms vs bare PySide6+pyqtgraph {b * 1000:.0f} ms: "
-          f"ratio {ratio:.2f} (target <= 1.5); with the example graph drawn: {d * 1000:.0f} ms "
+          f"ratio {ratio:.2f} (target <= 1.25); with the example graph drawn: {d * 1000:.0f} ms "
           f"(ratio {d / b:.2f})")
     return ratio
+
+
+def bench_train_workspace(app) -> float:
+    """The first opening of the Train workspace, where its views (pyqtgraph) are made."""
+    from ui.app import MainWindow
+    w = MainWindow()
+    w.show()
+    app.processEvents()
+    t0 = time.perf_counter()
+    w.show_workspace("train")
+    app.processEvents()
+    dt = time.perf_counter() - t0
+    print(f"the Train workspace opened for the first time (its views made): {dt * 1000:.0f} ms")
+    w.training_dock.shutdown()
+    w.close()
+    return dt
 
 
 def main() -> int:
@@ -250,7 +268,8 @@ def main() -> int:
     bench_step(app, readable=True)
     ok &= bench_open_big(app) <= 2.0
     ok &= bench_step(app, n=10_000, steps=20) < 0.016
-    ok &= bench_appear() <= 1.5
+    ok &= bench_appear() <= 1.25
+    bench_train_workspace(app)
     print("all targets met" if ok else "SOME TARGETS MISSED")
     return 0 if ok else 1
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit
 
-from ui.explore.expression import expression_of
 from ui.i18n import translate
 
 
@@ -31,6 +30,7 @@ class ExpressionBar(QLineEdit):
 
     def show_graph(self, graph) -> None:
         """The graph changed: show its expression (unless the learner is typing a draft)."""
+        from ui.explore.expression import expression_of  # the engine: not before the first paint
         self.graph_text = expression_of(graph) or ""
         typing = self.window().focusWidget() is self
         if not (typing and self.is_draft()):

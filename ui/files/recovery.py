@@ -22,7 +22,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from graphviz_nn.io import write_atomic
 from ui.i18n import translate
 
 INFO_MAX_BYTES = 64 * 1024      # an info file is ~100 bytes; a bigger one is not ours
@@ -126,6 +125,7 @@ class RecoveryStore:
             self._lock = lock
         graph.save(self.path)
         info = json.dumps({"path": original, "time": time.time()})
+        from graphviz_nn.io import write_atomic  # the engine is not needed before this
         write_atomic(self._info(self.path), info.encode("utf-8"))
 
     def discard(self) -> None:

@@ -150,6 +150,9 @@ def _configure_dock(dock, epochs: int) -> None:
 
 
 def _dock_of(window):
+    """The training dock, on screen as the learner sees it (the Train workspace)."""
+    if hasattr(window, "show_workspace"):
+        window.show_workspace("train")
     dock = getattr(window, "training_dock", None)
     if dock is None:
         from ui.train import install
