@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.workspaces = Workspaces(self)
         self.presentation = Presentation(self)
         self.workspaces.changed.connect(lambda _name: self.presentation.scale_plots())
+        self.workspaces.changed.connect(lambda _name: self._fit_toolbars())
+        self.presentation.changed.connect(lambda _scale: self._fit_toolbars())
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         central = QWidget()
@@ -180,6 +183,19 @@ class MainWindow(WindowToolsMixin, QMainWindow):
     def clear_notice(self, key: str) -> None:
         """Take back the message shown under ``key`` (in any workspace), if it is still shown."""
         self.workspaces.clear_notice(key)
+
+    def _fit_toolbars(self) -> None:
+        """In presentation mode the expression bar gets a row of its own (readable from the
+        back of the room, and the tools keep the top row)."""
+        bar = self.findChild(QToolBar, "expression_toolbar")
+        if bar is None:
+            return
+        wanted = self.presentation.on
+        if self.toolBarBreak(bar) != wanted:
+            if wanted:
+                self.insertToolBarBreak(bar)
+            else:
+                self.removeToolBarBreak(bar)
 
     def use_settings(self, settings: QSettings) -> None:
         """Keep each workspace's layout and the presentation scale in ``settings`` (and take

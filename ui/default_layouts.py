@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QStyle, QTreeWidget
 from ui.workspaces import BUILD, EXPLORE
 
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+TALL = 900          # from this window height on, Explore's extra docks go below the inspector
 
 
 def _clamp(x: float, lo: int, hi: int) -> int:
@@ -44,8 +45,24 @@ def install(window) -> None:
 
     def explore() -> None:
         inspector = dock("inspector")
-        if inspector is not None:
-            window.resizeDocks([inspector], [grown(window.width(), 360, 0.3, 520)], H)
+        if inspector is None:
+            return
+        window.resizeDocks([inspector], [grown(window.width(), 360, 0.3, 520)], H)
+        # other docks beside the inspector (e.g. the code view): tabs behind it on a short
+        # window, so the chain rule keeps its height; below it on a tall one
+        others = [d for d in window.workspaces.docks(EXPLORE)
+                  if d is not inspector and not d.isHidden()
+                  and window.dockWidgetArea(d) == window.dockWidgetArea(inspector)]
+        if not others:
+            return
+        if window.height() < TALL:
+            for other in others:
+                window.tabifyDockWidget(inspector, other)
+            inspector.raise_()
+        else:
+            h = max(window.centralWidget().height(), 400)
+            share = int(h * 0.4 / len(others))
+            window.resizeDocks([inspector, *others], [int(h * 0.6)] + [share] * len(others), V)
 
     def build() -> None:
         inspector, palette, history = dock("inspector"), dock("palette"), dock("history")

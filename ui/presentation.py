@@ -16,7 +16,7 @@ import re
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QTabBar, QWidget
 
 from ui.i18n import translate
 
@@ -143,6 +143,13 @@ class Presentation(QObject):
             elif widget.styleSheet():
                 # a widget with a style sheet took its font when polished and keeps it
                 widget.setStyleSheet(widget.styleSheet())
+        # the tab bars of tabbed docks belong to the window's layout, which keeps their old
+        # height until it is laid out again
+        for bar in self.window.findChildren(QTabBar):
+            bar.updateGeometry()
+        layout = self.window.layout()
+        if layout is not None:
+            layout.invalidate()
 
     def scale_plots(self) -> None:
         """Give the titles and legends of every plot in the window the current scale (plots

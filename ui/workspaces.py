@@ -130,7 +130,10 @@ class Workspaces(QObject):
             raise ValueError(f"unknown workspace(s) {sorted(unknown)}; expected {NAMES}")
         self._docks[dock] = (names, area)
         if self.current in self._applied:
-            dock.setVisible(self.current in names)
+            if self.current in names and self.current not in self._states:
+                self._default_layout(self.current)     # a dock made at startup: arrange anew
+            else:
+                dock.setVisible(self.current in names)
 
     def docks(self, name: str | None = None) -> list[QDockWidget]:
         """The docks of workspace ``name`` (all docks when None), in the order they were added."""

@@ -173,3 +173,23 @@ def test_train_puts_its_run_buttons_in_the_toolbar_and_brings_the_curves_forward
     dock.stop()
     qtbot.waitUntil(lambda: dock.state == "idle", timeout=20_000)
     dock.shutdown()
+
+
+@pytest.mark.parametrize("size, tabbed", [((1280, 720), True), ((1920, 1080), False)])
+def test_a_dock_beside_the_inspector_keeps_the_chain_rule_readable(qtbot, size, tabbed):
+    """On a short window a second dock on the right (the code view) is a tab behind the
+    inspector; on a tall one it goes below it."""
+    from ui.app import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.actions["reset_layout"].trigger()             # laid out at this size, as when opened at it
+    extra = w.add_panel(QLabel("dx = w * dz"), "Extra", "right", workspaces=("explore",))
+    QTest.qWait(10)
+    assert (extra in w.tabifiedDockWidgets(w.inspector_dock)) is tabbed    # with the code view
+    assert not w.inspector_dock.visibleRegion().isEmpty()
+    if not tabbed:
+        assert w.inspector_dock.height() > extra.height() > 0

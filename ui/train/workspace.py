@@ -68,8 +68,9 @@ def _buttons_to_toolbar(toolbar: QToolBar, controls) -> None:
     """Train, Pause, Stop, Step, Reset and the speed first in the toolbar (before Layout and
     Fit)."""
     before = toolbar.actions()[0] if toolbar.actions() else None
-    for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset,
-                   controls.speed):
+    for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset):
         toolbar.insertWidget(before, button)
+    toolbar.insertSeparator(before)
+    toolbar.insertWidget(before, controls.speed)
     if before is not None:
         toolbar.insertSeparator(before)
