@@ -21,10 +21,11 @@ PRESENTATION = (1280, 720, 1.5)
 
 
 def _settle(app, seconds: float = 0.2) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.01)
+    """Let the window lay out and paint: an event loop, as the app runs (processEvents alone
+    leaves deferred deletions, e.g. of a dock group's old tab bar, undone)."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(int(seconds * 1000))
 
 
 def _wait(app, predicate, timeout_s: float = 180.0) -> None:

@@ -13,7 +13,7 @@ the same moment (choose, then watch), so Train brings the curves forward.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QSizePolicy, QToolBar
 
 from ui.i18n import translate
 
@@ -71,6 +71,8 @@ def _buttons_to_toolbar(toolbar: QToolBar, controls) -> None:
     for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset):
         toolbar.insertWidget(before, button)
     toolbar.insertSeparator(before)
+    # as wide as it needs, not the rest of the row (which would put its label far from it)
+    controls.speed.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     toolbar.insertWidget(before, controls.speed)
     if before is not None:
         toolbar.insertSeparator(before)
