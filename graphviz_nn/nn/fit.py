@@ -19,7 +19,7 @@ import numpy as np
 from graphviz_nn.nn.callbacks import Callback, History, StepLog
 from graphviz_nn.nn.graph_build import param_names
 
-__all__ = ["run_fit"]
+__all__ = ["run_fit", "fit_steps"]
 
 
 def _overrides(cb: Callback, hook: str) -> bool:
@@ -72,6 +72,18 @@ def _check_int(name: str, value, low: int) -> int:
 
 def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_split,
             validation_data, shuffle, initial_epoch) -> History:
+    for _ in fit_steps(model, x, y, batch_size, epochs, verbose, callbacks, validation_split,
+                       validation_data, shuffle, initial_epoch):
+        pass
+    return model.history
+
+
+def fit_steps(model, x, y, batch_size=32, epochs=1, verbose=0, callbacks=None,
+              validation_split=0.0, validation_data=None, shuffle=True, initial_epoch=0):
+    """``fit`` one step at a time: a generator that yields the count of steps done after each
+    step (its callbacks called). Two of them advanced in turn train two models in lock-step.
+    Setting ``model.stop_training`` between two steps ends it at the next ``next()`` without
+    another step (the epoch's logs and ``on_train_end`` as after a stop)."""
     batch_size = _check_int("batch_size", batch_size, 1)
     epochs = _check_int("epochs", epochs, 0)
     initial_epoch = _check_int("initial_epoch", initial_epoch, 0)
@@ -149,6 +161,7 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
                                 logs["accuracy"] = correct / rows
                         cb.on_batch_end(step, logs)
                 step += 1
+                yield step
                 if model.stop_training:
                     break
             if stopped_by_nan:
@@ -168,7 +181,6 @@ def run_fit(model, x, y, batch_size, epochs, verbose, callbacks, validation_spli
                 break
         for cb in cbs:
             cb.on_train_end(dict(last_logs))
-    return history
 
 
 def _bad(arr) -> bool:

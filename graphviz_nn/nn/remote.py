@@ -7,8 +7,10 @@ reads jobs and commands on stdin and writes progress on stdout, as ``wire`` mess
 Parent -> child:
     {"t": "fit", "job": id, "model": state spec, "fit": {...}, "data": [has_val],
      "pause_after": n | None, "every": {"send": s, "diag": s, "snapshot": s},
-     "speed": steps a second | None (full speed)}
-        arrays: the model state's, then x, y (and x_val, y_val)
+     "speed": steps a second | None (full speed),
+     "history": [per run {"max_bytes", "max_count", "offset", "steps", "sizes", "grads"}] | None,
+     "model_b": state spec (a paired run: two models in lock-step, A then B each step)}
+        arrays: the model state's (then model B's), then x, y (and x_val, y_val)
     {"t": "pause" | "resume" | "step" | "stop", "job": id}
     {"t": "speed", "job": id, "steps_per_s": rate | None (full speed)}
     {"t": "set_weights", "job": id}  arrays: the weights (the optimizer forgets its state)
@@ -20,12 +22,16 @@ Child -> parent:
     {"t": "ready"} once, then per job:
     {"t": "progress", "job", "n0", "epoch", "epochs": [[epoch, last_step, logs]...],
      "diag": [[step, [per layer dict]]...], "snapshot": bool, "grads": bool (with a snapshot),
-     "epoch_weights": epoch | None}
+     "epoch_weights": epoch | None,
+     "snaps": [[step, has_grads]...] (time travel: weights at the steps the store keeps),
+     "b": {the same keys for run B of a paired run}}
         arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights and (if "grads") the
-        gradients of the step they came from, in the same order, then the epoch's weights
+        gradients of the step they came from, in the same order, then the epoch's weights,
+        then each of "snaps"'s weights (and gradients); then run B's in the same order.
+        A paired run's n1 is the same for both runs: the steps both have done.
     {"t": "parked", "job", "step"}    the trainer waits between two steps
-    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec}
-        arrays: the model state's (weights, moments, generators in the spec)
+    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec, "model_b": spec}
+        arrays: the model state's (weights, moments, generators in the spec), then B's
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ import numpy as np
 
 from graphviz_nn.nn import wire
 from graphviz_nn.nn.callbacks import Callback, CallPacer, StepPacer
+from graphviz_nn.nn.lockstep import HistoryTap, fit_lockstep, last_gradients
 
 PACED_SNAPSHOT_S = 0.1   # weight snapshots this often while held to a speed (time to spare)
 
@@ -61,28 +68,59 @@ class _Control:
         self.attention = False
         self.commands: queue.Queue = queue.Queue()
         self.model = None
+        self.direct_stop = True              # a stop may end fit at once (not a paired run)
         self.speed: float | None = None      # steps a second; None: full speed
         self.wake = threading.Event()        # set on every command: a paced wait ends
 
 
-class _Link(Callback):
-    """The callback of a job's fit: sends progress now and then, parks when asked."""
+class _Leader(Callback):
+    """The callback of a paired run's first model: its epochs and a NaN go to the link."""
 
-    def __init__(self, out, ctrl: _Control, job: dict) -> None:
+    def __init__(self, link: _Link, run: int) -> None:
+        self.link, self.run = link, run
+
+    def on_epoch_end(self, epoch: int, logs=None) -> None:
+        self.link.epoch_end(self.run, epoch, logs)
+
+    def on_nonfinite(self, info: dict) -> None:
+        self.link.nonfinite = {"step": int(info.get("step", -1)),
+                               "node": str(info.get("node", "?")), "run": self.run}
+
+
+class _Link(Callback):
+    """The callback of a job's fit (of a paired run's last model): sends progress now and
+    then, parks when asked, takes the snapshots time travel keeps."""
+
+    def __init__(self, out, ctrl: _Control, job: dict, leaders: list | tuple = ()) -> None:
         self.out, self.ctrl, self.job = out, ctrl, job["job"]
         every = job.get("every", {})
         self.send_every = float(every.get("send", 0.05))
         self.diag_every = float(every.get("diag", 0.02))
         self.snap_every = float(every.get("snapshot", 0.3))
-        self.sent = 0
-        self.epochs: list = []
-        self.diag: list = []
+        self.leaders = list(leaders)  # models that do each step before this fit's model
+        n = len(self.leaders) + 1
+        self.sent = [0] * n
+        self.epochs: list[list] = [[] for _ in range(n)]
+        self.diag: list[list] = [[] for _ in range(n)]
         self.diag_step = -1           # the step of the newest gradient-flow sample
-        self.epoch_weights = None
+        self.epoch_weights: list = [None] * n
+        hist = job.get("history")
+        self.taps = [HistoryTap(h) for h in hist][:n] if isinstance(hist, list) else None
+        if self.taps is not None and len(self.taps) != n:
+            raise ValueError("the snapshot settings do not name every run")
         self.nonfinite: dict | None = None
         self._pace = CallPacer()      # fit logs every step itself: a call every ~2 ms will do
         self._speed = StepPacer()     # the learner's steps a second, when not full speed
         self._t_send = self._t_diag = self._t_snap = 0.0
+
+    @property
+    def runs(self) -> list:
+        return [*self.leaders, self.model]
+
+    def begin(self, models: list) -> None:
+        """Before fit: the snapshots of step 0 (the weights every run starts from)."""
+        for tap, model in zip(self.taps or (), models, strict=False):
+            tap.take(model, 0)
 
     def on_train_begin(self, logs=None) -> None:
         self._t_send = time.perf_counter()
@@ -92,6 +130,9 @@ class _Link(Callback):
 
     def on_batch_end(self, step: int, logs=None) -> None:
         ctrl, now = self.ctrl, time.perf_counter()
+        if self.taps is not None:
+            for tap, model in zip(self.taps, self.runs, strict=True):
+                tap.take(model, step + 1)
         if now - self._t_diag >= self.diag_every:
             self._t_diag = now
             self.sample_diagnostics(step)
@@ -116,6 +157,8 @@ class _Link(Callback):
         if paced or self._speed.rate is not None:
             self._wait_for_pace(now)
         nxt = self._pace.next_from(step, now)
+        if self.taps is not None:      # called at each step a snapshot is due, exactly
+            nxt = min(nxt, *(tap.next_index(step + 1) for tap in self.taps))
         self.batch_end_from = 0 if ctrl.attention or paced else nxt
 
     def _wait_for_pace(self, now: float) -> None:
@@ -131,39 +174,63 @@ class _Link(Callback):
                 ctrl.wake.wait(delay)
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
+        self.epoch_end(len(self.leaders), epoch, logs)
+
+    def epoch_end(self, run: int, epoch: int, logs) -> None:
+        model = self.runs[run]
         logs = {k: float(v) for k, v in (logs or {}).items()}
-        self.epochs.append([int(epoch), self.model.history.step_log.count - 1, logs])
-        self.epoch_weights = (int(epoch), self.model.get_weights())
+        self.epochs[run].append([int(epoch), model.history.step_log.count - 1, logs])
+        self.epoch_weights[run] = (int(epoch), model.get_weights())
 
     def sample_diagnostics(self, step: int) -> None:
         """A gradient-flow sample of ``step`` (the step just done), unless one was taken."""
         if step >= 0 and step != self.diag_step:
             self.diag_step = step
-            self.diag.append([step, self.model.diagnostics()])
+            for run, model in enumerate(self.runs):
+                self.diag[run].append([step, model.diagnostics()])
 
     def on_nonfinite(self, info: dict) -> None:
         self.nonfinite = {"step": int(info.get("step", -1)), "node": str(info.get("node", "?"))}
+        if self.leaders:
+            self.nonfinite["run"] = len(self.leaders)
 
     def flush(self, snapshot: bool = False) -> None:
-        """Send what is new: steps, epochs, gradient-flow samples, maybe a weight snapshot."""
-        log = self.model.history.step_log
-        n0, n1 = self.sent, log.count
-        arrays = [log.loss[n0:n1], log.accuracy[n0:n1]]
-        epoch = log.epoch_batch(n1 - 1)[0] if n1 else 0
-        head = {"t": "progress", "job": self.job, "n0": n0, "epoch": epoch, "epochs": self.epochs,
-                "diag": self.diag, "snapshot": snapshot, "epoch_weights": None}
+        """Send what is new: steps, epochs, gradient-flow samples, maybe a weight snapshot,
+        the snapshots kept for time travel (of each run of a paired run)."""
+        runs = self.runs
+        n1 = min(m.history.step_log.count for m in runs)    # the steps every run has done
         if snapshot:
             self._t_snap = time.perf_counter()
-            arrays += self.model.get_weights()
-            grads = self.model.last_gradients()      # for the network diagram's edges
+        head, arrays = self._part(0, n1, snapshot)
+        if len(runs) > 1:
+            head["b"], more = self._part(1, n1, snapshot)
+            arrays += more
+        head.update(t="progress", job=self.job)
+        wire.send(self.out, head, arrays)
+        self._t_send = time.perf_counter()
+
+    def _part(self, run: int, n1: int, snapshot: bool) -> tuple[dict, list]:
+        model = self.runs[run]
+        log = model.history.step_log
+        n0 = min(self.sent[run], n1)
+        arrays = [log.loss[n0:n1], log.accuracy[n0:n1]]
+        epoch = log.epoch_batch(n1 - 1)[0] if n1 else 0
+        head = {"n0": n0, "epoch": epoch, "epochs": self.epochs[run], "diag": self.diag[run],
+                "snapshot": snapshot, "epoch_weights": None}
+        if snapshot:
+            arrays += model.get_weights()
+            grads = last_gradients(model)        # for the network diagram's edges
             head["grads"] = grads is not None
             arrays += grads or []
-        if self.epoch_weights is not None:
-            head["epoch_weights"] = self.epoch_weights[0]
-            arrays += self.epoch_weights[1]
-        wire.send(self.out, head, arrays)
-        self.sent, self.epochs, self.diag, self.epoch_weights = n1, [], [], None
-        self._t_send = time.perf_counter()
+        if self.epoch_weights[run] is not None:
+            head["epoch_weights"] = self.epoch_weights[run][0]
+            arrays += self.epoch_weights[run][1]
+        if self.taps is not None:
+            head["snaps"], snaps = self.taps[run].drain()
+            arrays += snaps
+        self.sent[run], self.epochs[run], self.diag[run] = n1, [], []
+        self.epoch_weights[run] = None
+        return head, arrays
 
     def _park(self, step: int) -> None:
         ctrl = self.ctrl
@@ -175,7 +242,7 @@ class _Link(Callback):
                 cmd, arrays = ctrl.commands.get(timeout=0.1)
             except queue.Empty:
                 continue
-            if cmd == "set_weights":
+            if cmd == "set_weights" and not self.leaders:
                 self.model.set_weights(arrays)
                 self.model.optimizer.reset()
                 self.flush(snapshot=True)
@@ -183,20 +250,34 @@ class _Link(Callback):
 
 
 def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
-    n_state = len(arrays) - (4 if job["data"][0] else 2)
-    model = wire.model_from_state(job["model"], arrays[:n_state])
-    data = arrays[n_state:]
+    specs = [job["model"]] + ([job["model_b"]] if "model_b" in job else [])
+    models, i = [], 0
+    for spec in specs:
+        k = wire.state_len(spec)
+        models.append(wire.model_from_state(spec, arrays[i:i + k]))
+        i += k
+    data = arrays[i:]
+    if len(data) != (4 if job["data"][0] else 2):
+        raise wire.WireError(f"fit message with {len(data)} data arrays")
+    model = models[-1]
     fit = dict(job["fit"])
     if job["data"][0]:
         fit["validation_data"] = (data[2], data[3])
-    link = _Link(out, ctrl, job)
-    ctrl.model = model
+    link = _Link(out, ctrl, job, leaders=models[:-1])
+    ctrl.model, ctrl.direct_stop = model, len(models) == 1
     if job.get("pause_after") is not None:
         ctrl.steps_left, ctrl.attention = int(job["pause_after"]), True
     reason, info = "done", {}
     t0 = time.perf_counter()
     try:
-        model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
+        link.begin(models)
+        if len(models) == 1:
+            model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
+        else:
+            runs = [(m, dict(fit, x=data[0], y=data[1], verbose=0,
+                             callbacks=[_Leader(link, r)])) for r, m in enumerate(models[:-1])]
+            runs.append((model, dict(fit, x=data[0], y=data[1], verbose=0, callbacks=[link])))
+            fit_lockstep(runs)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
         reason, info = "error", {"message": f"{type(exc).__name__}: {exc}"}
     fit_seconds = time.perf_counter() - t0
@@ -209,9 +290,13 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
         reason, info = "nonfinite", link.nonfinite
     elif reason != "error" and ctrl.stop:
         reason = "stopped"
-    spec, state = wire.model_state(model)
-    wire.send(out, {"t": "done", "job": job["job"], "reason": reason, "info": info,
-                    "fit_seconds": fit_seconds, "model": spec}, state)
+    head = {"t": "done", "job": job["job"], "reason": reason, "info": info,
+            "fit_seconds": fit_seconds}
+    arrays = []
+    for key, m in zip(("model", "model_b"), models, strict=False):
+        head[key], state = wire.model_state(m)
+        arrays += state
+    wire.send(out, head, arrays)
 
 
 COMMANDS = ("fit", "pause", "resume", "step", "stop", "set_weights", "speed", "quit")
@@ -261,7 +346,7 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None
                 ctrl.steps_left, ctrl.paused = 1, False
             elif kind == "stop":
                 ctrl.stop = True
-                if ctrl.model is not None:
+                if ctrl.model is not None and ctrl.direct_stop:
                     ctrl.model.stop_training = True
             elif kind == "set_weights":
                 ctrl.commands.put(("set_weights", arrays))
@@ -275,8 +360,8 @@ def _reader(inp, ctrl: _Control, jobs: queue.Queue, problems: list[str]) -> None
     except OSError:
         pass
     finally:
-        ctrl.stop = True
-        if ctrl.model is not None:
+        ctrl.stop = ctrl.attention = True
+        if ctrl.model is not None and ctrl.direct_stop:
             ctrl.model.stop_training = True
         ctrl.commands.put(("wake", None))
         ctrl.wake.set()

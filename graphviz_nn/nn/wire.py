@@ -22,7 +22,8 @@ import numpy as np
 from graphviz_nn import optim
 from graphviz_nn.nn.layers import Dense, Dropout
 
-__all__ = ["send", "recv", "model_state", "model_from_state", "load_state", "WireError"]
+__all__ = ["send", "recv", "model_state", "model_from_state", "load_state", "state_len",
+           "WireError"]
 
 _LEN = struct.Struct(">I")
 MAX_HEADER = 64 << 20
@@ -196,6 +197,16 @@ def _shapes(spec: dict) -> list[tuple[int, ...]]:
         elif kind != "Dropout":
             raise WireError(f"bad model state: layer {i} is {kind!r:.40}")
     return shapes
+
+
+def state_len(spec) -> int:
+    """How many arrays a model state of ``spec`` has (WireError for a spec that cannot say)."""
+    n = spec.get("n_weights") if isinstance(spec, dict) else None
+    keys = spec.get("slot_keys") if isinstance(spec, dict) else None
+    if not _int(n) or not (keys is None or isinstance(keys, list)
+                           and all(isinstance(k, list) for k in keys)):
+        raise WireError("bad model state: its number of arrays")
+    return n + sum(len(k) for k in keys or ())
 
 
 def check_state(spec: dict, arrays: list[np.ndarray]) -> None:

@@ -49,8 +49,8 @@ class _Record(Callback):
         super().__init__()
         self.m, self.store, self.step = model, store, 0
 
-    def on_train_batch_end(self, batch, logs=None):
-        self.step += 1
+    def on_batch_end(self, step, logs=None):
+        self.step = step + 1
         if self.store.wants(self.step):
             self.store.add(self.step, self.m.get_weights())
 
@@ -68,6 +68,7 @@ def test_scrubbing_to_step_k_gives_exactly_the_weights_trained_to_k():
     m, store = model(), SnapshotStore(max_count=6)
     store.add(0, m.get_weights())
     m.fit(x, y, batch_size=8, epochs=4, shuffle=False, verbose=0, callbacks=[_Record(m, store)])
+    assert len(store.steps) >= 4 and store.stride > 1       # it thinned as the run grew
     for k in store.steps:
         again = model()
         if k:
@@ -82,7 +83,17 @@ class _StopAt(Callback):
         super().__init__()
         self.m, self.k, self.n = model, k, 0
 
-    def on_train_batch_end(self, batch, logs=None):
-        self.n += 1
-        if self.n == self.k:
+    def on_batch_end(self, step, logs=None):
+        if step + 1 == self.k:
             self.m.stop_training = True
+
+
+def test_extras_go_with_their_snapshot_and_count_in_its_size():
+    store = SnapshotStore(max_bytes=10 * 24, max_count=100)   # ten snapshots of 3 + 3 floats
+    for step in range(40):
+        w = [np.full(3, step, np.float32)]
+        store.add(step, w, extra=None if step == 0 else [np.full(3, -step, np.float32)])
+    assert store.nbytes <= store.max_bytes and store.stride == 4   # 0, 4, ... 36
+    assert store.at(17)[0] == 16 and store.extra_at(17)[0][0] == -16
+    assert store.extra_at(3) is None                            # step 0 has no gradients
+    assert store.extra_at(39)[0][0] == -39                      # the latest, off the stride
