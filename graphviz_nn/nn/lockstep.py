@@ -45,6 +45,9 @@ def fit_lockstep(runs: list[tuple[object, dict]]) -> None:
 
 def last_gradients(model) -> list[np.ndarray] | None:
     """Copies of the gradients of ``model``'s last step (``get_weights`` order), or None."""
+    own = getattr(model, "last_gradients", None)
+    if callable(own):
+        return own()
     plan = getattr(model, "_plan", None)
     if plan is None or not plan.rows:
         return None

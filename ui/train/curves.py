@@ -97,6 +97,7 @@ class CurvesView(QWidget):
         self._has_accuracy = False
         self._epochs_drawn = -1
         self._planned = 0                  # steps the current run will take, if known
+        self.lines: list = []              # more runs: a branch, a paired run's B (ExtraLine)
 
         self.smoothing = QSlider(Qt.Horizontal)
         self.smoothing.setRange(0, 99)
@@ -201,6 +202,7 @@ class CurvesView(QWidget):
         grow into it (the axis is not redrawn as the run goes on)."""
         if len(self.run.steps):
             self.previous = self.run
+        self.clear_lines()
         self.run = _RunData(self._weight())
         self._planned = max(0, int(planned_steps))
         self._has_accuracy = False
@@ -213,6 +215,20 @@ class CurvesView(QWidget):
             self._peaks[item].reset(0)
         self._redraw_previous()
         self.refresh()
+
+    def add_line(self, color, label: str):
+        """One more run drawn on the plots (a branch, run B): an ``ExtraLine`` to feed."""
+        from ui.train.curve_lines import ExtraLine
+        line = ExtraLine(self, color, label)
+        self.lines.append(line)
+        return line
+
+    def clear_lines(self) -> None:
+        from ui.train.curve_lines import rename_main
+        for line in self.lines:
+            line.remove()
+        self.lines = []
+        rename_main(self, "train (batch, smoothed)")
 
     def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
                   epoch: int = 0) -> None:
@@ -245,6 +261,8 @@ class CurvesView(QWidget):
         r = self.run
         self._fit_axes()        # when the x axis grows, _on_x_range redraws the previous run too
         self._draw_per_batch()
+        for line in self.lines:
+            line.refresh()
         if len(r.epochs) != self._epochs_drawn:     # per-epoch curves change once an epoch
             self._epochs_drawn = len(r.epochs)
             symbols = len(r.epochs) <= MAX_MARKERS
@@ -261,8 +279,13 @@ class CurvesView(QWidget):
         # must not squash this one into the bottom or the left of the plot
         r = self.run
         xmax = len(r.steps)
+        loss_max = r.loss_max
+        for line in self.lines:       # a branch may run on past the run, or climb above it
+            steps = line.data.steps.data
+            xmax = max(xmax, int(steps[-1]) + 1 if len(steps) else 0)
+            loss_max = max(loss_max, line.data.loss_max)
         xmax = self._planned if self._planned >= xmax else nice_ceil(xmax * 1.02)
-        want = (float(xmax), nice_ceil(r.loss_max * 1.05))
+        want = (float(xmax), nice_ceil(loss_max * 1.05))
         if want[0] != self._ranges[0]:
             self.loss_plot.setXRange(0, want[0], padding=0.01)   # the accuracy plot follows
         if want[1] != self._ranges[1] and not self.log_scale.isChecked():
@@ -303,6 +326,8 @@ class CurvesView(QWidget):
         for item in (self.smooth_loss, self.smooth_acc, self.prev_loss, self.prev_acc):
             self._peaks[item].reset()
         self._redraw_previous()
+        for line in self.lines:
+            line.resmooth(w)
         self.refresh()
 
     def _on_log_change(self, on: bool) -> None:

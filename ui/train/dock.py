@@ -32,7 +32,9 @@ from ui.train.model_form import ModelForm, TrainSettings, make_model
 from ui.train.network_panel import NetworkPreview, data_features, spec_for
 from ui.train.network_view import NetworkView
 from ui.train.refresh import ViewRefresher
+from ui.train.scrubber import TimeBar
 from ui.train.speed import FULL, WATCH
+from ui.train.time_travel import TimeTravel
 from ui.train.worker_base import WorkerBase
 from ui.train.workers import Update
 
@@ -79,6 +81,8 @@ class TrainingDock(HaltMixin, QWidget):
         mid.setContentsMargins(4, 4, 4, 4)
         mid.addWidget(self.controls)
         mid.addWidget(self.curves, 1)
+        self.time_bar = TimeBar(self.curves)       # time travel: every run's kept steps
+        mid.addWidget(self.time_bar)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.boundary, "Decision boundary")
         self.tabs.addTab(self.gradflow, "Gradient flow")
@@ -113,6 +117,7 @@ class TrainingDock(HaltMixin, QWidget):
         self._diverging: dict | None = None    # the run is being stopped: it diverged
         self._pending: str | None = None       # "train" | "step" while a data set loads
         self.refresher = ViewRefresher(self)
+        self.travel = TimeTravel(self, self.time_bar)
         self.model_on_canvas = False
         self._wire_signals()
         self._default_speed()
@@ -150,10 +155,12 @@ class TrainingDock(HaltMixin, QWidget):
 
     def train(self) -> None:
         """Start a new run with the current choices."""
+        self.travel.leave()
         self._begin("train")
 
     def step_one_batch(self) -> None:
         """Run one batch and pause (starts a run when none is under way)."""
+        self.travel.leave()
         if self.state == PAUSED and self.worker is not None and self.worker.is_running():
             self.worker.step_once()
         elif self.state == PAUSED and self.halt is not None:
@@ -169,6 +176,7 @@ class TrainingDock(HaltMixin, QWidget):
             self.resume()
 
     def resume(self) -> None:
+        self.travel.leave()
         if self.worker is not None and self.worker.is_running():
             self.feedback.clear()
             self.controls.restart_clock(self.last_step + 1)
@@ -223,6 +231,7 @@ class TrainingDock(HaltMixin, QWidget):
         self.last_step, self.last_epoch = -1, 0
         per_epoch = math.ceil(len(xt) / settings.batch_size)
         self.curves.begin_run(per_epoch * settings.epochs)
+        self.travel.begin_run(model)
         self.gradflow.begin_run()
         self.boundary.set_data(xt, yt, data.classes)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
@@ -249,7 +258,8 @@ class TrainingDock(HaltMixin, QWidget):
         self.refresher.paced = speed is not None
         self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,
                                  step_offset=step_offset, epoch_offset=epoch_offset,
-                                 start_paused_after=pause_after, speed=speed, parent=self)
+                                 start_paused_after=pause_after, speed=speed,
+                                 history=self.travel.job_history(step_offset), parent=self)
         self.worker.progress.connect(self._on_progress)
         self.worker.paused.connect(self._on_paused)
         self.worker.finished.connect(self._on_finished)
@@ -259,14 +269,16 @@ class TrainingDock(HaltMixin, QWidget):
     # worker reports (GUI thread) ---------------------------------------------------------------------
     def _on_progress(self, up: Update) -> None:
         """Store what arrived (cheap), then redraw the views whose turn it is."""
+        lines = self.travel.line_target      # the curves, or a branch's own line
         if len(up):
-            self.curves.add_steps(up.steps, up.loss, up.accuracy, up.epoch)
+            lines.add_steps(up.steps, up.loss, up.accuracy, up.epoch)
             self.last_step = int(up.steps[-1])
             self.last_epoch = up.epoch
             self.last_loss = float(up.loss[-1])
             self._diverged(self.watch.steps(up.steps, up.loss))
+        self.travel.take(up)
         for epoch, last_step, logs in up.epochs:
-            self.curves.add_epoch(epoch, last_step, logs)
+            lines.add_epoch(epoch, last_step, logs)
             self.last_epoch = epoch + 1
             self._diverged(self.watch.epoch(epoch, logs.get("loss", float("nan"))))
         if up.diag_steps:
@@ -296,6 +308,9 @@ class TrainingDock(HaltMixin, QWidget):
         if self.model is None:
             return
         weights = self.model.get_weights()
+        self.travel.still(weights)
+        if self.travel.viewing is not None:     # the views show a step of the past
+            return
         self.refresher.pending_weights = weights
         self.refresher.pending_network = (weights, self.last_grads)
         if self.last_step >= 0:

@@ -61,6 +61,15 @@ class GraphModel:
     def get_weights(self) -> list[np.ndarray]:
         return [np.array(p.value, copy=True) for p in self.params]
 
+    def count_params(self) -> int:
+        return int(sum(np.size(p.value) for p in self.params))
+
+    def last_gradients(self) -> list[np.ndarray] | None:
+        """Copies of the last training step's gradients (``get_weights`` order), or None."""
+        if any(g is None for g in self._grads):
+            return None
+        return [np.array(g, copy=True) for g in self._grads]
+
     def set_weights(self, weights) -> None:
         for p, w in zip(self.params, weights, strict=True):
             np.copyto(p.value, w, casting="unsafe")

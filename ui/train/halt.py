@@ -21,6 +21,7 @@ class HaltMixin:
             return
         if self.state == RUNNING:
             return
+        self.travel.leave()
         worker = self.worker
         if worker is not None and not worker.wait_parked():
             self.message.emit("The trainer is still busy with a step; try again.")

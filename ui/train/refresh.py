@@ -32,7 +32,8 @@ BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.
 # repaint this much more often, so the boundary is seen to grow
 PACED_BUDGET = 10.0
 PACED_FLOOR = 0.3
-CANVAS_PAINT_FACTOR = 3.0   # the canvas's paint is not timed here: assume 3× its update
+CANVAS_PAINT_FACTOR = 3.0
+TIMELESS = ("curves", "gradflow")   # views that draw the whole run, also during time travel   # the canvas's paint is not timed here: assume 3× its update
 
 
 class _PaintTimer:
@@ -148,6 +149,9 @@ class ViewRefresher:
             ready = self.pending_network is not None and d.network.isVisible()
         else:
             ready = d.model_on_canvas and d.controller is not None
+        travel = getattr(d, "travel", None)
+        if travel is not None and travel.viewing is not None and view not in TIMELESS:
+            return False          # time travel: the views show a step of the past
         if not ready or not self.due(view, force):
             return False
         t0 = time.thread_time()

@@ -87,7 +87,7 @@ class ProcessTrainingWorker(WorkerBase):
                "shuffle": bool(kw.get("shuffle", True))}
         head = {"t": "fit", "job": self._job, "model": spec, "fit": fit,
                 "data": [val is not None], "pause_after": self.start_paused_after,
-                "every": every(self.model), "speed": self.speed}
+                "every": every(self.model), "speed": self.speed, "history": self.history}
         self._proc = trainer_process()
         self._inbox = self._proc.submit(self._job, head, state + arrays_data)
         # the views' small matrix products (the network diagram's maps, 20 a second) run ten
@@ -206,6 +206,13 @@ class ProcessTrainingWorker(WorkerBase):
             self.paused.emit(self.step_offset + parked_at)
 
     def _progress(self, head: dict, arrays: list, up: Update, losses: list, accs: list) -> None:
+        rest = self._run_progress(head, arrays, up, losses, accs, self.model)
+        if rest:
+            raise ValueError(f"{len(rest)} arrays more than the message says")
+
+    def _run_progress(self, head: dict, arrays: list, up: Update, losses: list, accs: list,
+                      model) -> list:
+        """Take one run's part of a progress message; returns the arrays after it."""
         loss, acc, rest = arrays[0], arrays[1], arrays[2:]
         if len(loss):
             losses.append(loss)
@@ -217,7 +224,8 @@ class ProcessTrainingWorker(WorkerBase):
         for step, diag in head["diag"]:
             up.diag_steps.append(step + self.step_offset)
             up.diagnostics.append(diag)
-        n_w = len(self.model.dense_layers) * 2
+        shapes = [w.shape for w in model.get_weights()]
+        n_w = len(shapes)
         if head["snapshot"]:
             snap, rest = rest[:n_w], rest[n_w:]
             grads = None
@@ -225,10 +233,22 @@ class ProcessTrainingWorker(WorkerBase):
                 grads, rest = rest[:n_w], rest[n_w:]
                 if [g.shape for g in grads] != [w.shape for w in snap]:
                     raise ValueError("gradients that do not match the weights")
-            self.model.set_weights(snap)     # the canvas shows the model's own arrays
+            model.set_weights(snap)          # the canvas shows the model's own arrays
             up.weights, up.grads = snap, grads
+            up.weights_step = self.step_offset + head["n0"] + len(loss)   # taken after n1
         if head["epoch_weights"] is not None:
             up.epoch_weights[:] = [(head["epoch_weights"] + self.epoch_offset, rest[:n_w])]
+            rest = rest[n_w:]
+        for step, has_grads in head.get("snaps", ()):
+            weights, rest = rest[:n_w], rest[n_w:]
+            grads = None
+            if has_grads:
+                grads, rest = rest[:n_w], rest[n_w:]
+            if [w.shape for w in weights] != shapes or (
+                    grads is not None and [g.shape for g in grads] != shapes):
+                raise ValueError("a snapshot that does not match the model's weights")
+            up.snaps.append((int(step), weights, grads))
+        return rest
 
     def _done(self, head: dict, arrays: list) -> tuple[str, dict]:
         if head["t"] == "died":

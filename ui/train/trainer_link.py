@@ -33,7 +33,12 @@ class Update:
     diagnostics: list[list[dict]] = field(default_factory=list)   # model.diagnostics() per sample
     weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
     grads: list[np.ndarray] | None = None    # the gradients of the snapshot's step, if sent
+    weights_step: int | None = None         # its global step, when known exactly
     epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
+    # time travel: (step of the run's snapshot store, weights, gradients or None)
+    snaps: list[tuple[int, list[np.ndarray], list[np.ndarray] | None]] = field(
+        default_factory=list)
+    b: Update | None = None                 # run B's, for a paired run
 
     def __len__(self) -> int:
         return int(self.steps.size)
@@ -61,6 +66,8 @@ class BufferCallback(Callback):
         # The hot path. Without a step log it runs after every step: keep fit's logs dict as
         # it is (deque.append is atomic) and let the GUI thread's drain read the numbers out.
         w = self._w
+        if w.tap is not None:
+            w.take_history(step + 1)
         if w._log is None:
             w._rows.append(logs)
             w._count += 1
@@ -74,6 +81,8 @@ class BufferCallback(Callback):
             w._slow_path()
             now = time.perf_counter()
         self.batch_end_from = self._pace.next_from(step, now)   # next call in ~2 ms
+        if w.tap is not None:       # and at each step a time-travel snapshot is due
+            self.batch_end_from = min(self.batch_end_from, w.tap.next_index(step + 1))
         if w.speed is not None or w._pacer.rate is not None:
             w.wait_for_pace()
             self.batch_end_from = 0          # held to a speed: every step comes here

@@ -31,7 +31,8 @@ class WorkerBase(QObject):
 
     ``step_offset`` and ``epoch_offset`` number this run's steps and epochs after an earlier
     run's; ``start_paused_after=n`` runs n steps, then pauses; ``speed``: steps a second for a
-    learner who wants to watch (None: full speed), changed during the run by ``set_speed``.
+    learner who wants to watch (None: full speed), changed during the run by ``set_speed``;
+    ``history``: per run, the snapshot settings of time travel (``RunRecord.job_history``).
     """
 
     progress = Signal(object)
@@ -40,7 +41,8 @@ class WorkerBase(QObject):
 
     def __init__(self, model: Any, fit_kwargs: dict, *, step_offset: int = 0,
                  epoch_offset: int = 0, start_paused_after: int | None = None,
-                 speed: float | None = None, parent: QObject | None = None) -> None:
+                 speed: float | None = None, history: list[dict] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.fit_kwargs = dict(fit_kwargs)
@@ -48,6 +50,7 @@ class WorkerBase(QObject):
         self.epoch_offset = epoch_offset
         self.start_paused_after = start_paused_after
         self.speed = speed if speed is not None and speed > 0 else None
+        self.history = history
         self.fit_seconds = 0.0     # wall time of model.fit, on the trainer's own clock
         self._scheduled = False
         self._timer = QTimer(self)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from graphviz_nn.nn.callbacks import StepLog, StepPacer
+from graphviz_nn.nn.lockstep import HistoryTap
 from ui.train.trainer_link import BufferCallback, Update
 from ui.train.worker_base import (
     DIAG_INTERVAL_S,
@@ -83,6 +84,7 @@ class TrainingWorker(WorkerBase):
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: list | None = None   # newest weights, for the decision boundary
+        self.tap = HistoryTap(self.history[0]) if self.history else None   # time travel
         self._last_diag = 0.0
         self._diag_step = -1       # the step of the newest gradient-flow sample
         self._last_snap = 0.0
@@ -224,6 +226,13 @@ class TrainingWorker(WorkerBase):
         next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
         self._next_sample = min(next_diag, self._last_snap + snap_every)
 
+    def take_history(self, count: int) -> None:
+        """Trainer thread, after ``count`` steps: the snapshot time travel keeps, if due."""
+        tap = self.tap
+        if tap is not None and tap.schedule.wants(tap.offset + count):
+            with self._lock:
+                tap.take(self.model, count)
+
     def _sample_diagnostics(self) -> None:
         step = self.step_offset + self.steps_done - 1
         try:
@@ -265,6 +274,7 @@ class TrainingWorker(WorkerBase):
             kwargs.setdefault("verbose", 0)
             if self._steps_left is not None:
                 self._go.set()  # run the requested steps, then pause
+            self.take_history(0)
             t0 = time.perf_counter()
             try:
                 self.model.fit(**kwargs)
@@ -312,18 +322,23 @@ class TrainingWorker(WorkerBase):
             epochs, self._epochs = self._epochs, []
             ew, self._epoch_weights = self._epoch_weights, []
             snap, self._snapshot = self._snapshot, None
-        if not new_steps and not diag and not epochs and snap is None:
+            snaps = []
+            if self.tap is not None:
+                snaps, self.tap.taken = self.tap.taken, []
+        if not new_steps and not diag and not epochs and snap is None and not snaps:
             return None
         return Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
                       epochs=epochs, diag_steps=[s for s, _ in diag],
-                      diagnostics=[d for _, d in diag], weights=snap, epoch_weights=ew)
+                      diagnostics=[d for _, d in diag], weights=snap, epoch_weights=ew,
+                      snaps=snaps)
 
     def _drain_log(self, log: StepLog) -> Update | None:
         """``drain`` for a fit with a step log: slices of its arrays, no per-step Python."""
         up = self._take(True)
         n0, n1 = self._log_read, log.count   # after the epochs: none ends past n1
         if n1 <= n0:   # the entries below count are final
-            empty = not (up.epochs or up.diag_steps or up.epoch_weights) and up.weights is None
+            empty = not (up.epochs or up.diag_steps or up.epoch_weights or up.snaps) and \
+                up.weights is None
             return None if empty else up
         self._log_read = n1
         up.steps = np.arange(n0 + self.step_offset, n1 + self.step_offset, dtype=np.int64)
