@@ -151,3 +151,60 @@ def test_presentation_scale_makes_canvas_text_bigger(window):
             assert inside(window.canvas, item.sceneBoundingRect())
     finally:
         window.canvas.set_presentation_scale(1.0)
+
+
+def edge_labels_on_screen(window) -> dict[str, float]:
+    """The wires' value and gradient labels painted in the viewport: text -> least height."""
+    scene = window.scene
+    labels = {t for e in scene.edges.values() for t in (e.value_text(), e.grad_text()) if t}
+    rec = texts_on_screen(window.canvas)
+    shown: dict[str, float] = {}
+    for edge in scene.edges.values():
+        for t in texts_in(window.canvas, edge, rec):
+            if t in labels:
+                shown[t] = min(shown.get(t, 99.0), *(h for s, h, _ in rec if s == t))
+    return shown
+
+
+@pytest.mark.parametrize("size", SIZES + [(1280, 800), (1024, 768)])
+def test_the_default_example_at_fit_is_the_cs231n_picture(window, qtbot, size):
+    """f = (x + y)·z at Fit after F5 and F6: values above every wire and gradients below,
+    each at least 11 px on screen (the nodes drawn in full, with their ports)."""
+    window.resize(*size)
+    window.load_example(examples.DEFAULT)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F5)                 # Forward
+    window.actions["fit"].trigger()
+    QApplication.processEvents()
+    values = {e.value_text() for e in window.scene.edges.values()}
+    shown = edge_labels_on_screen(window)
+    assert values <= shown.keys(), (size, window.canvas.zoom(), values, shown)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F6)                 # Backward
+    QApplication.processEvents()
+    grads = {e.grad_text() for e in window.scene.edges.values()}
+    shown = edge_labels_on_screen(window)
+    assert values | grads <= shown.keys(), (size, window.canvas.zoom(), grads, shown)
+    assert min(shown.values()) >= 11.0, shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_small_examples_that_fit_in_full_at_fit_show_their_wire_labels(window, size):
+    """Every example that fits the canvas at the zoom of the full drawing (at least 11 px
+    text) is shown so at Fit: the wires carry their values and gradients."""
+    from ui.canvas.node_item import full_detail_lod
+    from ui.canvas.view import MIN_FIT_MARGIN
+    window.resize(*size)
+    for key in KEYS:
+        window.load_example(key)
+        window.actions["backward"].trigger()
+        window.actions["fit"].trigger()
+        QApplication.processEvents()
+        vp, rect = window.canvas.viewport(), window.scene.content_rect()
+        fits = min((vp.width() - 2 * MIN_FIT_MARGIN) / rect.width(),
+                   (vp.height() - 2 * MIN_FIT_MARGIN) / rect.height()) >= full_detail_lod()
+        if not fits:
+            continue
+        assert window.canvas.zoom() >= full_detail_lod(), (key, size)
+        want = {t for e in window.scene.edges.values() if e.isVisible()
+                for t in (e.value_text(), e.grad_text()) if t}
+        assert want <= edge_labels_on_screen(window).keys(), (key, size)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ui import style
 from ui.canvas.fonts import draw_text, metrics
-from ui.canvas.node_item import full_detail_lod  # edges drop their labels when nodes go compact
+from ui.canvas.node_item import FULL_MAX_PX, detail_px, full_detail_lod  # labels follow nodes
 from ui.canvas.routing import path_points, plain_dx
 
 LABEL_PX = 13
@@ -101,7 +101,7 @@ class EdgeItem(QGraphicsItem):
     def _update_rect(self) -> None:
         rect = self._path.controlPointRect().adjusted(-4, -4, 4, 4)
         mid = self.label_anchor()
-        w = max(metrics(LABEL_PX, True).horizontalAdvance(t)
+        w = max(metrics(FULL_MAX_PX, True).horizontalAdvance(t)     # as wide as zoomed out
                 for t in (self._value_text, self._grad_text, " "))
         rect = rect.united(QRectF(mid.x() - w / 2 - 4, mid.y() - LABEL_H - 4, w + 8, 2 * LABEL_H + 8))
         self._rect = rect
@@ -150,7 +150,8 @@ class EdgeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < full_detail_lod():
             return      # zoomed out: the nodes carry the numbers, the inspector the step
-        fm, h = metrics(LABEL_PX, self.emphasised), LABEL_H
+        px = detail_px(LABEL_PX, lod)
+        fm, h = metrics(px, self.emphasised), LABEL_H
         for text, colour, top in ((self._value_text, style.VALUE_COLOR, mid.y() - h - 1),
                                   (self._grad_text, style.GRAD_COLOR, mid.y() + 1)):
             if not text:
@@ -161,5 +162,5 @@ class EdgeItem(QGraphicsItem):
             painter.setBrush(QColor(255, 255, 255, 215))
             painter.drawRect(box)
             painter.setPen(QColor(colour))
-            draw_text(painter, box, Qt.AlignmentFlag.AlignCenter, text, LABEL_PX,
+            draw_text(painter, box, Qt.AlignmentFlag.AlignCenter, text, px,
                       self.emphasised, elide=False)

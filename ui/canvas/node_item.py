@@ -25,14 +25,23 @@ ROW = 18.0             # three rows: symbol and name, value, gradient
 NAME_PX = 14
 TEXT_PX = 13           # values and gradients at full detail (shrunk to fit, never below
 SMALLEST_PX = 10       # SMALLEST_PX nor below what reads as 11 px on screen)
+FULL_MAX_PX = 16       # zoomed out, full-detail text grows up to this (what a row holds)
 
 FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"}
 
 
 def full_detail_lod() -> float:
-    """The least zoom at which a node is drawn in full (symbol, name, value, gradient, ports);
-    below it the compact drawing writes fewer lines in bigger type."""
-    return min_screen_px() / TEXT_PX
+    """The least zoom at which a node is drawn in full (symbol, name, value, gradient, ports)
+    and wires carry their labels: where text of ``FULL_MAX_PX`` reads as 11 px on screen
+    (below 100% the text grows from its own size up to that); below it the compact drawing
+    writes fewer lines in bigger type."""
+    return min_screen_px() / FULL_MAX_PX
+
+
+def detail_px(px: int, lod: float) -> int:
+    """The size of full-detail text meant to be ``px`` at 100%, at zoom ``lod``: never less
+    than what reads as 11 px on screen."""
+    return max(px, min_scene_px(lod))
 
 
 def _is_tensor(value) -> bool:
@@ -63,7 +72,7 @@ class NodeItem(QGraphicsItem):
         self._value_text = ""
         self._grad_text = ""
         self._value_img: QImage | None = None
-        self._symbol_w: float | None = None
+        self._symbol_w: dict[int, float] = {}      # the symbol's pill width by type size
         self._grad_img: QImage | None = None
         self._tip_stale = True          # the tooltip is built when asked for (hover), not here
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -208,24 +217,30 @@ class NodeItem(QGraphicsItem):
         for port in self.in_ports:
             paint_port(painter, port)
         paint_port(painter, self.out_port)
-        left = 10.0 + self._paint_symbol(painter)
+        name_px = detail_px(NAME_PX, lod)
+        left = 10.0 + self._paint_symbol(painter, name_px)
         draw_text(painter, QRectF(left, 3, WIDTH - 8 - left, ROW), Qt.AlignmentFlag.AlignVCenter,
-                  self.name, NAME_PX, True)
+                  self.name, name_px, True)
         imgs = self._value_img is not None or self._grad_img is not None
         right = WIDTH - 8 - (THUMB + 4 if imgs else 0)
         tw = right - 10
+        text_px = detail_px(TEXT_PX, lod)
         smallest = max(SMALLEST_PX, min_scene_px(lod))
         if self.error and self.value is None:
             painter.setPen(QColor(style.ERROR_COLOR))
             head = self.error.split(":")[0]       # the badge below the node says it all
             draw_text(painter, QRectF(10, 3 + ROW, tw, ROW), Qt.AlignmentFlag.AlignVCenter,
-                      head, fitting_px(head, tw, TEXT_PX, smallest))
+                      head, fitting_px(head, tw, text_px, smallest))
         else:
-            for text, colour, top in ((self._value_text, style.VALUE_COLOR, 3 + ROW),
-                                      (self._grad_text, style.GRAD_COLOR, 3 + 2 * ROW)):
+            for text, number, colour, top, prefix in (
+                    (self._value_text, self.value, style.VALUE_COLOR, 3 + ROW, ""),
+                    (self._grad_text, self.grad, style.GRAD_COLOR, 3 + 2 * ROW, "∂ ")):
+                if number is not None and text and \
+                        metrics(smallest).horizontalAdvance(text) > tw:
+                    text = prefix + style.shape_text(np.shape(number))   # summed up, not cut
                 painter.setPen(QColor(colour))
                 draw_text(painter, QRectF(10, top, tw, ROW), Qt.AlignmentFlag.AlignVCenter,
-                          text, fitting_px(text, tw, TEXT_PX, smallest))
+                          text, fitting_px(text, tw, text_px, smallest))
         x = WIDTH - 8 - THUMB
         for img, y, colour in ((self._value_img, 4 + ROW, style.VALUE_COLOR),
                                (self._grad_img, 4 + 2 * ROW, style.GRAD_COLOR)):
@@ -244,17 +259,19 @@ class NodeItem(QGraphicsItem):
         """Zoomed out: see ui/canvas/node_compact.py."""
         paint_compact(self, painter, lod, WIDTH, HEIGHT)
 
-    def _paint_symbol(self, painter) -> float:
+    def _paint_symbol(self, painter, px: int) -> float:
         """The op's symbol in a pill at the left of the first row; returns its width."""
-        if self._symbol_w is None:
-            self._symbol_w = max(metrics(NAME_PX, True).horizontalAdvance(self.symbol) + 10, 22.0)
-        r = QRectF(8, 3, self._symbol_w, ROW)
+        w = self._symbol_w.get(px)
+        if w is None:
+            w = self._symbol_w[px] = max(metrics(px, True).horizontalAdvance(self.symbol) + 10,
+                                         22.0)
+        r = QRectF(8, 3, w, ROW)
         painter.setPen(QPen(QColor(style.NODE_BORDER), 1.0))
         painter.setBrush(QBrush(QColor("#ffffff")))
         painter.drawRoundedRect(r, 4 if self.is_leaf else ROW / 2, 4 if self.is_leaf else ROW / 2)
         painter.setPen(QColor(style.TEXT_COLOR))
-        draw_text(painter, r, Qt.AlignmentFlag.AlignCenter, self.symbol, NAME_PX, True)
-        return self._symbol_w
+        draw_text(painter, r, Qt.AlignmentFlag.AlignCenter, self.symbol, px, True)
+        return w
 
     # ----- interaction: report to the scene -------------------------------------------------------
     def itemChange(self, change, value):  # noqa: N802

@@ -9,11 +9,13 @@ from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
 from ui.canvas import fonts
+from ui.canvas.node_item import full_detail_lod
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
 FIT_MAX_SCALE = 1.5
 FIT_MARGIN = 24.0      # screen px left free around the graph at Fit
+MIN_FIT_MARGIN = 8.0   # ... or only this much, when that lets Fit draw the graph in full
 STEP_MARGIN = 24.0     # screen px kept around the step's node and neighbours
 
 
@@ -87,6 +89,12 @@ class GraphView(QGraphicsView):
         vp = self.viewport().rect()
         m = FIT_MARGIN * fonts.presentation_scale()
         s = min((vp.width() - 2 * m) / rect.width(), (vp.height() - 2 * m) / rect.height())
+        full = full_detail_lod()
+        if s < full:            # the full picture (values and gradients on the wires) if it fits
+            m = MIN_FIT_MARGIN * fonts.presentation_scale()
+            if min((vp.width() - 2 * m) / rect.width(),
+                   (vp.height() - 2 * m) / rect.height()) >= full:
+                s = full
         s = min(max(s, MIN_SCALE), FIT_MAX_SCALE * fonts.presentation_scale())
         if not math.isfinite(s):
             s = MIN_SCALE
