@@ -50,7 +50,7 @@ def _forward(x: np.ndarray, weights: list[np.ndarray], hidden_act: str) -> np.nd
 def _boundary_of(dock, weights) -> np.ndarray:
     """The decision-boundary image a fresh view draws for these weights and the run's data."""
     view = BoundaryView()
-    view.set_data(dock.x_train, dock.y_train, dock.data.classes)
+    view.set_data(dock.x_train, dock.y_train, dock.data.classes, frame=dock.boundary.bounds)
     view.update_weights(weights, dock.predictor)
     return view.rgb
 

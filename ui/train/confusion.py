@@ -45,14 +45,21 @@ class ConfusionView(QWidget):
         self.class_names: list[str] = []
         self.x_val: np.ndarray | None = None
         self.y_val: np.ndarray | None = None
+        self.regression = False
 
     def set_validation(self, x_val: np.ndarray | None, y_val: np.ndarray | None,
-                       class_names: Sequence[str]) -> None:
-        """The validation set the matrix is computed on (None: no validation split)."""
-        self.x_val, self.y_val = x_val, y_val
+                       class_names: Sequence[str], regression: bool = False) -> None:
+        """The validation set the matrix is computed on (None: no validation split);
+        ``regression``: there are no classes, so no matrix (the caption says so)."""
+        self.regression = regression
+        self.x_val, self.y_val = (None, None) if regression else (x_val, y_val)
         self.class_names = [str(c) for c in class_names]
         self._clear_matrix()
-        if x_val is None or len(x_val) == 0:
+        if regression:
+            self.caption.setText(translate(
+                "ConfusionView", "regression: MSE. A regression predicts a number, not a "
+                "class: there is no confusion matrix (the loss curves show the MSE)."))
+        elif x_val is None or len(x_val) == 0:
             self.caption.setText("No validation split: set one above 0 to see the matrix.")
         else:
             self.caption.setText(f"{len(x_val)} validation samples; filled after each epoch.")

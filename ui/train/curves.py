@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.io import write_atomic
+from ui.i18n import translate
 from ui.style import png_bytes
 from ui.train.envelope import PeakCurve
 from ui.train.refresh import TimedLayoutWidget
@@ -229,6 +230,20 @@ class CurvesView(QWidget):
             line.remove()
         self.lines = []
         rename_main(self, "train (batch, smoothed)")
+
+    def name_loss(self, regression: bool = False, penalty: str = "") -> None:
+        """Title the plots for this run: which loss (cross-entropy, or MSE for a regression,
+        which has no accuracy), and that it includes the weight penalty when there is one
+        (as Keras reports it: the loss and val_loss are the data loss + the penalty)."""
+        loss = "MSE" if regression else translate("TrainingDock", "cross-entropy")
+        if penalty:
+            title = translate("TrainingDock", "loss = {loss} + {penalty} penalty").format(
+                loss=loss, penalty=penalty)
+        else:
+            title = translate("TrainingDock", "loss ({loss})").format(loss=loss)
+        self.loss_plot.setTitle(title)
+        self.acc_plot.setTitle(translate("TrainingDock", "regression: MSE, no accuracy")
+                               if regression else translate("TrainingDock", "accuracy"))
 
     def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
                   epoch: int = 0) -> None:

@@ -8,7 +8,6 @@ into a variable the GUI polls; nothing on that thread touches a widget.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -26,11 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphviz_nn.datasets import PLAYGROUND
+from graphviz_nn.datasets import PLAYGROUND, REGRESSION
 from ui.i18n import app_settings, translate
+from ui.train.dataset import (
+    IMAGES,
+    DataSet,
+    fit_kwargs,
+    generate,
+    plane_set,
+    prepare,
+    split_data,
+)
+from ui.train.plane_form import PlaneControls
 
-IMAGES = {"MNIST": "mnist", "Fashion-MNIST": "fashion_mnist"}
+__all__ = ["PLAYGROUND", "REGRESSION", "PLANE", "DataForm", "DataSet", "fit_kwargs",
+           "split_data", "remembered_folder"]
+
+PLANE = (*PLAYGROUND, *REGRESSION)       # the generated 2-D sets
+REGRESSION_LABELS = {"plane": "plane (regression)",
+                     "multi_gaussian": "multi gaussian (regression)"}
 SETTINGS_GROUP = "datasets"     # QSettings: datasets/<name>_folder, the learner's folder
+MAX_POINTS = 20_000             # a painted set stops growing here
 
 
 def remembered_folder(kind: str) -> str:
@@ -45,61 +60,6 @@ FASHION_NAMES = ["T-shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "S
                  "Sneaker", "Bag", "Boot"]
 
 
-@dataclass
-class DataSet:
-    """Features ``x`` (n, d) float32 and integer labels ``y`` (n,), ready for a Dense network."""
-
-    name: str
-    x: np.ndarray
-    y: np.ndarray
-    class_names: list[str]
-
-    @property
-    def classes(self) -> int:
-        return len(self.class_names)
-
-    @property
-    def is_2d(self) -> bool:
-        return self.x.ndim == 2 and self.x.shape[1] == 2
-
-
-def split_data(data: DataSet, fraction: float, seed: int):
-    """Shuffle with ``seed``, then hold out ``fraction`` as the validation set."""
-    order = np.random.default_rng(seed).permutation(len(data.x))
-    n_val = int(round(fraction * len(order)))
-    if fraction > 0 and n_val == 0:
-        n_val = 1
-    if n_val >= len(order):
-        raise ValueError("the validation split leaves no training data")
-    tr, va = order[n_val:], order[:n_val]
-    return data.x[tr], data.y[tr], data.x[va], data.y[va]
-
-
-def fit_kwargs(xt, yt, xv, yv, epochs: int, batch_size: int) -> dict:
-    """The arguments of ``model.fit`` for a run of the dock (the selftest's headless baseline
-    uses the same, so the two measure the same training)."""
-    kw = {"x": xt, "y": yt, "epochs": epochs, "batch_size": batch_size, "shuffle": True,
-          "verbose": 0}
-    if xv is not None and len(xv):
-        kw["validation_data"] = (xv, yv)
-    return kw
-
-
-def _prepare(name: str, x, y, class_names: list[str] | None = None) -> DataSet:
-    x = np.asarray(x)
-    if x.ndim > 2:
-        x = x.reshape(len(x), -1)
-    x = x.astype(np.float32, copy=False)
-    if x.size and float(np.nanmax(np.abs(x))) > 1.5 and name in ("digits", *IMAGES.values()):
-        x = x / np.float32(16.0 if name == "digits" else 255.0)   # scale pixels to [0, 1]
-    y = np.asarray(y).astype(np.int64).reshape(-1)
-    if len(x) != len(y):
-        raise ValueError(f"{name}: {len(x)} samples but {len(y)} labels")
-    k = int(y.max()) + 1 if y.size else 0
-    names = class_names or [str(i) for i in range(k)]
-    return DataSet(name, x, y, list(names))
-
-
 def _split_pairs(result):
     """Accept ``(x, y)`` or ``((x_train, y_train), (x_test, y_test))``; return train (x, y)."""
     if isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], tuple):
@@ -108,18 +68,26 @@ def _split_pairs(result):
 
 
 class DataForm(QWidget):
-    """Choose a data set; ``current()`` returns it once loaded, ``loaded`` fires when ready."""
+    """Choose a data set; ``current()`` returns it once loaded, ``loaded`` fires when ready.
+
+    A 2-D set (generated, painted or a CSV of two feature columns) can be edited: points added
+    (``add_points``), erased (``erase_points``) or all cleared; the edits last until the set is
+    made again (another problem, noise, size, Regenerate, file)."""
 
     loaded = Signal(object)      # DataSet
-    failed = Signal(object)      # why an image data set did not load (the exception)
+    failed = Signal(object)      # why a data set did not load (the exception)
     changed = Signal()           # the choice changed; any loaded data set is stale
+    file_chosen = Signal()       # the learner picked a file with the … button
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        self.kind.addItems([*PLAYGROUND, "digits", *IMAGES, "CSV file…"])
-        self.kind.setToolTip("2-D problems as in TensorFlow Playground, scikit-learn's 8×8 "
-                             "digits, MNIST / Fashion-MNIST, or your own CSV")
+        self.kind.addItems(list(PLAYGROUND))
+        for name in REGRESSION:
+            self.kind.addItem(REGRESSION_LABELS.get(name, name), name)
+        self.kind.addItems(["digits", *IMAGES, "CSV file…"])
+        self.kind.setToolTip("2-D problems as in TensorFlow Playground (two of them regression), "
+                             "scikit-learn's 8×8 digits, MNIST / Fashion-MNIST, or your own CSV")
         self.noise = QDoubleSpinBox()
         self.noise.setRange(0.0, 1.0)
         self.noise.setSingleStep(0.05)
@@ -130,6 +98,8 @@ class DataForm(QWidget):
         self.size.setSingleStep(100)
         self.size.setValue(600)
         self.size.setToolTip("Number of points")
+        self.plane = PlaneControls()
+        self.plane_seed = 0          # Regenerate: the next seed
         self.source = QComboBox()
         self.source.addItems(["cache (download once)", "folder…"])
         self.path = QLineEdit()
@@ -155,6 +125,7 @@ class DataForm(QWidget):
         form.addRow("data set", self.kind)
         form.addRow("noise", self.noise)
         form.addRow("size", self.size)
+        form.addRow(translate("TrainingDock", "features"), self.plane)
         form.addRow("source", self.source)
         form.addRow("file", self._path_box)
         form.addRow("label column", self.label_column)
@@ -163,6 +134,9 @@ class DataForm(QWidget):
 
         self._data: DataSet | None = None
         self._key: tuple | None = None
+        self._painted: tuple[np.ndarray, np.ndarray] | None = None   # points, targets
+        self._painted_base: tuple | None = None    # the set the painting was made on
+        self._edits = 0
         self._loading: threading.Thread | None = None
         self._load_result: tuple[str, object] | None = None
         self._load_fraction = 0.0
@@ -172,21 +146,41 @@ class DataForm(QWidget):
         for w in (self.kind, self.source):
             w.currentIndexChanged.connect(self._on_choice_change)
         for sig in (self.noise.valueChanged, self.size.valueChanged, self.path.textChanged,
-                    self.label_column.textChanged):
+                    self.label_column.textChanged, self.plane.features_changed):
             sig.connect(self._on_param_change)
-        self.browse.clicked.connect(self._ask_path)
+        self.plane.regenerate.connect(self.regenerate)
+        self.browse.clicked.connect(self.ask_path)
         self._on_choice_change()
 
     # state --------------------------------------------------------------------------------------
-    def choice_key(self) -> tuple:
-        k = self.kind.currentText()
-        if k in PLAYGROUND:
-            return (k, round(self.noise.value(), 4), self.size.value())
+    def kind_name(self) -> str:
+        """The chosen data set's engine name ("spiral", "plane", "digits", "MNIST", "CSV file…")."""
+        data = self.kind.currentData()
+        return data if isinstance(data, str) else self.kind.currentText()
+
+    def is_plane(self) -> bool:
+        """True for Playground's generated 2-D sets (classification and regression)."""
+        return self.kind_name() in PLANE
+
+    def is_regression(self) -> bool:
+        return self.kind_name() in REGRESSION
+
+    def base_key(self) -> tuple:
+        """What makes the data set before any painting: the choice without the features."""
+        k = self.kind_name()
+        if k in PLANE:
+            return (k, round(self.noise.value(), 4), self.size.value(), self.plane_seed)
         if k in IMAGES:
             return (k, self.source.currentIndex(), self.path.text().strip())
         if k.startswith("CSV"):
             return (k, self.path.text().strip(), self.label_column.text().strip())
         return (k,)
+
+    def choice_key(self) -> tuple:
+        k = self.kind_name()
+        if k in PLANE or k.startswith("CSV"):
+            return (*self.base_key(), tuple(self.plane.features()), self._edits)
+        return self.base_key()
 
     def is_loading(self) -> bool:
         return self._loading is not None
@@ -210,11 +204,19 @@ class DataForm(QWidget):
 
     def _load_quick(self, kind: str) -> DataSet:
         from graphviz_nn import datasets
-        if kind in PLAYGROUND:
-            x, y = getattr(datasets, kind)(n=self.size.value(), noise=self.noise.value(), seed=0)
-            return _prepare(kind, x, y)
+        if kind in PLANE:
+            points, y = self.plane_points()
+            return plane_set(kind, points, y, self.plane.features(), kind in REGRESSION)
         if kind == "digits":
-            return _prepare("digits", *_split_pairs(datasets.digits()))
+            return prepare("digits", *_split_pairs(datasets.digits()))
+        data = self._read_csv()
+        if data.is_2d:
+            points, y = self.plane_points(data)
+            return plane_set("csv", points, y, self.plane.features(), False, data.class_names)
+        return data
+
+    def _read_csv(self) -> DataSet:
+        from graphviz_nn import datasets
         path = self.path.text().strip()
         if not path:
             raise ValueError("choose a CSV file first (the … button)")
@@ -222,7 +224,59 @@ class DataForm(QWidget):
         label = int(col) if col.lstrip("-").isdigit() else col
         x, y = _split_pairs(datasets.load_csv(path, label))
         names = getattr(datasets.load_csv, "classes", None)
-        return _prepare("csv", x, y, [str(c) for c in names] if names else None)
+        return prepare("csv", x, y, [str(c) for c in names] if names else None)
+
+    # the points of a 2-D set, and painting them ---------------------------------------------------
+    def plane_points(self, made: DataSet | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The current 2-D set's points and targets, with the learner's edits (``made``: the
+        set as read from its file, for a CSV)."""
+        if self._painted is not None and self._painted_base == self.base_key():
+            return self._painted
+        self._painted = None
+        kind = self.kind_name()
+        if kind in PLANE:
+            return generate(kind, self.size.value(), self.noise.value(), self.plane_seed)
+        made = made if made is not None else self._read_csv()
+        if not made.is_2d:
+            raise ValueError("points can be painted on 2-D data only")
+        return made.points, made.y
+
+    def _edit(self, points: np.ndarray, y: np.ndarray) -> None:
+        self._painted = (np.ascontiguousarray(points, np.float32), y)
+        self._painted_base = self.base_key()
+        self._edits += 1
+        self.changed.emit()
+
+    def add_points(self, points, value: float) -> int:
+        """Add ``points`` (k, 2) of class ``value`` (or with target ``value``, regression);
+        returns how many were added (none past ``MAX_POINTS``)."""
+        have, y = self.plane_points()
+        room = max(0, MAX_POINTS - len(have))
+        new = np.asarray(points, np.float32).reshape(-1, 2)[:room]
+        if not len(new):
+            return 0
+        target = np.full(len(new), value, dtype=y.dtype)
+        self._edit(np.concatenate([have, new]), np.concatenate([y, target]))
+        return len(new)
+
+    def erase_points(self, center, radius: float) -> int:
+        """Remove the points within ``radius`` of ``center``; returns how many went."""
+        have, y = self.plane_points()
+        near = np.hypot(have[:, 0] - center[0], have[:, 1] - center[1]) <= radius
+        if near.any():
+            self._edit(have[~near], y[~near])
+        return int(near.sum())
+
+    def clear_points(self) -> None:
+        """Remove every point (then paint a set of your own)."""
+        have, y = self.plane_points()
+        self._edit(have[:0], y[:0])
+
+    def regenerate(self) -> None:
+        """The same problem drawn again with the next seed (the painting goes)."""
+        self.plane_seed += 1
+        self._painted = None
+        self.changed.emit()
 
     # background loading of MNIST / Fashion-MNIST --------------------------------------------------
     def _start_image_load(self, kind: str) -> None:
@@ -252,7 +306,7 @@ class DataForm(QWidget):
                 fn = getattr(datasets, IMAGES[kind])
                 x, y = _split_pairs(fn(path=folder, progress=progress))
                 names = FASHION_NAMES if kind == "Fashion-MNIST" else None
-                self._load_result = ("ok", (key, _prepare(IMAGES[kind], x, y, names)))
+                self._load_result = ("ok", (key, prepare(IMAGES[kind], x, y, names)))
             except Exception as exc:  # noqa: BLE001 - shown to the user in the message bar
                 self._load_result = ("error", exc)
 
@@ -281,14 +335,15 @@ class DataForm(QWidget):
 
     # handlers -----------------------------------------------------------------------------------
     def _on_choice_change(self, *_args) -> None:
-        kind = self.kind.currentText()
+        kind = self.kind_name()
         folder = remembered_folder(kind)
         if folder and self.source.currentIndex() == 0 and not self.path.text().strip():
             with QSignalBlocker(self.source), QSignalBlocker(self.path):
                 self.source.setCurrentIndex(1)          # where the learner's files are
                 self.path.setText(folder)
-        play, img, csv = kind in PLAYGROUND, kind in IMAGES, kind.startswith("CSV")
-        for w, show in ((self.noise, play), (self.size, play), (self.source, img),
+        play, img, csv = kind in PLANE, kind in IMAGES, kind.startswith("CSV")
+        for w, show in ((self.noise, play), (self.size, play), (self.plane, play or csv),
+                        (self.source, img),
                         (self._path_box, csv or (img and self.source.currentIndex() == 1)),
                         (self.label_column, csv)):
             w.setVisible(show)
@@ -315,10 +370,13 @@ class DataForm(QWidget):
         self.path.setText(folder)
         return True
 
-    def _ask_path(self) -> None:
-        if self.kind.currentText().startswith("CSV"):
-            path, _ = QFileDialog.getOpenFileName(self, "Open a CSV file", "", "CSV (*.csv)")
+    def ask_path(self) -> None:
+        """Ask for the CSV file (or the folder of an image set) to load."""
+        if self.kind_name().startswith("CSV"):
+            path, _ = QFileDialog.getOpenFileName(
+                self, translate("TrainingDock", "Open a CSV file"), "", "CSV (*.csv)")
         else:
             path = QFileDialog.getExistingDirectory(self, "Folder with the IDX .gz files")
         if path:
             self.path.setText(path)
+            self.file_chosen.emit()

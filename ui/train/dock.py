@@ -22,7 +22,9 @@ from ui.train.boundary import BoundaryView
 from ui.train.confusion import ConfusionView
 from ui.train.controls import IDLE, PAUSED, RUNNING, TrainControls
 from ui.train.curves import CurvesView
-from ui.train.data_form import PLAYGROUND, DataForm, DataSet, fit_kwargs, split_data
+from ui.train.data_form import DataForm, DataSet, fit_kwargs
+from ui.train.data_sync import FRAME, DataSyncMixin
+from ui.train.dataset import split_with_points
 from ui.train.feedback import Feedback, data_failed_text
 from ui.train.gradflow import GradientFlowView
 from ui.train.graph_model import GraphModel
@@ -34,6 +36,7 @@ from ui.train.network_view import NetworkView
 from ui.train.refresh import ViewRefresher
 from ui.train.scrubber import TimeBar
 from ui.train.speed import FULL, WATCH
+from ui.train.summary_view import ModelSummary
 from ui.train.time_travel import TimeTravel
 from ui.train.worker_base import WorkerBase
 from ui.train.workers import Update
@@ -41,7 +44,7 @@ from ui.train.workers import Update
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
 
-class TrainingDock(HaltMixin, QWidget):
+class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
     """Data set and model choices, Train/Pause/Stop/Step/Reset, and the live views."""
 
     message = Signal(str)          # for the main window's status bar
@@ -58,6 +61,7 @@ class TrainingDock(HaltMixin, QWidget):
         self.gradflow = GradientFlowView()
         self.confusion = ConfusionView()
         self.network = NetworkView()       # Playground's diagram: units as maps, weights as edges
+        self.summary = ModelSummary()
         self.feedback = Feedback(self)     # the window's message bar, once installed
 
         settings_box = QWidget()
@@ -67,8 +71,11 @@ class TrainingDock(HaltMixin, QWidget):
         QVBoxLayout(data_group).addWidget(self.data_form)
         model_group = QGroupBox("Model and optimizer")
         QVBoxLayout(model_group).addWidget(self.model_form)
+        summary_group = QGroupBox(translate("TrainingDock", "Model summary"))
+        QVBoxLayout(summary_group).addWidget(self.summary)
         col.addWidget(data_group)
         col.addWidget(model_group)
+        col.addWidget(summary_group)
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(settings_box)
@@ -119,10 +126,13 @@ class TrainingDock(HaltMixin, QWidget):
         self.refresher = ViewRefresher(self)
         self.travel = TimeTravel(self, self.time_bar)
         self.model_on_canvas = False
+        self.p_train = self.p_val = None       # the run's points of the plane (2-D sets)
         self._wire_signals()
+        self._init_data_sync()
         self._default_speed()
         self.preview = NetworkPreview(self)
-        self._show_data_preview()
+        self.show_preview()
+        self.update_summary()
         self.preview.schedule()
 
     def _wire_signals(self) -> None:
@@ -136,7 +146,6 @@ class TrainingDock(HaltMixin, QWidget):
         self.data_form.changed.connect(self._default_speed)
         self.data_form.loaded.connect(self._on_data_loaded)
         self.data_form.failed.connect(self._on_data_failed)
-        self.data_form.changed.connect(self._show_data_preview)
         self.curves.exported.connect(self.message)
         self.tabs.currentChanged.connect(self._on_tab_change)
 
@@ -205,7 +214,10 @@ class TrainingDock(HaltMixin, QWidget):
             settings = self.model_form.settings()
             data = self.data_form.current()
         except Exception as exc:  # noqa: BLE001 - bad input: one readable line
-            self.message.emit(f"Cannot train: {exc}")
+            if self.data_form.kind_name().startswith("CSV"):
+                self._data_problem(exc)          # a file: the message bar, with Choose file…
+            else:
+                self.message.emit(f"Cannot train: {exc}")
             return
         if data is None:
             self._pending = mode
@@ -218,12 +230,15 @@ class TrainingDock(HaltMixin, QWidget):
             self._set_state(IDLE)
 
     def _start_run(self, settings: TrainSettings, data: DataSet, mode: str) -> None:
-        xt, yt, xv, yv = split_data(data, settings.validation_split, settings.seed)
+        xt, yt, xv, yv, pt, pv = split_with_points(data, settings.validation_split,
+                                                   settings.seed)
         model = make_model(settings, data.x.shape[1], data.classes, data.name, self.controller)
         self.model, self.settings, self.data = model, settings, data
         on_canvas = isinstance(model, GraphModel)     # it is the canvas's own graph
-        self.predictor = model.predict_with if on_canvas else settings.layer_activations()
+        self.predictor = model.predict_with if on_canvas else [
+            lay.activation.name for lay in model.dense_layers]
         self.x_train, self.y_train, self.x_val, self.y_val = xt, yt, xv, yv
+        self.p_train, self.p_val = pt, pv
         self.halt = self._diverging = None
         self.watch = DivergenceWatch()
         self.feedback.clear()
@@ -232,9 +247,12 @@ class TrainingDock(HaltMixin, QWidget):
         per_epoch = math.ceil(len(xt) / settings.batch_size)
         self.curves.begin_run(per_epoch * settings.epochs)
         self.travel.begin_run(model)
+        self.curves.name_loss(data.regression, settings.penalty_text())
         self.gradflow.begin_run()
-        self.boundary.set_data(xt, yt, data.classes)
-        self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names)
+        self.boundary.set_data(pt, yt, data.classes, pv, yv, features=data.features,
+                               frame=FRAME if self.data_form.is_plane() else None)
+        self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names,
+                                      regression=data.regression)
         self.network.set_model(spec_for(model, self.boundary.bounds, data_features(data),
                                         data.classes))
         self.last_grads = None
@@ -327,6 +345,7 @@ class TrainingDock(HaltMixin, QWidget):
             self.message.emit(f"Training finished: {self.last_step + 1} steps, "
                               f"loss {self.last_loss:.4g}.")
         self._set_state(IDLE)
+        self._restart_if_asked()
 
     def _recompute_canvas(self) -> None:
         """While the trainer is still, trace the model's graph again so every value and
@@ -350,15 +369,14 @@ class TrainingDock(HaltMixin, QWidget):
 
     def _default_speed(self) -> None:
         """The 2-D problems run slow enough to watch; the others at full speed."""
-        kind = self.data_form.kind.currentText()
-        self.controls.speed.set_rate(WATCH if kind in PLAYGROUND else FULL, chosen=False)
+        self.controls.speed.set_rate(WATCH if self.data_form.is_plane() else FULL, chosen=False)
 
     def _on_tab_change(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.gradflow:
             self.gradflow.refresh(force=True)
 
     def _on_data_loaded(self, _data: DataSet) -> None:
-        self._show_data_preview()
+        self.show_preview()
         mode, self._pending = self._pending, None
         if mode is not None and self.state == IDLE:
             self._begin(mode)
@@ -397,22 +415,6 @@ class TrainingDock(HaltMixin, QWidget):
     def show_boundary(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:
             self.boundary.update_weights(weights, self.predictor)
-
-    def _show_data_preview(self) -> None:
-        """Show the chosen 2-D data set's points before any training (cheap sets only)."""
-        if self.state != IDLE:
-            return
-        kind = self.data_form.kind.currentText()
-        if kind not in PLAYGROUND:
-            if not self.data_form.is_loading():
-                self.boundary.set_data(None, None, 0)
-            return
-        try:
-            data = self.data_form.current()
-        except Exception:  # noqa: BLE001 - the preview is best effort; Train reports errors
-            return
-        if data is not None:
-            self.boundary.set_data(data.x, data.y, data.classes)
 
     def _put_model_on_canvas(self) -> None:
         put_model_on_canvas(self)

@@ -1,4 +1,5 @@
-"""A plain-numpy forward pass of an MLP from a weight snapshot.
+"""A plain-numpy forward pass of an MLP from a weight snapshot, and the model's output over
+the plane of a 2-D data set (through the input features it takes: ``grid_outputs``).
 
 The decision boundary and the confusion matrix are computed on the GUI thread from copies of the
 weights (``model.get_weights()`` taken between two steps), never by calling the model while the
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from graphviz_nn.datasets import features as features_of
 from graphviz_nn.nn.activations import get as get_activation
 
 
@@ -51,20 +53,40 @@ def predict(weights: Sequence[np.ndarray], how, x: np.ndarray) -> np.ndarray:
     return mlp_forward(x, weights, how)
 
 
-def grid_probabilities(weights: Sequence[np.ndarray], activations,
-                       bounds: tuple[float, float, float, float], n: int = 80) -> np.ndarray:
-    """Class probabilities on an ``n``×``n`` grid over ``(xmin, xmax, ymin, ymax)``.
-
-    Returns an array of shape ``(n, n, classes)`` indexed ``[ix, iy]`` (x along axis 0, as
-    pyqtgraph's ImageItem expects).
-    """
+def grid_points(bounds: tuple[float, float, float, float], n: int) -> np.ndarray:
+    """The ``n``×``n`` grid over ``(xmin, xmax, ymin, ymax)`` as ``(n*n, 2)`` float32 points of
+    the plane, x along the first grid axis (point ``ix * n + iy``)."""
     xmin, xmax, ymin, ymax = bounds
     gx = np.linspace(xmin, xmax, n, dtype=np.float32)
     gy = np.linspace(ymin, ymax, n, dtype=np.float32)
     xx, yy = np.meshgrid(gx, gy, indexing="ij")
-    pts = np.column_stack([xx.ravel(), yy.ravel()])
-    p = predict(weights, activations, pts)
-    return np.asarray(p).reshape(n, n, -1)
+    return np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def model_inputs(points: np.ndarray, features: Sequence[str] | None) -> np.ndarray:
+    """What the model takes for points ``(n, 2)`` of the plane: the points themselves
+    (``features`` None), or the chosen input features of them, in the model's order
+    (``graphviz_nn.datasets.features``: the same columns the run trained on)."""
+    if features is None:
+        return np.asarray(points, dtype=np.float32)
+    return features_of(points, list(features))
+
+
+def grid_outputs(weights: Sequence[np.ndarray], how, bounds: tuple[float, float, float, float],
+                 n: int = 80, features: Sequence[str] | None = None) -> np.ndarray:
+    """The model's outputs on an ``n``×``n`` grid over ``bounds``: shape ``(n, n, outputs)``
+    indexed ``[ix, iy]`` (x along axis 0, as pyqtgraph's ImageItem expects). ``how``: as for
+    ``predict``; ``features``: the input features the model takes (None: x1, x2 as they are)."""
+    pts = model_inputs(grid_points(bounds, n), features)
+    return np.asarray(predict(weights, how, pts)).reshape(n, n, -1)
+
+
+def grid_probabilities(weights: Sequence[np.ndarray], activations,
+                       bounds: tuple[float, float, float, float], n: int = 80,
+                       features: Sequence[str] | None = None) -> np.ndarray:
+    """Class probabilities on an ``n``×``n`` grid over ``(xmin, xmax, ymin, ymax)``
+    (``grid_outputs`` of a classifier)."""
+    return grid_outputs(weights, activations, bounds, n, features)
 
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, classes: int) -> np.ndarray:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
 from ui.i18n import translate
+from ui.train.layer_choices import LayerActivations, PenaltyChoice
 
 OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "SGD + momentum": "sgd_momentum",
               "RMSprop": "rmsprop", "Adagrad": "adagrad"}
@@ -43,12 +44,29 @@ class TrainSettings:
     show_on_canvas: bool
     source: str = "builder"  # "builder": the MLP below; "canvas": the graph on the canvas;
     opened: object = None    # "opened": this Sequential (a model opened from a .keras file)
+    activations: list[str] | None = None   # one per hidden layer (None: ``activation``)
+    penalty: dict | None = None            # every Dense kernel's regularizer ({"l1", "l2"})
 
-    def layer_activations(self) -> list[str]:
-        """One activation per Dense layer, the output layer's softmax included."""
+    def hidden_activations(self) -> list[str]:
+        """The activation of each hidden layer."""
+        acts = self.activations
+        if acts is not None and len(acts) == len(self.hidden):
+            return list(acts)
+        return [self.activation] * len(self.hidden)
+
+    def layer_activations(self, regression: bool = False) -> list[str]:
+        """One activation per Dense layer, the output layer's (softmax, or linear for a
+        regression) included."""
         if self.opened is not None:
             return [lay.activation.name for lay in self.opened.dense_layers]
-        return [self.activation] * len(self.hidden) + ["softmax"]
+        return self.hidden_activations() + ["linear" if regression else "softmax"]
+
+    def penalty_text(self) -> str:
+        """The penalty as the loss curves name it ("" for none): "L2 0.001"."""
+        if not self.penalty or self.source != "builder":
+            return ""
+        from graphviz_nn.nn.regularizers import Regularizer
+        return Regularizer(**self.penalty).name
 
 
 def parse_hidden(text: str) -> list[int]:
@@ -71,14 +89,50 @@ def make_optimizer(name: str, lr: float):
     return optim.get(name, lr)
 
 
+def mlp_layers_for(settings: TrainSettings, classes: int, input_dim: int | None = None):
+    """The builder's layers: hidden Dense (+ Dropout) layers, each with its own activation,
+    and a softmax output of ``max(classes, 2)`` units; ``classes`` 0 (a regression set): one
+    linear output unit. Every Dense kernel gets the settings' penalty. With ``input_dim`` the
+    first layer takes that input shape (the weights are made when a model is built)."""
+    from graphviz_nn.nn import Dense, Dropout
+    penalty = settings.penalty or None
+    first = {"input_shape": (input_dim,)} if input_dim is not None else {}
+    layers = []
+    for units, act in zip(settings.hidden, settings.hidden_activations(), strict=True):
+        layers.append(Dense(units, activation=act, kernel_regularizer=penalty,
+                            **(first if not layers else {})))
+        if settings.dropout > 0:
+            layers.append(Dropout(settings.dropout))
+    regression = classes <= 0
+    layers.append(Dense(1 if regression else max(classes, 2),
+                        activation="linear" if regression else "softmax",
+                        kernel_regularizer=penalty, **(first if not layers else {})))
+    return layers
+
+
+def summary_for(settings: TrainSettings, input_dim: int, classes: int) -> str:
+    """Keras's table of the model ``build_model`` would make, without making its weights."""
+    from graphviz_nn.nn import Sequential
+    from graphviz_nn.nn.graph_build import summary_text
+    model = Sequential(mlp_layers_for(settings, classes))       # names the layers
+    dim = input_dim
+    for lay in model.layers:
+        lay.input_dim = dim
+        dim = lay.output_dim(dim)
+    return summary_text(model.name, model.layers, input_dim)
+
+
 def build_model(settings: TrainSettings, input_dim: int, classes: int):
-    """A compiled ``Sequential`` MLP: hidden Dense (+ Dropout) layers and a softmax output."""
-    from graphviz_nn.nn import Sequential, mlp_layers
-    layers = mlp_layers(input_dim, settings.hidden, classes, activation=settings.activation,
-                        dropout=settings.dropout)
-    model = Sequential(layers, seed=settings.seed)
-    model.compile(optimizer=make_optimizer(settings.optimizer, settings.learning_rate),
-                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    """A compiled ``Sequential`` of ``mlp_layers_for``: trained with cross-entropy, or with
+    MSE when ``classes`` is 0 (a regression set)."""
+    from graphviz_nn.nn import Sequential
+    model = Sequential(mlp_layers_for(settings, classes, input_dim), seed=settings.seed)
+    optimizer = make_optimizer(settings.optimizer, settings.learning_rate)
+    if classes <= 0:
+        model.compile(optimizer=optimizer, loss="mse")
+    else:
+        model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy"])
     return model
 
 
@@ -113,6 +167,13 @@ def use_opened_model(settings: TrainSettings, input_dim: int, classes: int, data
                                    "data have {m} features").format(n=model.input_dim,
                                                                     data=data, m=input_dim))
     units = model.dense_layers[-1].units
+    if classes <= 0:            # a regression set: one number per sample
+        if model.loss != "mse" or units != 1:
+            raise ValueError(translate("ModelForm", "the {data} data are a regression (one "
+                                       "number per sample): they need a model with one output "
+                                       "and MSE loss").format(data=data))
+        model.optimizer = make_optimizer(settings.optimizer, settings.learning_rate)
+        return model
     if model.loss == "sparse_categorical_crossentropy" and classes > units:
         raise ValueError(translate("ModelForm", "the opened model has {units} outputs; the "
                                    "{data} data have {classes} classes").format(
@@ -140,6 +201,8 @@ class ModelForm(QWidget):
         self.activation = QComboBox()
         self.activation.addItems(HIDDEN_ACTIVATIONS)
         self.activation.setToolTip("Activation of the hidden layers (the output is softmax)")
+        self.layer_activations = LayerActivations()
+        self.penalty = PenaltyChoice()
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.9)
         self.dropout.setSingleStep(0.1)
@@ -186,6 +249,8 @@ class ModelForm(QWidget):
         form.addRow("model", self.source)
         form.addRow("hidden layers", self.hidden)
         form.addRow("activation", self.activation)
+        form.addRow(translate("TrainingDock", "per layer"), self.layer_activations)
+        form.addRow(translate("TrainingDock", "regularization"), self.penalty)
         form.addRow("dropout", self.dropout)
         form.addRow("optimizer", self.optimizer)
         form.addRow("learning rate", lr_row)
@@ -199,6 +264,20 @@ class ModelForm(QWidget):
         self.usual_lr.clicked.connect(self._use_usual_lr)
         self._show_usual_lr()
         self.source.currentIndexChanged.connect(self._on_source_change)
+        self.activation.currentTextChanged.connect(self.layer_activations.set_all)
+        self.hidden.textChanged.connect(self._on_hidden_change)
+        self._on_hidden_change()
+
+    def _on_hidden_change(self, *_args) -> None:
+        """One activation choice per hidden layer typed (the row shows from two on)."""
+        try:
+            count = len(parse_hidden(self.hidden.text()))
+        except ValueError:
+            return                       # half typed: Train says what is wrong
+        self.layer_activations.set_layers(count)
+        label = self.layout().labelForField(self.layer_activations)
+        if label is not None:
+            label.setVisible(count > 1)
 
     def set_opened_model(self, model, name: str) -> None:
         """Offer ``model`` (opened from the file ``name``) as the model to train, chosen now,
@@ -221,7 +300,8 @@ class ModelForm(QWidget):
 
     def _on_source_change(self, index: int) -> None:
         builder = index == 0
-        for w in (self.hidden, self.activation, self.dropout):
+        for w in (self.hidden, self.activation, self.dropout, self.layer_activations,
+                  self.penalty):
             w.setEnabled(builder)
         self.show_on_canvas.setEnabled(index != 1)
 
@@ -249,4 +329,6 @@ class ModelForm(QWidget):
             epochs=int(self.epochs.value()), validation_split=float(self.val_split.value()),
             seed=int(self.seed.value()), show_on_canvas=self.show_on_canvas.isChecked(),
             source=("builder", "canvas", "opened")[self.source.currentIndex()],
-            opened=self.opened if self.source.currentIndex() == 2 else None)
+            opened=self.opened if self.source.currentIndex() == 2 else None,
+            activations=self.layer_activations.activations() or None,
+            penalty=self.penalty.config())

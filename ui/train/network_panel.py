@@ -16,7 +16,6 @@ from PySide6.QtCore import QTimer
 from ui.i18n import translate
 from ui.train.boundary import class_colors
 from ui.train.controls import IDLE
-from ui.train.data_form import PLAYGROUND
 from ui.train.network_view import NetSpec
 
 PREVIEW_DELAY_MS = 200     # after the last keystroke in the settings, the diagram follows
@@ -66,7 +65,7 @@ class NetworkPreview:
         d = self.dock
         if d.state != IDLE or d.model is not None and d.last_step >= 0:
             return                       # a trained model stays until the next Train
-        if d.data_form.kind.currentText() not in PLAYGROUND:
+        if not d.data_form.is_plane():
             d.network.set_model(None)    # an image set loads (or downloads) on Train only
             return
         try:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from graphviz_nn.datasets import FEATURES
+from ui.train import inference
 from ui.train.inference import activate
 
 MAP_GRID = 50       # points along each side of a unit's map
@@ -27,21 +27,16 @@ NOT_A_NUMBER = np.array((150, 150, 150), np.float32)
 
 def grid_points(bounds: tuple[float, float, float, float], n: int = MAP_GRID) -> np.ndarray:
     """The ``n``×``n`` grid over ``(xmin, xmax, ymin, ymax)`` as ``(n*n, 2)`` float32 points,
-    x along the first grid axis (row ``ix * n + iy``), as ``grid_probabilities`` orders them."""
-    xmin, xmax, ymin, ymax = bounds
-    gx = np.linspace(xmin, xmax, n, dtype=np.float32)
-    gy = np.linspace(ymin, ymax, n, dtype=np.float32)
-    xx, yy = np.meshgrid(gx, gy, indexing="ij")
-    return np.column_stack([xx.ravel(), yy.ravel()])
+    x along the first grid axis (``inference.grid_points``: the boundary view's grid too)."""
+    return inference.grid_points(bounds, n)
 
 
 def input_columns(points: np.ndarray, features: Sequence[str] | None) -> np.ndarray:
     """The model's input columns at ``points`` (n, 2): the points themselves, or the chosen
-    features of them (``graphviz_nn.datasets.FEATURES`` names, in the model's order)."""
+    features of them (``inference.model_inputs``: the columns the run trained on)."""
     if not features or tuple(features) == RAW:
         return np.asarray(points, np.float32)
-    a, b = points[:, 0], points[:, 1]
-    return np.column_stack([FEATURES[name](a, b) for name in features]).astype(np.float32)
+    return inference.model_inputs(points, features)
 
 
 def unit_values(weights: Sequence[np.ndarray], activations: Sequence[str | None],
