@@ -21,7 +21,8 @@ Parent -> child:
 Child -> parent:
     {"t": "ready"} once, then per job:
     {"t": "progress", "job", "n0", "epoch", "epochs": [[epoch, last_step, logs]...],
-     "diag": [[step, [per layer dict]]...], "snapshot": bool, "grads": bool (with a snapshot),
+     "diag": [[step, [per layer dict]]...], "hist": [[step, [per layer histograms]]...],
+     "snapshot": bool, "grads": bool (with a snapshot),
      "epoch_weights": epoch | None,
      "snaps": [[step, has_grads]...] (time travel: weights at the steps the store keeps),
      "b": {the same keys for run B of a paired run}}
@@ -46,6 +47,7 @@ import numpy as np
 
 from graphviz_nn.nn import wire
 from graphviz_nn.nn.callbacks import Callback, CallPacer, StepPacer
+from graphviz_nn.nn.histograms import model_histograms
 from graphviz_nn.nn.lockstep import HistoryTap, fit_lockstep, last_gradients
 
 PACED_SNAPSHOT_S = 0.1   # weight snapshots this often while held to a speed (time to spare)
@@ -102,6 +104,9 @@ class _Link(Callback):
         self.sent = [0] * n
         self.epochs: list[list] = [[] for _ in range(n)]
         self.diag: list[list] = [[] for _ in range(n)]
+        self.hist_every = float(every.get("hist", 0.25))
+        self.hist: list[list] = [[] for _ in range(n)]
+        self.hist_step = -1           # the step of the newest histogram sample
         self.diag_step = -1           # the step of the newest gradient-flow sample
         self.epoch_weights: list = [None] * n
         hist = job.get("history")
@@ -111,7 +116,7 @@ class _Link(Callback):
         self.nonfinite: dict | None = None
         self._pace = CallPacer()      # fit logs every step itself: a call every ~2 ms will do
         self._speed = StepPacer()     # the learner's steps a second, when not full speed
-        self._t_send = self._t_diag = self._t_snap = 0.0
+        self._t_send = self._t_diag = self._t_snap = self._t_hist = 0.0
 
     @property
     def runs(self) -> list:
@@ -136,6 +141,9 @@ class _Link(Callback):
         if now - self._t_diag >= self.diag_every:
             self._t_diag = now
             self.sample_diagnostics(step)
+        if now - self._t_hist >= self.hist_every:
+            self._t_hist = now
+            self.sample_histograms(step)
         if ctrl.attention:
             ctrl.attention = False
             if ctrl.stop:
@@ -189,6 +197,13 @@ class _Link(Callback):
             for run, model in enumerate(self.runs):
                 self.diag[run].append([step, model.diagnostics()])
 
+    def sample_histograms(self, step: int) -> None:
+        """Histograms of the weights and gradients of ``step``, unless taken."""
+        if step >= 0 and step != self.hist_step:
+            self.hist_step = step
+            for run, model in enumerate(self.runs):
+                self.hist[run].append([step, model_histograms(model)])
+
     def on_nonfinite(self, info: dict) -> None:
         self.nonfinite = {"step": int(info.get("step", -1)), "node": str(info.get("node", "?"))}
         if self.leaders:
@@ -216,7 +231,7 @@ class _Link(Callback):
         arrays = [log.loss[n0:n1], log.accuracy[n0:n1]]
         epoch = log.epoch_batch(n1 - 1)[0] if n1 else 0
         head = {"n0": n0, "epoch": epoch, "epochs": self.epochs[run], "diag": self.diag[run],
-                "snapshot": snapshot, "epoch_weights": None}
+                "hist": self.hist[run], "snapshot": snapshot, "epoch_weights": None}
         if snapshot:
             arrays += model.get_weights()
             grads = last_gradients(model)        # for the network diagram's edges
@@ -229,12 +244,14 @@ class _Link(Callback):
             head["snaps"], snaps = self.taps[run].drain()
             arrays += snaps
         self.sent[run], self.epochs[run], self.diag[run] = n1, [], []
+        self.hist[run] = []
         self.epoch_weights[run] = None
         return head, arrays
 
     def _park(self, step: int) -> None:
         ctrl = self.ctrl
         self.sample_diagnostics(step)     # the views' pictures while parked are of this step
+        self.sample_histograms(step)
         self.flush(snapshot=True)
         wire.send(self.out, {"t": "parked", "job": self.job, "step": step})
         while ctrl.paused and not ctrl.stop:
@@ -285,6 +302,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     if model.history is not None:      # fit began: send its last steps and epochs
         if link.nonfinite is None and reason != "error":   # and the last step's gradients
             link.sample_diagnostics(model.history.step_log.count - 1)
+            link.sample_histograms(model.history.step_log.count - 1)
         link.flush(snapshot=True)      # the final weights with their step's gradients
     if reason != "error" and link.nonfinite is not None:
         reason, info = "nonfinite", link.nonfinite

@@ -283,3 +283,41 @@ def test_a_bad_csv_file_goes_to_the_message_bar_and_a_good_one_is_drawn(qtbot, w
     shown = np.concatenate([_shown_points(dock.boundary), _shown_points(dock.boundary, True)])
     assert len(shown) == 4 and _first_layer_params(dock) == 2 * 16 + 16
     dock.shutdown()
+
+
+def test_ridge_plots_have_a_row_per_layer_update_during_a_run_and_show_vanishing_gradients(
+        qtbot, dock):
+    m, view = dock.model_form, dock.histograms
+    _type(qtbot, m.hidden, "8,8,8,8,8")
+    _choose(qtbot, m.activation, "sigmoid")
+    _type(qtbot, m.epochs, "400")
+    bar = dock.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(dock.tabs.indexOf(view)).center())
+    assert dock.tabs.currentWidget() is view
+    _click(qtbot, dock.controls.train)
+    qtbot.waitUntil(lambda: len(view.rows) == 6 and view.updates >= 2, timeout=15_000)
+    seen = view.updates
+    caption = view.caption.text()
+    qtbot.waitUntil(lambda: view.updates > seen + 2 and view.caption.text() != caption,
+                    timeout=15_000)
+    assert dock.state == RUNNING                          # they move while it trains
+    _click(qtbot, dock.controls.stop)
+    _wait_idle(qtbot, dock)
+    log = view.log
+    assert len(view.rows) == len(dock.model.dense_layers) == 6
+    assert log.steps[-1] == dock.last_step                # the last sample: the last step
+    w0 = dock.model.get_weights()[0]
+    counts, _ = np.histogram(w0.astype(np.float64), bins=24,
+                             range=(float(w0.min()), float(w0.max())))
+    assert log.samples[-1][0]["w"] == counts.tolist()
+    # vanishing gradients: the first layer's are decades smaller than the last one's
+    centres = np.linspace(-10, 2, 25)[:-1] + 0.25
+
+    def typical(layer: dict) -> float:
+        g = np.asarray(layer["g"], float)
+        return float((g * centres).sum() / g.sum())
+
+    first, last = log.samples[-1][0], log.samples[-1][-1]
+    assert typical(first) < typical(last) - 1.0
+    view.show_at(log.steps[0])                            # as it was at the first sample
+    assert f"to step {log.steps[0] + 1}" in view.caption.text()

@@ -29,6 +29,7 @@ from ui.train.feedback import Feedback, data_failed_text
 from ui.train.gradflow import GradientFlowView
 from ui.train.graph_model import GraphModel
 from ui.train.halt import HaltMixin
+from ui.train.histograms import HistogramView
 from ui.train.launch import new_worker, put_model_on_canvas
 from ui.train.model_form import ModelForm, TrainSettings, make_model
 from ui.train.network_panel import NetworkPreview, data_features, spec_for
@@ -39,7 +40,7 @@ from ui.train.speed import FULL, WATCH
 from ui.train.summary_view import ModelSummary
 from ui.train.time_travel import TimeTravel
 from ui.train.worker_base import WorkerBase
-from ui.train.workers import Update
+from ui.train.workers import Update, histograms_of
 
 START_DELAY_MS = 150   # a new run starts training this long after Train is clicked
 
@@ -61,6 +62,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.gradflow = GradientFlowView()
         self.confusion = ConfusionView()
         self.network = NetworkView()       # Playground's diagram: units as maps, weights as edges
+        self.histograms = HistogramView()
         self.summary = ModelSummary()
         self.feedback = Feedback(self)     # the window's message bar, once installed
 
@@ -94,6 +96,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.tabs.addTab(self.boundary, "Decision boundary")
         self.tabs.addTab(self.gradflow, "Gradient flow")
         self.tabs.addTab(self.confusion, "Confusion matrix")
+        self.tabs.addTab(self.histograms, translate("TrainingDock", "Histograms"))
         # the main window's Train workspace docks these three apart (ui/train/workspace.py)
         self.settings_panel, self.run_panel = scroll, middle
         splitter = QSplitter(Qt.Horizontal)
@@ -249,6 +252,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.travel.begin_run(model)
         self.curves.name_loss(data.regression, settings.penalty_text())
         self.gradflow.begin_run()
+        self.histograms.begin_run([d["layer"] for d in histograms_of(model) or []])
         self.boundary.set_data(pt, yt, data.classes, pv, yv, features=data.features,
                                frame=FRAME if self.data_form.is_plane() else None)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names,
@@ -301,6 +305,8 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
             self._diverged(self.watch.epoch(epoch, logs.get("loss", float("nan"))))
         if up.diag_steps:
             self.gradflow.add(up.diag_steps, up.diagnostics)
+        if up.hist_steps:
+            self.histograms.add(up.hist_steps, up.histograms)
         if up.weights is not None:
             self.refresher.pending_weights = up.weights
             self.refresher.pending_network = (up.weights, up.grads)
@@ -374,6 +380,8 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
     def _on_tab_change(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.gradflow:
             self.gradflow.refresh(force=True)
+        elif self.tabs.currentWidget() is self.histograms:
+            self.histograms.refresh(force=True)
 
     def _on_data_loaded(self, _data: DataSet) -> None:
         self.show_preview()

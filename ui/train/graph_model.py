@@ -91,6 +91,14 @@ class GraphModel:
                             "dead_fraction": None})
         return out
 
+    def histograms(self) -> list[dict]:
+        """Histograms of each weight matrix and of its last step's gradient."""
+        from graphviz_nn.nn.histograms import layer_histograms
+        pairs = [(p, g) for p, g in zip(self.params, self._grads, strict=True)
+                 if np.ndim(p.value) == 2]
+        return layer_histograms([p.name for p, _ in pairs], [p.value for p, _ in pairs],
+                                [g for _, g in pairs])
+
     # prediction (GUI thread, on a private copy) --------------------------------------------------
     def predict_with(self, weights, x: np.ndarray) -> np.ndarray:
         """Class probabilities (or raw outputs for mse) of ``x`` with a weight snapshot."""

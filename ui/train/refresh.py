@@ -19,7 +19,7 @@ from PySide6.QtCore import QTimer
 
 # least seconds between two repaints of each view while training
 REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
-             "confusion": 1.0, "canvas": 1.0, "network": 0.05}
+             "confusion": 1.0, "canvas": 1.0, "network": 0.05, "histograms": 0.5}
 # the share of wall time each view may spend (its update and its paints, in GUI-thread CPU
 # time) while training; a costly view, or any view on a slow or busy machine, repaints less
 # often rather than slowing the trainer down. Together about 2 %: each millisecond the GUI
@@ -27,7 +27,7 @@ REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
 # slow each other down). The network diagram's maps are what a learner watches, so they get
 # more: with the trainer in its own process, a fifth of the GUI thread (2-16-16-2: ~15 a s).
 BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.002,
-          "canvas": 0.002, "network": 0.04}
+          "canvas": 0.002, "network": 0.04, "histograms": 0.004}
 # held to a speed (steps a second) the trainer leaves the machine mostly idle: the views may
 # repaint this much more often, so the boundary is seen to grow
 PACED_BUDGET = 10.0
@@ -70,7 +70,8 @@ class ViewRefresher:
         self._last: dict[str, float] = {}
         self._cost: dict[str, float] = {}    # average CPU seconds per refresh of each view
         self._painted: dict[str, float] = {}  # each view's paint seconds at its last refresh
-        self._jobs = deque(["curves", "boundary", "confusion", "gradflow", "canvas"])
+        self._jobs = deque(["curves", "boundary", "confusion", "gradflow", "canvas",
+                            "histograms"])
 
     def reset(self) -> None:
         self.pending_weights = self.pending_epoch_weights = self.pending_network = None
@@ -93,7 +94,7 @@ class ViewRefresher:
         d = self.dock
         widget = {"curves": d.curves.plots, "gradflow": d.gradflow.plots,
                   "boundary": d.boundary.plot, "confusion": d.confusion.plots,
-                  "network": d.network}.get(view)
+                  "network": d.network, "histograms": d.histograms.plots}.get(view)
         return getattr(widget, "paint_seconds", 0.0)
 
     def refresh(self, force: bool = False) -> None:
@@ -141,6 +142,8 @@ class ViewRefresher:
             ready = True
         elif view == "gradflow":
             ready = d.tabs.currentWidget() is d.gradflow
+        elif view == "histograms":       # drawn when on show (the tab brings it up to date)
+            ready = d.tabs.currentWidget() is d.histograms
         elif view == "boundary":
             ready = self.pending_weights is not None
         elif view == "confusion":
@@ -172,6 +175,8 @@ class ViewRefresher:
             d.curves.refresh()
         elif view == "gradflow":
             d.gradflow.refresh(force=force)
+        elif view == "histograms":
+            d.histograms.refresh(force=force)
         elif view == "boundary":
             d.show_boundary(self.pending_weights)
             self.pending_weights = None

@@ -20,12 +20,18 @@ from graphviz_nn.nn import wire
 from ui.i18n import translate
 from ui.train.trainer_link import Update
 from ui.train.trainer_process import next_job_id, trainer_process
-from ui.train.worker_base import DIAG_INTERVAL_S, SNAPSHOT_INTERVAL_S, WorkerBase
+from ui.train.worker_base import (
+    DIAG_INTERVAL_S,
+    HIST_INTERVAL_S,
+    SNAPSHOT_INTERVAL_S,
+    WorkerBase,
+)
 
 __all__ = ["ProcessTrainingWorker", "can_train_in_process"]
 
 # seconds between the trainer's messages, gradient-flow samples and weight snapshots
-EVERY = {"send": 0.05, "diag": DIAG_INTERVAL_S, "snapshot": SNAPSHOT_INTERVAL_S}
+EVERY = {"send": 0.05, "diag": DIAG_INTERVAL_S, "snapshot": SNAPSHOT_INTERVAL_S,
+         "hist": HIST_INTERVAL_S}
 # a small model's weights (and gradients) come with every message: the network diagram's maps
 # then refresh 10-20 times a second, for a few kilobytes each time
 SMALL_MODEL = 20_000        # parameters
@@ -190,7 +196,8 @@ class ProcessTrainingWorker(WorkerBase):
             up.steps = np.arange(self._steps - n, self._steps, dtype=np.int64) + self.step_offset
             up.loss = np.concatenate(losses)
             up.accuracy = np.concatenate(accs)
-        if len(up) or up.epochs or up.diag_steps or up.weights is not None or up.epoch_weights:
+        if len(up) or up.epochs or up.diag_steps or up.weights is not None or up.epoch_weights \
+                or up.hist_steps:
             self.progress.emit(up)
         if done is not None:
             self._outcome = self._done(*done)
@@ -224,6 +231,9 @@ class ProcessTrainingWorker(WorkerBase):
         for step, diag in head["diag"]:
             up.diag_steps.append(step + self.step_offset)
             up.diagnostics.append(diag)
+        for step, hist in head.get("hist") or ():
+            up.hist_steps.append(int(step) + self.step_offset)
+            up.histograms.append(hist)
         shapes = [w.shape for w in model.get_weights()]
         n_w = len(shapes)
         if head["snapshot"]:

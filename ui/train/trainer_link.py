@@ -34,6 +34,9 @@ class Update:
     weights: list[np.ndarray] | None = None  # newest weight snapshot, if one was taken
     grads: list[np.ndarray] | None = None    # the gradients of the snapshot's step, if sent
     weights_step: int | None = None         # its global step, when known exactly
+    # weight and gradient histograms per layer (graphviz_nn.nn.histograms) and their steps
+    hist_steps: list[int] = field(default_factory=list)
+    histograms: list[list[dict]] = field(default_factory=list)
     epoch_weights: list[tuple[int, list[np.ndarray]]] = field(default_factory=list)
     # time travel: (step of the run's snapshot store, weights, gradients or None)
     snaps: list[tuple[int, list[np.ndarray], list[np.ndarray] | None]] = field(

@@ -17,6 +17,7 @@ DRAIN_HZ = 10               # how often the GUI thread collects what the trainer
 DIAG_INTERVAL_S = 0.02      # at most one gradient-flow sample per 20 ms of training
 SNAPSHOT_INTERVAL_S = 0.3   # weight snapshots, for the canvas and the decision boundary
 PACED_SNAPSHOT_S = 0.1      # and while held to a speed the learner chose (time to spare)
+HIST_INTERVAL_S = 0.25      # weight and gradient histograms (the ridge plots)
 
 
 class WorkerBase(QObject):

@@ -28,12 +28,25 @@ from graphviz_nn.nn.lockstep import HistoryTap
 from ui.train.trainer_link import BufferCallback, Update
 from ui.train.worker_base import (
     DIAG_INTERVAL_S,
+    HIST_INTERVAL_S,
     PACED_SNAPSHOT_S,
     SNAPSHOT_INTERVAL_S,
     WorkerBase,
 )
 
-__all__ = ["TrainingWorker", "Update", "blas_controller"]
+__all__ = ["TrainingWorker", "Update", "blas_controller", "histograms_of"]
+
+
+def histograms_of(model: Any) -> list[dict] | None:
+    """The weight and gradient histograms of ``model``'s layers (its own ``histograms()``,
+    or those of a ``Sequential``'s Dense layers); None for a model that has neither."""
+    own = getattr(model, "histograms", None)
+    if callable(own):
+        return own()
+    if hasattr(model, "dense_layers"):
+        from graphviz_nn.nn.histograms import model_histograms
+        return model_histograms(model)
+    return None
 
 NAN = float("nan")
 
@@ -81,6 +94,9 @@ class TrainingWorker(WorkerBase):
         self._lock = threading.Lock()
         self._rows: deque[dict] = deque()
         self._diag: list[tuple[int, list[dict]]] = []
+        self._hist: list[tuple[int, list[dict]]] = []
+        self._last_hist = 0.0
+        self._hist_step = -1
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: list | None = None   # newest weights, for the decision boundary
@@ -216,6 +232,9 @@ class TrainingWorker(WorkerBase):
         if self.want_diagnostics and now - self._last_diag >= DIAG_INTERVAL_S:
             self._last_diag = now
             self._sample_diagnostics()
+        if now - self._last_hist >= HIST_INTERVAL_S:
+            self._last_hist = now
+            self._sample_histograms()
         snap_every = SNAPSHOT_INTERVAL_S if self.speed is None else PACED_SNAPSHOT_S
         if now - self._last_snap >= snap_every or (
                 force_snapshot and self._steps_left is not None):
@@ -244,12 +263,23 @@ class TrainingWorker(WorkerBase):
         with self._lock:
             self._diag.append((step, diag))
 
+    def _sample_histograms(self) -> None:
+        step = self.step_offset + self.steps_done - 1
+        if step < self.step_offset or step == self._hist_step:
+            return
+        hist = histograms_of(self.model)
+        if hist is not None:
+            self._hist_step = step
+            with self._lock:
+                self._hist.append((step, hist))
+
     def _sample_still(self) -> None:
         """The trainer is still (parked, or fit has returned): the views' next pictures must be
         of this step, so take its gradient-flow sample (unless taken) and its weights."""
         if self.want_diagnostics and self.steps_done and \
                 self._diag_step != self.step_offset + self.steps_done - 1:
             self._sample_diagnostics()
+        self._sample_histograms()
         with self._lock:
             self._snapshot = self.model.get_weights()
 
@@ -319,26 +349,29 @@ class TrainingWorker(WorkerBase):
         """An Update with what the trainer left under the lock (None if nothing and no steps)."""
         with self._lock:
             diag, self._diag = self._diag, []
+            hist, self._hist = self._hist, []
             epochs, self._epochs = self._epochs, []
             ew, self._epoch_weights = self._epoch_weights, []
             snap, self._snapshot = self._snapshot, None
             snaps = []
             if self.tap is not None:
                 snaps, self.tap.taken = self.tap.taken, []
-        if not new_steps and not diag and not epochs and snap is None and not snaps:
+        if not new_steps and not diag and not epochs and snap is None and not snaps \
+                and not hist:
             return None
         return Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
                       epochs=epochs, diag_steps=[s for s, _ in diag],
                       diagnostics=[d for _, d in diag], weights=snap, epoch_weights=ew,
-                      snaps=snaps)
+                      snaps=snaps, hist_steps=[s for s, _ in hist],
+                      histograms=[h for _, h in hist])
 
     def _drain_log(self, log: StepLog) -> Update | None:
         """``drain`` for a fit with a step log: slices of its arrays, no per-step Python."""
         up = self._take(True)
         n0, n1 = self._log_read, log.count   # after the epochs: none ends past n1
         if n1 <= n0:   # the entries below count are final
-            empty = not (up.epochs or up.diag_steps or up.epoch_weights or up.snaps) and \
-                up.weights is None
+            empty = not (up.epochs or up.diag_steps or up.epoch_weights or up.snaps
+                         or up.hist_steps) and up.weights is None
             return None if empty else up
         self._log_read = n1
         up.steps = np.arange(n0 + self.step_offset, n1 + self.step_offset, dtype=np.int64)
