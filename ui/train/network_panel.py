@@ -54,7 +54,7 @@ class NetworkPreview:
         m = dock.model_form
         for signal in (dock.data_form.changed, dock.data_form.loaded, m.hidden.textChanged,
                        m.activation.currentTextChanged, m.seed.valueChanged,
-                       m.source.currentIndexChanged):
+                       m.source.currentIndexChanged, m.layer_activations.changed):
             signal.connect(self.schedule)
 
     def schedule(self, *_args) -> None:
