@@ -3,7 +3,7 @@ the learner changes the data (its input features), the layers or the penalty."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.i18n import translate
@@ -16,8 +16,10 @@ class ModelSummary(QPlainTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        # the family alone: the size follows the application's (presentation mode scales it)
+        font = QFont()
+        font.setFamily(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family())
+        font.setStyleHint(QFont.StyleHint.Monospace)
         self.setFont(font)
         self.setToolTip(translate("TrainingDock", "The model Train makes, as Keras's "
                                   "model.summary() prints it"))
