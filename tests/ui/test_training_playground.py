@@ -290,7 +290,7 @@ def test_ridge_plots_have_a_row_per_layer_update_during_a_run_and_show_vanishing
     m, view = dock.model_form, dock.histograms
     _type(qtbot, m.hidden, "8,8,8,8,8")
     _choose(qtbot, m.activation, "sigmoid")
-    _type(qtbot, m.epochs, "400")
+    _type(qtbot, m.epochs, "20000")                       # longer than the test: it stops it
     bar = dock.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(dock.tabs.indexOf(view)).center())
     assert dock.tabs.currentWidget() is view
