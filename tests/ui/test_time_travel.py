@@ -45,7 +45,7 @@ def _train_to_end(qtbot, dock) -> None:
 
 def _boundary_of(dock, weights) -> np.ndarray:
     view = BoundaryView()
-    view.set_data(dock.x_train, dock.y_train, dock.data.classes)
+    view.set_data(dock.x_train, dock.y_train, dock.data.classes, frame=dock.boundary.bounds)
     view.update_weights(weights, dock.predictor)
     return view.rgb
 
