@@ -21,9 +21,9 @@ from ui.i18n import translate
 from ui.train.gradflow import layer_color
 from ui.train.refresh import TimedLayoutWidget
 
-RIDGES = 10            # samples drawn per plot
+RIDGES = 6             # samples drawn per plot
 RIDGE_HEIGHT = 2.2     # a ridge's tallest bin, in gaps between two baselines
-ROW_PX = 90            # least height of a layer's row
+ROW_PX = 160           # least height of a layer's row (the view scrolls)
 MAX_SAMPLES = 4000     # then every other old sample goes
 
 
