@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from .messages import say
 from .node import GraphError
 
 MAX_FILE_BYTES = 160 * 2 ** 20
@@ -68,18 +69,19 @@ def read_text(path: str | os.PathLike) -> str:
     GraphError otherwise; never blocks on a pipe or reads a device without end."""
     try:
         # stat before opening: opening a named pipe would wait for a writer forever
-        need(stat.S_ISREG(os.stat(path).st_mode), f"cannot read {path}: not a regular file")
+        need(stat.S_ISREG(os.stat(path).st_mode), say("file_not_regular", path=str(path)))
         with open(path, "rb") as f:
             data = _read_at_most(f, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise GraphError(f"cannot read {path}: {exc.strerror or exc}") from None
-    need(len(data) <= MAX_FILE_BYTES, f"{path} is too large for a graph file (more than "
-         f"{_size(MAX_FILE_BYTES)})")
+        raise GraphError(say("file_unreadable", path=str(path),
+                             detail=str(exc.strerror or exc))) from None
+    need(len(data) <= MAX_FILE_BYTES, say("file_too_large", path=str(path),
+                                          limit=_size(MAX_FILE_BYTES)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise GraphError(f"{path} is not a graph file (not UTF-8 text: byte "
-                         f"0x{data[exc.start]:02x} at position {exc.start})") from None
+        raise GraphError(say("file_not_utf8", path=str(path), byte=f"0x{data[exc.start]:02x}",
+                             position=exc.start)) from None
 
 
 def _read_at_most(f, limit: int) -> bytes:
@@ -97,20 +99,19 @@ def _read_at_most(f, limit: int) -> bytes:
 def check_text(text: str, where: str) -> None:
     """Refuse, before parsing, JSON text with more objects or numbers than a file can hold."""
     containers = text.count("{") + text.count("[")
-    need(containers <= _MAX_CONTAINERS, f"{where} is too big for a graph file: it holds "
-         f"{containers:,} JSON objects and lists, and a graph file (at most {MAX_NODES:,} "
-         f"nodes) holds at most {_MAX_CONTAINERS:,}")
+    need(containers <= _MAX_CONTAINERS, say("file_too_many_objects", path=where,
+                                            count=f"{containers:,}", nodes=f"{MAX_NODES:,}",
+                                            limit=f"{_MAX_CONTAINERS:,}"))
     commas = text.count(",")
-    need(commas <= _MAX_COMMAS, f"{where} holds too many numbers for a graph file "
-         f"({commas:,} items; at most {_MAX_COMMAS:,})")
+    need(commas <= _MAX_COMMAS, say("file_too_many_numbers", path=where, count=f"{commas:,}",
+                                    limit=f"{_MAX_COMMAS:,}"))
 
 
 def check_counts(n_nodes: int, n_elements: int) -> None:
     """Refuse a graph with more nodes or numbers than a file may hold."""
-    need(n_nodes <= MAX_NODES, f"the graph has {n_nodes:,} nodes; a graph file holds at most "
-         f"{MAX_NODES:,}")
-    need(n_elements <= MAX_ELEMENTS, f"the graph's values hold {n_elements:,} numbers; a graph "
-         f"file holds at most {MAX_ELEMENTS:,}")
+    need(n_nodes <= MAX_NODES, say("too_many_nodes", count=f"{n_nodes:,}", limit=f"{MAX_NODES:,}"))
+    need(n_elements <= MAX_ELEMENTS, say("too_many_numbers", count=f"{n_elements:,}",
+                                         limit=f"{MAX_ELEMENTS:,}"))
 
 
 def check_id(nid: Any, where: str) -> None:

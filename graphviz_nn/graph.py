@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from .builders import BuildersMixin
+from .messages import reason, say
 from .node import GraphError, Node, as_value
 from .ops import OPS
 from .ops.spec import shown
@@ -156,7 +157,7 @@ class Graph(PassesMixin, BuildersMixin):
         self._own(dst)
         port = self._port(dst, port)
         if self.would_cycle(src, dst):
-            raise GraphError(f"connecting {src.name} → {dst.name} would make a cycle")
+            raise GraphError(say("cycle", src=src.name, dst=dst.name))
         self._set_input(dst, port, src)
         self._nx.add_edge(src.id, dst.id)
         self._structure_changed([dst])
@@ -209,7 +210,7 @@ class Graph(PassesMixin, BuildersMixin):
         """Set a leaf's value (array-like); floats take the graph's dtype, int arrays stay int."""
         self._own(node)
         if not node.is_leaf:
-            raise GraphError(f"{node.name} is computed by {node.op}; only leaves take a value")
+            raise GraphError(say("not_a_leaf", name=node.name, op=node.op))
         node.value = None if value is None else as_value(value, self.dtype)
         node.error = None
         self._invalidate([node], keep_self=True)
@@ -231,7 +232,7 @@ class Graph(PassesMixin, BuildersMixin):
             try:
                 spec.check_attrs(attrs)
             except ValueError as exc:
-                raise GraphError(f"{spec.name}: {exc}") from None
+                raise GraphError(say("bad_attr", op=spec.name, detail=reason(exc))) from None
 
     def _port(self, dst: Node, port: int | str) -> int:
         ports = dst.spec.ports
@@ -239,25 +240,22 @@ class Graph(PassesMixin, BuildersMixin):
             return ports.index(port)
         if isinstance(port, int) and not isinstance(port, bool) and 0 <= port < len(ports):
             return port
-        have = ", ".join(ports) if ports else "no input ports"
-        raise GraphError(f"{dst.name} ({dst.op}) has {have}; there is no port {shown(port)}")
+        have = ", ".join(ports) if ports else say("no_input_ports")
+        raise GraphError(say("no_port", name=dst.name, op=dst.op, have=have, port=shown(port)))
 
     def _valid_name(self, name: Any) -> str:
         if not isinstance(name, str) or not name.strip():
-            raise GraphError("a node needs a non-empty name")
+            raise GraphError(say("name_empty"))
         name = name.strip()
         if len(name) > MAX_NAME_LENGTH:
-            raise GraphError(f"a node name has at most {MAX_NAME_LENGTH} characters, not "
-                             f"{len(name):,}")
+            raise GraphError(say("name_too_long", limit=MAX_NAME_LENGTH, length=f"{len(name):,}"))
         for ch in name:
             if ch < " " or "\x7f" <= ch < "\xa0":
-                raise GraphError(f"a node name cannot hold the control character "
-                                 f"U+{ord(ch):04X}")
+                raise GraphError(say("name_control", char=f"U+{ord(ch):04X}"))
             if "\ud800" <= ch <= "\udfff":
-                raise GraphError(f"a node name cannot hold a broken character (lone surrogate "
-                                 f"U+{ord(ch):04X})")
+                raise GraphError(say("name_surrogate", char=f"U+{ord(ch):04X}"))
         if name in self._by_name:
-            raise GraphError(f"there is already a node named {name!r}")
+            raise GraphError(say("name_taken", name=name))
         return name
 
     def _auto_name(self, op: str) -> str:

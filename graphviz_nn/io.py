@@ -35,6 +35,7 @@ from .filecheck import (
 from .filecheck import is_int as _int
 from .filecheck import need as _need
 from .graph import Graph
+from .messages import reason, say
 from .node import GraphError
 from .ops import OPS
 from .ops.spec import shown
@@ -71,15 +72,14 @@ def graph_to_dict(graph: Graph) -> dict:
 
 def graph_from_dict(data: Any) -> Graph:
     """Rebuild a graph from :func:`graph_to_dict` output; GraphError names what is wrong."""
-    _need(isinstance(data, dict), "not a graph file: the top level must be a JSON object")
-    _need(data.get("format") == FORMAT, f"not a graph file: format is {shown(data.get('format'))}, "
-          f"expected {FORMAT!r}")
+    _need(isinstance(data, dict), say("file_top_level"))
+    _need(data.get("format") == FORMAT, say("file_format", format=shown(data.get("format")),
+                                           expected=FORMAT))
     version = data.get("version")
-    _need(_int(version), "not a graph file: version must be an integer")
-    _need(version <= VERSION, f"this file was written by a newer graphviz-nn (format version "
-          f"{version if version < 10 ** 6 else 'far above ' + str(VERSION)}; this version "
-          f"reads up to {VERSION})")
-    _need(version >= 1, f"unknown format version {version}")
+    _need(_int(version), say("file_version_type"))
+    _need(version <= VERSION, say("file_newer", known=VERSION, version=version if version < 10 ** 6
+                                  else say("far_above", version=VERSION)))
+    _need(version >= 1, say("file_version_unknown", version=version))
     dtype = data.get("dtype", "float64")
     _need(dtype in ("float32", "float64"), f"unsupported graph dtype {shown(dtype)}")
     nodes, edges = data.get("nodes"), data.get("edges", [])
@@ -89,14 +89,14 @@ def graph_from_dict(data: Any) -> Graph:
     graph = Graph(dtype)
     budget = filecheck.MAX_ELEMENTS                     # numbers the values may still hold
     for i, item in enumerate(nodes):
-        where = f"node {i + 1}"
+        where = say("file_node", number=i + 1)
         _need(isinstance(item, dict), f"{where} must be an object")
         nid, op, name = item.get("id"), item.get("op"), item.get("name")
         check_id(nid, where)
         _need(isinstance(op, str), f"{where}: op must be a string")
         _need(op in OPS, f"{where}: unknown op {shown(op)}")
         _need(isinstance(name, str) and name.strip() != "", f"{where}: name must be a string")
-        where = f"{where} ({shown_name(name)})"
+        where = say("file_node_named", number=i + 1, name=shown_name(name))
         attrs = item.get("attrs", {})
         _need(isinstance(attrs, dict), f"{where}: attrs must be an object")
         if "axis" in attrs and isinstance(attrs["axis"], list):
@@ -108,14 +108,14 @@ def graph_from_dict(data: Any) -> Graph:
         try:
             node = graph.add_node(op, name, pos=pos, node_id=nid, **attrs)
         except GraphError as exc:
-            raise GraphError(f"{where}: {exc}") from None
+            raise GraphError(say("file_prefix", path=where, detail=reason(exc))) from None
         if value is not None:
             node.value = decode_value(value, where, budget)
             budget -= node.value.size
             if node.value.dtype.kind == "f":
                 node.value = node.value.astype(graph.dtype)
     for i, item in enumerate(edges):
-        where = f"edge {i + 1}"
+        where = say("file_edge", number=i + 1)
         _need(isinstance(item, dict), f"{where} must be an object")
         src, dst, port = item.get("source"), item.get("target"), item.get("port")
         _need(_int(src) and _int(dst) and _int(port),
@@ -129,7 +129,7 @@ def graph_from_dict(data: Any) -> Graph:
         try:
             graph.connect(s, d, port)
         except GraphError as exc:
-            raise GraphError(f"{where}: {exc}") from None
+            raise GraphError(say("file_prefix", path=where, detail=reason(exc))) from None
     out = data.get("output")
     _need(out is None or (_int(out) and out in graph._by_id), "'output' is not a node id")
     graph.output = None if out is None else graph.node_by_id(out)
@@ -148,8 +148,8 @@ def to_json_bytes(graph: Graph) -> bytes:
     data = json.dumps(graph_to_dict(graph), indent=1, ensure_ascii=False,
                       allow_nan=False).encode("utf-8")
     limit = filecheck.MAX_FILE_BYTES
-    _need(len(data) <= limit, f"the graph would make a {len(data) / 2 ** 20:.0f} MiB file; a "
-          f"graph file holds at most {limit / 2 ** 20:.0f} MiB")
+    _need(len(data) <= limit, say("file_would_be_too_big", size=f"{len(data) / 2 ** 20:.0f}",
+                                  limit=f"{limit / 2 ** 20:.0f}"))
     return data
 
 
@@ -165,13 +165,13 @@ def load(path: str | os.PathLike) -> Graph:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GraphError(f"{path} is not a graph file (broken or truncated JSON at line "
-                         f"{exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise GraphError(say("file_broken_json", path=str(path), line=exc.lineno,
+                             column=exc.colno, detail=exc.msg)) from None
     except RecursionError:
-        raise GraphError(f"{path} is not a graph file (nested too deeply)") from None
+        raise GraphError(say("file_too_deep", path=str(path))) from None
     except ValueError as exc:                 # e.g. an integer of more than 4,300 digits
-        raise GraphError(f"{path} is not a graph file ({exc})") from None
+        raise GraphError(say("file_not_json", path=str(path), detail=str(exc))) from None
     try:
         return graph_from_dict(data)
     except GraphError as exc:
-        raise GraphError(f"{path}: {exc}") from None
+        raise GraphError(say("file_prefix", path=str(path), detail=reason(exc))) from None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .messages import code_of, say
 from .ops import OPS, OpSpec
 
 if TYPE_CHECKING:
@@ -13,7 +14,24 @@ if TYPE_CHECKING:
 
 
 class GraphError(ValueError):
-    """Every user-facing engine error; the message says what is wrong in plain words."""
+    """Every user-facing engine error; the message says what is wrong in plain words.
+
+    Made from a :class:`~graphviz_nn.messages.Message` (``GraphError(say(code, ...))``), it also
+    gives the message's ``code`` and ``params``, so a front end can say it in another language;
+    ``code`` is None for plain text."""
+
+    @property
+    def message(self) -> str:
+        """The message (a Message where the raiser made one)."""
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
+
+    @property
+    def code(self) -> str | None:
+        return code_of(self.message)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(getattr(self.message, "params", None) or {}) if self.code else {}
 
 
 class Node:
@@ -69,10 +87,10 @@ def as_value(value: Any, dtype: np.dtype) -> np.ndarray:
     try:
         arr = np.array(value)
     except (ValueError, TypeError) as exc:
-        raise GraphError(f"value is not a rectangular array of numbers ({exc})") from None
+        raise GraphError(say("not_rectangular", detail=str(exc))) from None
     kind = arr.dtype.kind
     if kind in "iu" and arr.ndim >= 1:
         return arr.astype(np.int64)
     if kind in "biuf":
         return arr.astype(dtype)
-    raise GraphError(f"value must be numbers, got {arr.dtype} data")
+    raise GraphError(say("not_numbers", dtype=str(arr.dtype)))

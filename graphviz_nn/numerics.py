@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .messages import say
+
 if TYPE_CHECKING:
     from .graph import Graph
     from .node import Node
@@ -47,7 +49,7 @@ def _kind(a: np.ndarray) -> str:
 def _count(a: np.ndarray) -> str:
     if a.size <= 1:
         return ""
-    return f" ({int((~np.isfinite(a)).sum()):,} of {a.size:,} numbers)"
+    return say("count", bad=f"{int((~np.isfinite(a)).sum()):,}", size=f"{a.size:,}")
 
 
 def _num(v) -> str:
@@ -79,51 +81,53 @@ def value_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]
             continue                                    # it came from upstream
         v = np.asarray(v)
         if node.is_leaf:
-            found[node] = f"this value holds {_kind(v)}{_count(v)}"
+            found[node] = say("leaf_nonfinite", kind=_kind(v), count=_count(v))
         else:
-            found[node] = _explain(node, [np.asarray(i.value) for i in node.inputs], v) + _count(v)
+            found[node] = _explain(node, [np.asarray(i.value) for i in node.inputs], v,
+                                   _count(v))
     return found
 
 
-def _explain(node: Node, xs: list[np.ndarray], out: np.ndarray) -> str:
-    """What made ``out`` non-finite from finite ``xs``, in words."""
+def _explain(node: Node, xs: list[np.ndarray], out: np.ndarray, count: str) -> str:
+    """What made ``out`` non-finite from finite ``xs``, in words (``count`` added)."""
+    msg = _explain_value(node, xs, out)
+    return say("value_and_count", value=msg, count=count) if count else msg
+
+
+def _explain_value(node: Node, xs: list[np.ndarray], out: np.ndarray) -> str:
     kind, op = _kind(out), node.op
     dtype = out.dtype if out.dtype.kind == "f" else np.dtype("float64")
-    big = f"{float(np.finfo(dtype).max):.2g}, the largest {dtype}"
-    beyond = f"beyond ±{big}"
+    big = say("largest", max=f"{float(np.finfo(dtype).max):.2g}", dtype=str(dtype))
     with np.errstate(all="ignore"):
         if op == "log":
             x = xs[0]
             if (x < 0).any():
-                return f"log of a negative number gives nan (log({_num(_first(x, x < 0))}))"
-            return "log of 0 gives -inf"
+                return say("log_negative", x=_num(_first(x, x < 0)))
+            return say("log_zero")
         if op == "exp":
             x = xs[0]
-            return f"exp overflowed to inf: exp({_num(x.max())}) is above {big}"
+            return say("exp_overflow", x=_num(x.max()), big=big)
         if op == "div":
             a, b = xs
             zero = np.broadcast_to(b == 0, out.shape)
             if (zero & (np.broadcast_to(a, out.shape) == 0)).any():
-                return "0 / 0 gives nan"
+                return say("zero_by_zero")
             if zero.any():
-                return f"division by 0 gives {kind}"
-            return f"the division overflowed to {kind}: the quotient is {beyond}"
+                return say("division_by_zero", kind=kind)
+            return say("division_overflow", kind=kind, big=big)
         if op == "pow":
             x, p = xs[0], node.attrs.get("p", 2.0)
             if p != int(p) and (x < 0).any():
-                return (f"a negative number to the power {p:g} gives nan "
-                        f"(({_num(_first(x, x < 0))}) ** {p:g})")
+                return say("pow_negative", p=f"{p:g}", x=_num(_first(x, x < 0)))
             if p < 0 and (x == 0).any():
-                return f"0 to a negative power ({p:g}) gives inf"
-            return f"the power overflowed to {kind}: x ** {p:g} is {beyond}"
-    what = {"add": "the sum", "sub": "the difference", "mul": "the product",
-            "matmul": "the matrix product", "sum": "the sum", "mean": "the sum for the mean",
-            "mse": "the squared error"}.get(op)
-    if what is not None:
+                return say("pow_zero_negative", p=f"{p:g}")
+            return say("pow_overflow", kind=kind, p=f"{p:g}", big=big)
+    if op in ("add", "sub", "mul", "matmul", "sum", "mean", "mse"):
+        what = say(f"what_{op}")
         if kind == "nan":
-            return f"{what} overflowed: numbers {beyond} became inf, and inf − inf gives nan"
-        return f"{what} overflowed to {kind}: it is {beyond}"
-    return f"{op} gave {kind} from finite inputs (a number {beyond})"
+            return say("overflow_nan", what=what, big=big)
+        return say("overflow", what=what, kind=kind, big=big)
+    return say("op_nonfinite", op=op, kind=kind, big=big)
 
 
 def grad_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]:
@@ -143,9 +147,8 @@ def grad_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]:
             arriving = [edges.get((c.id, port)) for c, port in graph.consumers(node)]
             arriving = [e for e in arriving if e is not None]
             if arriving and all(finite(e) for e in arriving):
-                found[node] = (f"gradient became {_kind(np.asarray(g))} here: the gradients "
-                               f"arriving add up to more than the largest "
-                               f"{np.asarray(g).dtype}")
+                found[node] = say("grad_sum_overflow", kind=_kind(np.asarray(g)),
+                                  dtype=str(np.asarray(g).dtype))
             continue
         if node.is_leaf or any(i is None or i.value is None or i.id in bad for i in node.inputs):
             continue
@@ -160,7 +163,6 @@ def grad_problems(graph: Graph, bad: set[int] | None = None) -> dict[Node, str]:
 
 def _explain_grad(node: Node, port: int, inp: Node, xs: list, e: np.ndarray) -> str:
     spec = node.spec
-    head = f"gradient became {_kind(e)} here (sent to {inp.name})"
     local = None
     if spec.local_fn is not None:
         with np.errstate(all="ignore"):
@@ -174,8 +176,9 @@ def _explain_grad(node: Node, port: int, inp: Node, xs: list, e: np.ndarray) -> 
         local = np.asarray(local)
         x = np.broadcast_to(xs[port], local.shape) if local.shape else xs[port]
         at = _num(_first(x, ~np.isfinite(local)))
-        return f"{head}: the local derivative {rule} is {_kind(local)} at {inp.name} = {at}"
-    return f"{head}: upstream × local {rule} overflowed{_count(e)}"
+        return say("grad_local", kind=_kind(e), name=inp.name, rule=rule,
+                   local_kind=_kind(local), at=at)
+    return say("grad_overflow", kind=_kind(e), name=inp.name, rule=rule, count=_count(e))
 
 
 def problems(graph: Graph) -> tuple[dict[Node, str], dict[Node, str]]:
@@ -188,5 +191,6 @@ def diagnose(graph: Graph) -> dict[Node, str]:
     """Both: where values, then gradients, first stopped being numbers (one message a node)."""
     found, grads = problems(graph)
     for node, why in grads.items():
-        found[node] = f"{found[node]}; {why}" if node in found else why
+        found[node] = say("value_and_grad", value=found[node], grad=why) if node in found \
+            else why
     return found

@@ -17,19 +17,27 @@ import warnings
 from typing import Any
 
 from .graph import Graph
+from .messages import say
 from .node import GraphError, Node
 from .ops import OPS
 
 MAX_LENGTH = 5000
 
 _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.MatMult: "matmul"}
-_REFUSED = {
-    ast.Attribute: "attribute access", ast.Subscript: "indexing", ast.Lambda: "lambdas",
-    ast.Import: "imports", ast.ImportFrom: "imports", ast.Compare: "comparisons",
-    ast.BoolOp: "and/or", ast.IfExp: "if-expressions", ast.List: "lists", ast.Tuple: "tuples",
-    ast.Dict: "dicts", ast.Set: "sets", ast.ListComp: "comprehensions",
-    ast.GeneratorExp: "comprehensions", ast.JoinedStr: "f-strings", ast.Starred: "* arguments",
+_REFUSED = {                           # what is refused, as a message code
+    ast.Attribute: "refused_attribute", ast.Subscript: "refused_indexing",
+    ast.Lambda: "refused_lambda", ast.Import: "refused_import", ast.ImportFrom: "refused_import",
+    ast.Compare: "refused_comparison", ast.BoolOp: "refused_bool", ast.IfExp: "refused_if",
+    ast.List: "refused_list", ast.Tuple: "refused_tuple", ast.Dict: "refused_dict",
+    ast.Set: "refused_set", ast.ListComp: "refused_comprehension",
+    ast.GeneratorExp: "refused_comprehension", ast.JoinedStr: "refused_fstring",
+    ast.Starred: "refused_starred",
 }
+
+
+def _refused(node: ast.AST) -> str:
+    code = _REFUSED.get(type(node))
+    return say(code) if code else type(node).__name__
 
 
 class ParseError(GraphError):
@@ -44,20 +52,20 @@ def parse(text: str, dtype: Any = "float64", **values: Any) -> Graph:
     one is ``graph.output``. Raises :class:`ParseError` (a ValueError) on anything else.
     """
     if not isinstance(text, str):
-        raise ParseError("the expression must be text")
+        raise ParseError(say("parse_not_text"))
     if len(text) > MAX_LENGTH:
-        raise ParseError(f"the expression is too long (over {MAX_LENGTH} characters)")
+        raise ParseError(say("parse_too_long", limit=MAX_LENGTH))
     _refuse_control_characters(text)
     source = text.strip()
     tree = _syntax_tree(source, shift=len(text) - len(text.lstrip()))
     if not tree.body:
-        raise ParseError("write an expression such as f = (x + y) * z")
+        raise ParseError(say("parse_empty"))
     builder = _Builder(Graph(dtype), values, source, _names_in(tree))
     for stmt in tree.body:
         builder.statement(stmt)
     unused = set(values) - set(builder.used)
     if unused:
-        raise ParseError(f"value given for {sorted(unused)[0]!r}, which the expression never uses")
+        raise ParseError(say("parse_unused_value", name=sorted(unused)[0]))
     return builder.graph
 
 
@@ -65,17 +73,17 @@ def _where(text: str, index: int) -> str:
     """'column C' (or 'line L, column C') of character ``index`` of ``text``, counted from 1."""
     line = text.count("\n", 0, index)
     col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return f"line {line + 1}, column {col}" if "\n" in text.strip() else f"column {col}"
+    return say("parse_line_column", line=line + 1, column=col) if "\n" in text.strip() \
+        else say("parse_column", column=col)
 
 
 def _refuse_control_characters(text: str) -> None:
     for i, ch in enumerate(text):
         if (ch < " " and ch not in "\t\n\r") or ch == "\x7f":
-            raise ParseError(f"the expression contains the control character U+{ord(ch):04X} "
-                             f"at {_where(text, i)}")
+            raise ParseError(say("parse_control", char=f"U+{ord(ch):04X}", where=_where(text, i)))
         if "\ud800" <= ch <= "\udfff":
-            raise ParseError(f"the expression contains a broken character (lone surrogate "
-                             f"U+{ord(ch):04X}) at {_where(text, i)}")
+            raise ParseError(say("parse_surrogate", char=f"U+{ord(ch):04X}",
+                                 where=_where(text, i)))
 
 
 def _syntax_tree(source: str, shift: int) -> ast.Module:
@@ -88,12 +96,13 @@ def _syntax_tree(source: str, shift: int) -> ast.Module:
         if exc.offset is not None:
             line = exc.lineno or 1
             col = exc.offset + (shift if line == 1 else 0)
-            where = f" at line {line}, column {col}" if "\n" in source else f" at column {col}"
-        raise ParseError(f"syntax error{where}: {exc.msg}") from None
+            where = say("parse_at", where=say("parse_line_column", line=line, column=col)
+                        if "\n" in source else say("parse_column", column=col))
+        raise ParseError(say("parse_syntax", where=where, detail=exc.msg)) from None
     except (RecursionError, MemoryError):
-        raise ParseError("the expression is nested too deeply") from None
+        raise ParseError(say("parse_too_deep")) from None
     except ValueError as exc:
-        raise ParseError(f"the expression cannot be read: {exc}") from None
+        raise ParseError(say("parse_unreadable", detail=str(exc))) from None
 
 
 def _names_in(tree: ast.AST) -> set[str]:
@@ -118,20 +127,20 @@ class _Builder:
 
     def fail(self, node: ast.AST, what: str) -> ParseError:
         col = getattr(node, "col_offset", None)
-        where = "" if col is None else f" (column {col + 1})"
-        return ParseError(f"not allowed in an expression: {what}{where}")
+        where = "" if col is None else say("parse_at_column", column=col + 1)
+        return ParseError(say("parse_not_allowed", what=what, where=where))
 
     def statement(self, stmt: ast.stmt) -> None:
         if isinstance(stmt, ast.Expr):
             target, expr = "out", stmt.value
         elif isinstance(stmt, ast.Assign):
             if len(stmt.targets) != 1 or not isinstance(stmt.targets[0], ast.Name):
-                raise self.fail(stmt, "assigning to anything but one name")
+                raise self.fail(stmt, say("refused_assign"))
             target, expr = stmt.targets[0].id, stmt.value
         else:
-            raise self.fail(stmt, _REFUSED.get(type(stmt), type(stmt).__name__))
+            raise self.fail(stmt, _refused(stmt))
         if target in self.graph:
-            raise ParseError(f"{target!r} is assigned twice or is already a variable")
+            raise ParseError(say("parse_assigned_twice", name=target))
         num = self.number(expr)
         if num is not None:
             self.graph.output = self.graph.const(target, num)
@@ -139,8 +148,7 @@ class _Builder:
             return
         node = self.expr(expr)
         if target in self.graph:                      # "x = x + 1"
-            raise ParseError(f"{target!r} is used in its own definition; give the result "
-                             "another name")
+            raise ParseError(say("parse_own_definition", name=target))
         if node.name in self.assigned or node.is_leaf:
             node = self._op("mul", (node, self._const(1.0)))   # "b = a": a distinct node b
         self.graph.rename(node, target)
@@ -163,8 +171,8 @@ class _Builder:
         except OverflowError:
             value = math.inf
         if not math.isfinite(value):
-            raise ParseError(f"the number {self._literal(inner)} is too large (the largest is "
-                             f"about 1.8e308) at column {inner.col_offset + 1}")
+            raise ParseError(say("parse_number_too_large", number=self._literal(inner),
+                                 column=inner.col_offset + 1))
         return sign * value
 
     def _literal(self, node: ast.expr) -> str:
@@ -174,11 +182,11 @@ class _Builder:
     def _attr(self, expr: ast.expr, key: str) -> Any:
         num = self.number(expr)
         if num is None:
-            raise self.fail(expr, f"a {key} that is not a number")
+            raise self.fail(expr, say("refused_attr_value", key=key))
         if key == "axis":
             if num != int(num):
-                raise ParseError(f"axis must be a whole number, not {num:g} "
-                                 f"(column {expr.col_offset + 1})")
+                raise ParseError(say("parse_axis_whole", number=f"{num:g}",
+                                     column=expr.col_offset + 1))
             return int(num)
         return num
 
@@ -205,37 +213,38 @@ class _Builder:
         if isinstance(e, ast.BinOp):
             if isinstance(e.op, ast.Pow):
                 if self.number(e.right) is None:
-                    raise self.fail(e.right, "an exponent that is not a number")
+                    raise self.fail(e.right, say("refused_exponent"))
                 return [e.left], {"p": self.number(e.right)}
             if type(e.op) not in _BINOPS:
-                raise self.fail(e, f"the operator {type(e.op).__name__}")
+                raise self.fail(e, say("refused_operator", name=type(e.op).__name__))
             return [e.left, e.right], {}
         if isinstance(e, ast.UnaryOp):
             if not isinstance(e.op, (ast.USub, ast.UAdd)):
-                raise self.fail(e, f"the operator {type(e.op).__name__}")
+                raise self.fail(e, say("refused_operator", name=type(e.op).__name__))
             return [e.operand], {}
         if isinstance(e, ast.Call):
             return self._call(e)
         if isinstance(e, ast.Constant):
-            raise self.fail(e, f"the constant {e.value!r}")
-        raise self.fail(e, _REFUSED.get(type(e), type(e).__name__))
+            raise self.fail(e, say("refused_constant", value=repr(e.value)))
+        raise self.fail(e, _refused(e))
 
     def _call(self, e: ast.Call) -> tuple[list[ast.expr], dict]:
         spec = OPS.get(e.func.id) if isinstance(e.func, ast.Name) else None
         if spec is None or spec.is_leaf:           # every op with input ports can be called
-            what = e.func.id if isinstance(e.func, ast.Name) else "that"
-            raise self.fail(e, f"calling {what}")
+            if isinstance(e.func, ast.Name):
+                raise self.fail(e, say("refused_call", name=e.func.id))
+            raise self.fail(e, say("refused_call_that"))
         nargs, keys = len(spec.ports), spec.attrs
         args = list(e.args)
         attrs: dict[str, Any] = {}
         if spec.name == "pow" and len(args) == 2:     # pow(x, 2)
             args, attrs["p"] = args[:1], self._attr(args[1], "p")
         if len(args) != nargs:
-            raise ParseError(f"{e.func.id} takes {nargs} argument{'s' * (nargs > 1)}, "
-                             f"got {len(args)}")
+            raise ParseError(say("parse_arguments" if nargs > 1 else "parse_one_argument",
+                                 op=e.func.id, n=nargs, got=len(args)))
         for kw in e.keywords:
             if kw.arg not in keys:
-                raise ParseError(f"{e.func.id} has no option {kw.arg!r}")
+                raise ParseError(say("parse_no_option", op=e.func.id, option=kw.arg))
             attrs[kw.arg] = self._attr(kw.value, kw.arg)
         return args, attrs
 

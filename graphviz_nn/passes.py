@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 
+from .messages import reason, say
 from .node import GraphError, Node
 from .ops import OPS, OpError, unbroadcast
 
@@ -49,7 +50,7 @@ class PassesMixin:
             for node, fwd, ins, int_ports in self._forward_plan():
                 if fwd is None:                               # a leaf
                     if node.value is None:
-                        node.error = errors[node] = "no value set"
+                        node.error = errors[node] = say("no_value_set")
                     else:
                         node.error = None
                     continue
@@ -63,8 +64,8 @@ class PassesMixin:
                     if len(xs) == 2 and xs[0].size * xs[1].size > MAX_VALUE_ELEMENTS:
                         _check_result_size(node.op, xs)       # before numpy allocates it
                     if made > MAX_PASS_ELEMENTS:
-                        raise OpError(f"not computed: this forward pass already made {made:,} "
-                                      f"numbers (at most {MAX_PASS_ELEMENTS:,})")
+                        raise OpError(say("pass_too_big", made=f"{made:,}",
+                                          limit=f"{MAX_PASS_ELEMENTS:,}"))
                     out = fwd(xs, node)
                     if type(out) is not np.ndarray:
                         out = np.asarray(out)
@@ -94,11 +95,10 @@ class PassesMixin:
             for node, _, ins, _ in plan:
                 for n in (node, *ins):
                     if n is None:
-                        raise GraphError(f"cannot run backward: {node.name!r} has an "
-                                         "unconnected port")
+                        raise GraphError(say("backward_unconnected", name=node.name))
                     if n.value is None or n.error is not None:
-                        why = f" ({n.error})" if n.error else "; run forward first"
-                        raise GraphError(f"cannot run backward: {n.name!r} has no value{why}")
+                        raise GraphError(say("backward_error", name=n.name, why=n.error)
+                                         if n.error else say("backward_no_value", name=n.name))
         self._clear_grads()
         self._has_grads = True
         edge = self._edge_grads
@@ -190,9 +190,8 @@ def _check_result_size(op: str, xs: list) -> None:
         return                                                # a shape mismatch, named later
     size = math.prod(shape)
     if size > MAX_VALUE_ELEMENTS:
-        raise OpError(f"the result would hold {size:,} numbers (shape "
-                      f"{tuple(int(n) for n in shape)}); one value holds at most "
-                      f"{MAX_VALUE_ELEMENTS:,}")
+        raise OpError(say("result_too_big", size=f"{size:,}", shape=str(tuple(int(n) for n in shape)),
+                          limit=f"{MAX_VALUE_ELEMENTS:,}"))
 
 
 def _matmul_shape(a: tuple, b: tuple) -> tuple:
@@ -218,22 +217,23 @@ def _why(node: Node, exc: Exception) -> str:
     spec = node.spec
     for port, inp in enumerate(node.inputs):
         if inp is None:
-            return f"missing input on port {spec.ports[port]}"
+            return say("missing_input", port=spec.ports[port])
         if inp.value is None:
-            return f"input {inp.name!r} on port {spec.ports[port]} has no value"
+            return say("input_no_value", name=inp.name, port=spec.ports[port])
     if isinstance(exc, OpError):
-        return str(exc)
+        return reason(exc)
     xs = [i.value for i in node.inputs]
     if isinstance(exc, (ValueError, IndexError, TypeError)):
         return _shape_error(spec, xs, exc)
-    return f"{spec.name} failed: {type(exc).__name__}: {exc}"
+    return say("op_failed", op=spec.name, detail=f"{type(exc).__name__}: {exc}")
 
 
 def _shape_error(spec, xs: list, exc: Exception) -> str:
     shapes = [tuple(x.shape) for x in xs]
     if len(xs) == 2 and spec.symbol in "+−×÷@":
-        return f"shape mismatch: {shapes[0]} {spec.symbol} {shapes[1]}"
+        return say("shape_mismatch", a=str(shapes[0]), symbol=spec.symbol, b=str(shapes[1]))
     if len(xs) == 2:
-        return (f"shape mismatch: {spec.ports[0]} {shapes[0]}, {spec.ports[1]} {shapes[1]} "
-                f"({exc})")
-    return f"{spec.name} cannot take shape {shapes[0]}: {exc}" if xs else str(exc)
+        return say("shape_mismatch_ports", port_a=spec.ports[0], a=str(shapes[0]),
+                   port_b=spec.ports[1], b=str(shapes[1]), detail=reason(exc))
+    return say("bad_shape", op=spec.name, shape=str(shapes[0]), detail=reason(exc)) if xs \
+        else reason(exc)

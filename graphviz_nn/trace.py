@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import numpy as np
 
+from .messages import say
 from .node import GraphError, Node
 from .numerics import problems
 
@@ -79,7 +80,7 @@ def make_trace(graph: Graph, output: Node) -> Trace:
     graph._own(output)
     graph.forward()
     if output.error is not None or output.value is None:
-        raise GraphError(f"cannot trace {output.name}: {output.error or 'no value'}")
+        raise GraphError(say("cannot_trace", name=output.name, why=output.error or say("no_value")))
     ancestors = nx.ancestors(graph._nx, output.id) | {output.id}
     trace = Trace(output)
     for node in graph._topo():

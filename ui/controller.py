@@ -18,11 +18,14 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from graphviz_nn.messages import reason
 from ui.canvas.layout import COL_GAP
 from ui.canvas.layout_groups import grouped_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
 from ui.canvas.node_item import WIDTH as NODE_WIDTH
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
+from ui.engine_text import engine_text
+from ui.i18n import translate
 
 try:  # the editor's undoable intents (ui/build/editing.py, issue 5)
     from ui.build.editing import EditingMixin
@@ -201,7 +204,7 @@ class GraphController(EditingMixin, QObject):
             self.trace = self.graph.trace(self.output)
             self.n_forward = len(self.trace.forward_steps)
         except (ValueError, FloatingPointError) as exc:     # GraphError is a ValueError
-            self.trace_error = str(exc)
+            self.trace_error = reason(exc)          # the engine's message, with its code
             self.graph.forward()
             self.cursor = -1
             return
@@ -384,7 +387,9 @@ class GraphController(EditingMixin, QObject):
 
     def _need_trace(self) -> bool:
         if self.trace is None:
-            self.message.emit(f"cannot step: {self.trace_error or 'the graph has no output node'}")
+            why = engine_text(self.trace_error) if self.trace_error \
+                else translate("Controller", "the graph has no output node")
+            self.message.emit(translate("Controller", "cannot step: {why}").format(why=why))
             return False
         return True
 

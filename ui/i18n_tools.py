@@ -1,5 +1,7 @@
-"""Keep the translations current: ``python3 -m ui.i18n_tools``.
+"""Keep the translations current: ``python3 -m ui.i18n_tools`` (``--check`` changes nothing).
 
+0. The engine's message templates (``graphviz_nn/messages.py``) are copied into
+   ``ui/engine_text.py``, marked for translation, so lupdate finds them.
 1. ``pyside6-lupdate`` reads every ``translate(...)`` / ``QT_TRANSLATE_NOOP(...)`` in ``ui/``
    and brings ``resources/i18n/graphviz_nn_ko.ts`` up to date (new strings come in as
    unfinished; strings no longer in the sources go).
@@ -13,15 +15,20 @@ The tests fail if a string is unfinished or the ``.qm`` file is older than the `
 
 from __future__ import annotations
 
+import argparse
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "graphviz_nn_ko.ts"
 QM = ROOT / "ui" / "translations" / "graphviz_nn_ko.qm"
+ENGINE_TEXT = ROOT / "ui" / "engine_text.py"
 
 
 def tool(name: str) -> str:
@@ -74,7 +81,79 @@ def messages(ts: Path = TS) -> list[dict]:
     return rows
 
 
+def engine_table() -> str:
+    """The source of ``ui/engine_text.py`` with its tables made from the engine's: TEMPLATES
+    (the messages, context "Engine") and OP_DOCS (each op's one-line doc, context "OpDocs"),
+    every text marked with ``QT_TRANSLATE_NOOP``."""
+    from graphviz_nn.messages import TEMPLATES
+    from graphviz_nn.ops import OPS
+
+    text = ENGINE_TEXT.read_text(encoding="utf-8")
+    text = _table(text, "TEMPLATES", "Engine", TEMPLATES)
+    return _table(text, "OP_DOCS", "OpDocs", {name: spec.doc for name, spec in OPS.items()})
+
+
+def _table(text: str, name: str, context: str, rows_of: dict[str, str]) -> str:
+    start = f"{name}: dict[str, str] = {{\n"
+    head, rest = text.split(start, 1)
+    tail = rest if rest.startswith("}\n") else rest[rest.index("\n}\n") + 1:]
+    rows = []
+    for key, words in rows_of.items():
+        one = f'    "{key}": QT_TRANSLATE_NOOP("{context}", {_quoted(words)}),'
+        if len(one) <= 100:
+            rows.append(one)
+            continue
+        rows.append(f'    "{key}": QT_TRANSLATE_NOOP(')
+        rows.append(f'        "{context}",')
+        pieces = textwrap.wrap(words, 80, drop_whitespace=False, break_on_hyphens=False)
+        rows += [f"        {_quoted(p)}" for p in pieces]
+        rows[-1] += "),"
+    return head + start + "".join(row + "\n" for row in rows) + tail
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def check(ts: Path = TS) -> list[str]:
+    """What ``main`` would find, changing nothing: strings of the sources missing from ``ts``,
+    strings of ``ts`` gone from the sources, and unfinished ones."""
+    problems = []
+    if engine_table() != ENGINE_TEXT.read_text(encoding="utf-8"):
+        problems.append("ui/engine_text.py differs from graphviz_nn/messages.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / ts.name
+        shutil.copy(ts, fresh)
+        update_ts(fresh)
+        now = {(m["context"], m["source"]) for m in messages(fresh)}
+    kept = {(m["context"], m["source"]) for m in messages(ts)}
+    problems += [f"new in the sources [{c}] {s!r}" for c, s in sorted(now - kept)]
+    problems += [f"gone from the sources [{c}] {s!r}" for c, s in sorted(kept - now)]
+    problems += [f"untranslated [{m['context']}] {m['source']!r}" for m in messages(ts)
+                 if m["unfinished"]]
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 -m ui.i18n_tools",
+        description="Bring resources/i18n/graphviz_nn_ko.ts up to date with the sources "
+                    "(lupdate), compile ui/translations/graphviz_nn_ko.qm (lrelease) and list "
+                    "what is still untranslated.")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; list what is new, gone or untranslated "
+                             "(exit status 1 if anything)")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = check()
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} problem(s)")
+        return 1 if problems else 0
+    table = engine_table()
+    if table != ENGINE_TEXT.read_text(encoding="utf-8"):
+        ENGINE_TEXT.write_text(table, encoding="utf-8")
+        print(f"{ENGINE_TEXT.relative_to(ROOT)}: engine messages updated")
     print(update_ts())
     release()
     todo = [m for m in messages() if m["unfinished"]]

@@ -76,12 +76,15 @@ def fmt_value(value, max_items: int = 3, max_chars: int = 22) -> str:
 def fmt_stats(value) -> str:
     """One line describing a tensor: shape, mean, min and max."""
     arr = np.asarray(value, dtype=float)
+    from ui.i18n import translate
+
     if arr.size == 0:
-        return f"{shape_text(arr.shape)} (empty)"
+        return translate("Values", "{shape} (empty)").format(shape=shape_text(arr.shape))
     if arr.size == 1:
         return fmt_num(arr.reshape(-1)[0])
-    return (f"{shape_text(arr.shape)}  mean {fmt_num(arr.mean())}  "
-            f"min {fmt_num(arr.min())}  max {fmt_num(arr.max())}")
+    return translate("Values", "{shape}  mean {mean}  min {min}  max {max}").format(
+        shape=shape_text(arr.shape), mean=fmt_num(arr.mean()), min=fmt_num(arr.min()),
+        max=fmt_num(arr.max()))
 
 
 def parse_number(text: str) -> float:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from ui.engine_text import engine_text, error_text
+from ui.i18n import translate
+
 BACKGROUND_CHECK_SIZE = 20_000     # values with more elements are checked on a worker thread
 
 
@@ -38,14 +41,16 @@ class WindowToolsMixin:
         try:
             export_scene(self.scene, path)
         except (OSError, ValueError) as exc:
-            self.status(f"Cannot export {path}: {exc}")
+            self.status(translate("Window", "Cannot export {path}: {why}").format(
+                path=path, why=error_text(exc)))
             return False
-        self.status(f"Exported {path}")
+        self.status(translate("Window", "Exported {path}").format(path=path))
         return True
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export view", "view.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("Window", "Export view"), "view.png",
+            translate("Window", "PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             self.export_view(path)
 
@@ -59,7 +64,8 @@ class WindowToolsMixin:
         from ui.explore.numcheck import check_graph, snapshot, work_size
         c = self.controller
         if c.trace is None or c.output is None:
-            self.status(f"Nothing to check: {c.trace_error or 'no output'}")
+            why = engine_text(c.trace_error) or translate("Window", "no output")
+            self.status(translate("Window", "Nothing to check: {why}").format(why=why))
             return []
         if c.output.grad is None:
             c.graph.backward(c.output)
@@ -70,7 +76,7 @@ class WindowToolsMixin:
             return self._apply_check(c.trace, check_graph(copy, out, grads=grads))
         trace = c.trace
         self.actions["check_numerically"].setEnabled(False)
-        self.status("Checking gradients against central differences…")
+        self.status(translate("Window", "Checking gradients against central differences…"))
 
         def work() -> None:
             try:
@@ -84,19 +90,22 @@ class WindowToolsMixin:
     def _on_check_done(self, trace, report) -> None:
         self.actions["check_numerically"].setEnabled(True)
         if isinstance(report, Exception):
-            self.status(f"Check numerically failed: {report}")
+            self.status(translate("Window", "Check numerically failed: {why}").format(
+                why=error_text(report)))
             return
         self._apply_check(trace, report)
 
     def _apply_check(self, trace, report) -> list[str]:
         c = self.controller
         if trace is not c.trace:        # the graph changed meanwhile: the result is stale
-            self.status("The graph changed during the check; run it again.")
+            self.status(translate("Window", "The graph changed during the check; run it again."))
             return []
         bad = [r.node for r in report if not r.ok]
         c.set_marked(bad)
         names = [c.node(i).name for i in bad]
-        self.status("All gradients agree with central differences." if not names else
-                    "Gradients disagree with central differences at: " + ", ".join(names))
+        self.status(translate("Window", "All gradients agree with central differences.")
+                    if not names else
+                    translate("Window", "Gradients disagree with central differences at: "
+                              "{names}").format(names=", ".join(names)))
         self.check_finished.emit(names)
         return names

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from graphviz_nn.messages import say
 from graphviz_nn.nn import activations, regularizers
 
 __all__ = ["Layer", "Dense", "Dropout", "mlp_layers", "parse_layer_sizes"]
@@ -148,10 +149,9 @@ def parse_layer_sizes(text: str) -> list[int]:
         try:
             size = int(part)
         except ValueError:
-            raise ValueError(f"layer sizes must be whole numbers separated by commas, like "
-                             f"64,64; {part!r} is not") from None
+            raise ValueError(say("layer_sizes_format", part=part)) from None
         if not 1 <= size <= MAX_UNITS:
-            raise ValueError(f"layer size {size} is out of range (1 to {MAX_UNITS})")
+            raise ValueError(say("layer_size_range", size=size, limit=MAX_UNITS))
         sizes.append(size)
     return sizes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import say
 from .spec import OpSpec, register, shown
 from .spec import finite as _finite
 from .tensor import check_axis
@@ -56,12 +57,12 @@ def _softmax_vjp(g, xs, out, node, need):
 def _check_alpha(attrs):
     alpha = attrs.get("alpha")
     if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not _finite(alpha):
-        raise ValueError(f"alpha must be a finite number, not {shown(alpha)}")
+        raise ValueError(say("attr_alpha", value=shown(alpha)))
 
 
 def _check_softmax_axis(attrs):
     if not isinstance(attrs.get("axis"), int) or isinstance(attrs.get("axis"), bool):
-        raise ValueError(f"softmax needs one integer axis, not {shown(attrs.get('axis'))}")
+        raise ValueError(say("attr_softmax_axis", value=shown(attrs.get("axis"))))
     check_axis(attrs)
 
 

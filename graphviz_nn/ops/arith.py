@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import say
 from .spec import OpSpec, ones, register, shown
 from .spec import finite as _finite
 
@@ -110,7 +111,7 @@ def _pow_local(xs, out, node):
 def _check_p(attrs):
     p = attrs.get("p")
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not _finite(p):
-        raise ValueError(f"the exponent p must be a finite number, not {shown(p)}")
+        raise ValueError(say("attr_exponent", value=shown(p)))
 
 
 register(OpSpec(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import say
 from .spec import OpSpec, register, shown
 
 
@@ -43,14 +44,14 @@ def _labels(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Integer class labels checked against the logits (N, C); a clear error otherwise."""
     n, c = z.shape
     if y.shape != (n,):
-        raise OpError(f"labels must have shape ({n},) for logits {tuple(z.shape)}, "
-                      f"got {tuple(y.shape)}")
+        raise OpError(say("labels_shape", n=n, logits=str(tuple(z.shape)),
+                          shape=str(tuple(y.shape))))
     if y.dtype.kind not in "iu":
         if y.dtype.kind != "f" or not np.all(np.isfinite(y)) or np.any(y != np.round(y)):
-            raise OpError("labels must be integer class indices")
+            raise OpError(say("labels_integer"))
         y = y.astype(np.int64)
     if n and (y.min() < 0 or y.max() >= c):
-        raise OpError(f"labels must be between 0 and {c - 1} (logits have {c} classes)")
+        raise OpError(say("labels_range", top=c - 1, classes=c))
     return y
 
 
@@ -58,11 +59,11 @@ def _ce_forward(xs, node):
     z, y = xs
     if z.ndim == 1:                     # one sample: logits (C,), label ()
         if y.size != 1:
-            raise OpError(f"logits of shape {tuple(z.shape)} are one sample: the label must "
-                          f"be one integer, got shape {tuple(y.shape)}")
+            raise OpError(say("labels_one_sample", logits=str(tuple(z.shape)),
+                              shape=str(tuple(y.shape))))
         z, y = z[None, :], np.reshape(y, (1,))
     if z.ndim != 2:
-        raise OpError(f"logits must be (batch, classes), got shape {tuple(xs[0].shape)}")
+        raise OpError(say("logits_2d", shape=str(tuple(xs[0].shape))))
     y = _labels(z, y)
     n = z.shape[0]
     rows = np.arange(n)
@@ -125,7 +126,7 @@ def _dropout_vjp(g, xs, out, node, need):
 def _check_p(attrs):
     p = attrs.get("p")
     if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 <= p < 1:
-        raise ValueError(f"dropout p must be a number in [0, 1), not {shown(p)}")
+        raise ValueError(say("attr_dropout_p", value=shown(p)))
 
 
 register(OpSpec(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import say
 from .spec import OpSpec, register, shown
 
 
 def _matmul_forward(xs, node):
     a, b = xs
     if a.ndim == 0 or b.ndim == 0:
-        raise ValueError("matmul needs at least 1-D operands")
+        raise ValueError(say("matmul_scalar"))
     return a @ b
 
 
@@ -53,7 +54,7 @@ def _axes(axis, ndim):
     axes = (axis,) if isinstance(axis, int) else tuple(axis)
     for ax in axes:
         if not -ndim <= ax < max(ndim, 1) or ndim == 0:
-            raise ValueError(f"axis {ax} is out of range for a {ndim}-D input")
+            raise ValueError(say("attr_axis_range", axis=ax, ndim=ndim))
     return tuple(sorted(ax % ndim for ax in axes))
 
 
@@ -105,7 +106,7 @@ def check_axis(attrs):
     if isinstance(axis, (list, tuple)) and axis and all(
             isinstance(a, int) and not isinstance(a, bool) for a in axis):
         return
-    raise ValueError(f"axis must be None, an integer or a list of integers, not {shown(axis)}")
+    raise ValueError(say("attr_axis_type", value=shown(axis)))
 
 
 register(OpSpec(

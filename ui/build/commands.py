@@ -16,6 +16,9 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ui.engine_text import error_text
+from ui.i18n import translate
+
 _MOVE_ID = 1001
 
 
@@ -39,7 +42,7 @@ class _Cmd(QUndoCommand):
         except ValueError as exc:  # GraphError is a ValueError
             if self._done_once:
                 raise
-            self.error = str(exc)
+            self.error = error_text(exc)           # in the window's language
             self.setObsolete(True)
             return
         self._done_once = True
@@ -60,7 +63,7 @@ class NodeAddCmd(_Cmd):
     def __init__(self, ctrl, op: str, name: str | None = None, value: Any = None,
                  pos: tuple[float, float] | None = None, attrs: dict | None = None,
                  node_id: int | None = None) -> None:
-        super().__init__(ctrl, f"Add {name or op}")
+        super().__init__(ctrl, translate("History", "Add {name}").format(name=name or op))
         self.op, self.name, self.value = op, name, _copy(value)
         self.pos, self.attrs, self.node_id = pos, dict(attrs or {}), node_id
 
@@ -71,7 +74,7 @@ class NodeAddCmd(_Cmd):
         # redo after undo re-creates exactly the same node
         self.node_id, self.name = node.id, node.name
         self.pos = None if node.pos is None else tuple(node.pos)
-        self.setText(f"Add {node.name}")
+        self.setText(translate("History", "Add {name}").format(name=node.name))
 
     def undo(self) -> None:
         self.ctrl._remove_node(self.node_id)
@@ -92,7 +95,8 @@ class NodeRemoveCmd(_Cmd):
     """Remove a node; undo restores its id, name, op, attrs, value, position and all wires."""
 
     def __init__(self, ctrl, node_id: int) -> None:
-        super().__init__(ctrl, f"Delete {ctrl.graph.node_by_id(node_id).name}")
+        super().__init__(ctrl, translate("History", "Delete {name}").format(
+            name=ctrl.graph.node_by_id(node_id).name))
         self.node_id = node_id
         self.state: dict = {}           # taken by each redo (not here: an earlier sibling in a
                                         # macro may still change the wiring, and values are big)
@@ -131,7 +135,8 @@ class EdgeConnectCmd(_Cmd):
     def __init__(self, ctrl, src_id: int, dst_id: int, port: int) -> None:
         g = ctrl.graph
         src, dst = g.node_by_id(src_id), g.node_by_id(dst_id)
-        super().__init__(ctrl, f"Connect {src.name} → {dst.name}")
+        super().__init__(ctrl, translate("History", "Connect {src} → {dst}").format(
+            src=src.name, dst=dst.name))
         self.src_id, self.dst_id, self.port = src_id, dst_id, port
         self.replaced = _source_id(ctrl, dst_id, port)
 
@@ -147,7 +152,8 @@ class EdgeDisconnectCmd(_Cmd):
 
     def __init__(self, ctrl, dst_id: int, port: int) -> None:
         dst = ctrl.graph.node_by_id(dst_id)
-        super().__init__(ctrl, f"Disconnect {dst.name} port {port}")
+        super().__init__(ctrl, translate("History", "Disconnect {name} port {port}").format(
+            name=dst.name, port=port))
         self.dst_id, self.port = dst_id, port
         self.src_id = _source_id(ctrl, dst_id, port)
 
@@ -163,7 +169,8 @@ class NodeRenameCmd(_Cmd):
 
     def __init__(self, ctrl, node_id: int, new_name: str) -> None:
         self.old = ctrl.graph.node_by_id(node_id).name
-        super().__init__(ctrl, f"Rename {self.old} → {new_name}")
+        super().__init__(ctrl, translate("History", "Rename {old} → {new}").format(
+            old=self.old, new=new_name))
         self.node_id, self.new = node_id, new_name
 
     def _redo(self) -> None:
@@ -178,7 +185,7 @@ class ValueSetCmd(_Cmd):
 
     def __init__(self, ctrl, node_id: int, value: Any) -> None:
         node = ctrl.graph.node_by_id(node_id)
-        super().__init__(ctrl, f"Set {node.name}")
+        super().__init__(ctrl, translate("History", "Set {name}").format(name=node.name))
         self.node_id, self.old, self.new = node_id, _copy(node.value), _copy(value)
 
     def _redo(self) -> None:
@@ -193,7 +200,8 @@ class AttrSetCmd(_Cmd):
 
     def __init__(self, ctrl, node_id: int, key: str, value: Any) -> None:
         node = ctrl.graph.node_by_id(node_id)
-        super().__init__(ctrl, f"Set {node.name}.{key}")
+        super().__init__(ctrl, translate("History", "Set {name}.{key}").format(
+            name=node.name, key=key))
         self.node_id, self.key = node_id, key
         self.old, self.new = node.attrs.get(key), value
 
@@ -208,7 +216,6 @@ class OutputSetCmd(_Cmd):
     """Choose the node to differentiate ("Differentiate this"); None: the graph's sink again."""
 
     def __init__(self, ctrl, node_id: int | None) -> None:
-        from ui.i18n import translate
 
         graph = ctrl.graph
         if node_id is None:
@@ -233,7 +240,8 @@ class NodesMoveCmd(_Cmd):
     def __init__(self, ctrl, moves: dict[int, tuple[tuple[float, float], tuple[float, float]]],
                  merge: bool = False) -> None:
         n = len(moves)
-        super().__init__(ctrl, "Move " + (f"{n} nodes" if n != 1 else "node"))
+        super().__init__(ctrl, translate("History", "Move {n} nodes").format(n=n) if n != 1
+                         else translate("History", "Move node"))
         self.old = {i: tuple(o) for i, (o, _) in moves.items()}
         self.new = {i: tuple(p) for i, (_, p) in moves.items()}
         self.merge = merge
@@ -264,9 +272,9 @@ class GraphReplaceCmd(_Cmd):
     ``applied=True`` records a replacement that already happened (first redo does nothing).
     """
 
-    def __init__(self, ctrl, graph, text: str = "Replace graph", output: str | None = None,
+    def __init__(self, ctrl, graph, text: str | None = None, output: str | None = None,
                  old=None, old_output: str | None = None, applied: bool = False) -> None:
-        super().__init__(ctrl, text)
+        super().__init__(ctrl, text or translate("History", "Replace graph"))
         if old is None:
             old = ctrl.graph
             old_output = None if ctrl.output is None else ctrl.output.name

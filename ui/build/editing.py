@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from graphviz_nn.messages import say
+from graphviz_nn.node import GraphError
 from ui.build.commands import (
     AttrSetCmd,
     EdgeConnectCmd,
@@ -32,6 +34,8 @@ from ui.build.commands import (
     ValueSetCmd,
     push,
 )
+from ui.engine_text import error_text
+from ui.i18n import translate
 
 FRAGMENT_FORMAT = "graphviz-nn-fragment"
 # what a freshly placed leaf holds, so the graph computes at once
@@ -155,14 +159,15 @@ class EditingMixin:
         if not ids:
             return
         names = ", ".join(self.graph.node_by_id(i).name for i in ids[:3])
-        with self.macro(f"Delete {names}" + ("…" if len(ids) > 3 else "")):
+        names += "…" if len(ids) > 3 else ""
+        with self.macro(translate("History", "Delete {name}").format(name=names)):
             for i in ids:
                 self.undo_stack.push(NodeRemoveCmd(self, i))
 
     @_guarded()
     def remove_selection(self, node_ids: list[int], edges: list[tuple[int, int, int]]) -> None:
         """Delete nodes and wires ``(src, dst, port)`` as one step."""
-        with self.macro("Delete selection"):
+        with self.macro(translate("History", "Delete selection")):
             self.remove_edges(edges)
             self.remove_nodes(node_ids)
 
@@ -178,11 +183,11 @@ class EditingMixin:
         port_name = dst.spec.ports[port]
         if cmd.replaced is not None:
             old = self.graph.node_by_id(cmd.replaced).name
-            self.message.emit(f"{dst.name}.{port_name} was fed by {old}; now by "
-                              f"{self.graph.node_by_id(src_id).name}")
+            self.message.emit(translate("Editor", "{port} was fed by {old}; now by {new}").format(
+                port=f"{dst.name}.{port_name}", old=old, new=self.graph.node_by_id(src_id).name))
         else:
-            self.message.emit(f"Connected {self.graph.node_by_id(src_id).name} → "
-                              f"{dst.name}.{port_name}")
+            self.message.emit(translate("Editor", "Connected {src} → {port}").format(
+                src=self.graph.node_by_id(src_id).name, port=f"{dst.name}.{port_name}"))
         return None
 
     @_guarded()
@@ -197,7 +202,8 @@ class EditingMixin:
         edges = [e for e in edges if self._has(e[1])]
         if not edges:
             return
-        with self.macro("Delete wire" + ("s" if len(edges) > 1 else "")):
+        with self.macro(translate("History", "Delete wires") if len(edges) > 1
+                        else translate("History", "Delete wire")):
             for _src, dst, port in edges:
                 self.disconnect_port(dst, port)
 
@@ -210,8 +216,9 @@ class EditingMixin:
             return None
         dst = self.graph.node_by_id(new_dst)
         if self.graph.would_cycle(src, dst):
-            return self._refused(f"connecting {src.name} → {dst.name} would make a cycle")
-        with self.macro("Move wire"):
+            return self._refused(error_text(GraphError(say("cycle", src=src.name,
+                                                           dst=dst.name))))
+        with self.macro(translate("History", "Move wire")):
             self.disconnect_port(dst_id, port)
             self.connect_ports(src.id, new_dst, new_port)
         return None
@@ -229,7 +236,8 @@ class EditingMixin:
         try:
             cmd = ValueSetCmd(self, node_id, value)
         except (TypeError, ValueError) as exc:      # e.g. a ragged list: not one array
-            return self._refused(f"cannot use this value: {exc}")
+            return self._refused(translate("Editor", "cannot use this value: {why}").format(
+                why=error_text(exc)))
         return self._refused(push(self.undo_stack, cmd))
 
     @_guarded(refused=_REASON)
@@ -254,8 +262,9 @@ class EditingMixin:
         if moves:
             self.undo_stack.push(NodesMoveCmd(self, moves, merge))
 
-    def replace_graph(self, graph, text: str = "Replace graph", output: str | None = None) -> None:
-        """Replace the whole graph as one undoable step."""
+    def replace_graph(self, graph, text: str | None = None, output: str | None = None) -> None:
+        """Replace the whole graph as one undoable step (``text``: its name in the history)."""
+        text = text or translate("History", "Replace graph")
         self.undo_stack.push(GraphReplaceCmd(self, graph, text, output))
 
     def _record_replacement(self, old, old_output: str | None) -> None:
@@ -265,12 +274,12 @@ class EditingMixin:
         if len(old) == 0 and self.undo_stack.count() == 0:
             return                          # nothing to go back to (e.g. the start-up example)
         out = None if self.output is None else self.output.name
-        self.undo_stack.push(GraphReplaceCmd(self, self.graph, "Replace graph", out, old=old,
-                                             old_output=old_output, applied=True))
+        self.undo_stack.push(GraphReplaceCmd(self, self.graph, translate("History", "Replace graph"),
+                                             out, old=old, old_output=old_output, applied=True))
 
     @_guarded(refused=[])
     def paste(self, data: dict, offset: tuple[float, float] = (40.0, 40.0),
-              text: str = "Paste") -> list[int]:
+              text: str | None = None) -> list[int]:
         """Add a copied fragment as one step (taken names get a suffix); returns the new ids."""
         with self.batch():
             return paste_fragment(self, data, offset, text)
@@ -282,7 +291,8 @@ class EditingMixin:
         if not ids:
             return []
         with self.batch():
-            return paste_fragment(self, fragment(self.graph, ids), (40.0, 40.0), "Duplicate")
+            return paste_fragment(self, fragment(self.graph, ids), (40.0, 40.0),
+                                  translate("History", "Duplicate"))
 
     def _has(self, node_id: int) -> bool:
         try:
@@ -318,13 +328,14 @@ def _json_attrs(attrs: dict) -> dict:
 
 
 def paste_fragment(ctrl, data: Any, offset: tuple[float, float] = (40.0, 40.0),
-                   text: str = "Paste") -> list[int]:
-    """Add a fragment as one undo macro; ValueError if ``data`` is not a fragment."""
+                   text: str | None = None) -> list[int]:
+    """Add a fragment as one undo macro (``text``: its name in the history, "Paste" if
+    None); ValueError if ``data`` is not a fragment."""
     if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT \
             or not isinstance(data.get("nodes"), list):
-        raise ValueError("the clipboard does not hold graphviz-nn nodes")
+        raise ValueError(translate("Editor", "the clipboard does not hold graphviz-nn nodes"))
     stack, new_ids, refused = ctrl.undo_stack, {}, []
-    with ctrl.macro(text):
+    with ctrl.macro(text or translate("History", "Paste")):
         for item in data["nodes"]:
             try:
                 op, name = str(item["op"]), free_name(ctrl.graph, str(item["name"]))
@@ -352,8 +363,11 @@ def paste_fragment(ctrl, data: Any, offset: tuple[float, float] = (40.0, 40.0),
             if src in new_ids and dst in new_ids:
                 push(stack, EdgeConnectCmd(ctrl, new_ids[src], new_ids[dst], int(port)))
     if refused:
-        more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-        ctrl._refused(f"not pasted: {refused[0]}{more}")
+        if len(refused) > 1:
+            ctrl._refused(translate("Editor", "not pasted: {what} (and {n} more)").format(
+                what=refused[0], n=len(refused) - 1))
+        else:
+            ctrl._refused(translate("Editor", "not pasted: {what}").format(what=refused[0]))
     return list(new_ids.values())
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from ui.files import document
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.node_item import NodeItem
 from ui.build.wiring import CanvasEditor
@@ -29,16 +29,24 @@ from ui.build import history, palette
 FRAGMENT_MIME = "application/x-graphviz-nn-fragment"
 
 CANVAS_ACTIONS = [
-    # name, text, shortcuts, tip
-    ("delete", "Delete", [QKeySequence.StandardKey.Delete, "Backspace"],
-     "Delete the selected nodes and wires"),
-    ("duplicate", "Duplicate", ["Ctrl+D"], "Duplicate the selected nodes with their inner wires"),
-    ("cut", "Cut", [QKeySequence.StandardKey.Cut], "Cut the selected nodes"),
-    ("copy", "Copy", [QKeySequence.StandardKey.Copy], "Copy the selected nodes"),
-    ("paste", "Paste", [QKeySequence.StandardKey.Paste], "Paste nodes (also from another window)"),
-    ("select_all", "Select all", [QKeySequence.StandardKey.SelectAll], "Select every node"),
-    ("rename", "Rename…", ["F2"], "Rename the selected node (or double-click it)"),
-    ("quick_add", "Add node…", ["Tab"], "Search an op and add it at the mouse (Tab)"),
+    # name, text, shortcuts, tip (translated where the action is made)
+    ("delete", QT_TRANSLATE_NOOP("Editor", "Delete"),
+     [QKeySequence.StandardKey.Delete, "Backspace"],
+     QT_TRANSLATE_NOOP("Editor", "Delete the selected nodes and wires")),
+    ("duplicate", QT_TRANSLATE_NOOP("Editor", "Duplicate"), ["Ctrl+D"],
+     QT_TRANSLATE_NOOP("Editor", "Duplicate the selected nodes with their inner wires")),
+    ("cut", QT_TRANSLATE_NOOP("Editor", "Cut"), [QKeySequence.StandardKey.Cut],
+     QT_TRANSLATE_NOOP("Editor", "Cut the selected nodes")),
+    ("copy", QT_TRANSLATE_NOOP("Editor", "Copy"), [QKeySequence.StandardKey.Copy],
+     QT_TRANSLATE_NOOP("Editor", "Copy the selected nodes")),
+    ("paste", QT_TRANSLATE_NOOP("Editor", "Paste"), [QKeySequence.StandardKey.Paste],
+     QT_TRANSLATE_NOOP("Editor", "Paste nodes (also from another window)")),
+    ("select_all", QT_TRANSLATE_NOOP("Editor", "Select all"),
+     [QKeySequence.StandardKey.SelectAll], QT_TRANSLATE_NOOP("Editor", "Select every node")),
+    ("rename", QT_TRANSLATE_NOOP("Editor", "Rename…"), ["F2"],
+     QT_TRANSLATE_NOOP("Editor", "Rename the selected node (or double-click it)")),
+    ("quick_add", QT_TRANSLATE_NOOP("Editor", "Add node…"), ["Tab"],
+     QT_TRANSLATE_NOOP("Editor", "Search an op and add it at the mouse (Tab)")),
 ]
 
 
@@ -56,17 +64,19 @@ class Editor(QObject):
         self.actions: dict[str, QAction] = {}
         self._pastes = 0
         for name, text, keys, tip in CANVAS_ACTIONS:
-            act = QAction(text, window)
+            act = QAction(translate("Editor", text), window)
             act.setObjectName(f"action_{name}")
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.setStatusTip(tip)
+            act.setStatusTip(translate("Editor", tip))
             self.view.addAction(act)
             self.actions[name] = act
-        self.actions["auto_run"] = act = QAction("Auto-run", window, checkable=True, checked=True)
-        act.setStatusTip("Re-run forward and backward after every edit")
-        self.actions["build_mlp"] = QAction("Build MLP…", window)
-        self.actions["build_mlp"].setStatusTip("Generate a multi-layer perceptron graph")
+        self.actions["auto_run"] = act = QAction(translate("Editor", "Auto-run"), window,
+                                                 checkable=True, checked=True)
+        act.setStatusTip(translate("Editor", "Re-run forward and backward after every edit"))
+        self.actions["build_mlp"] = QAction(translate("Editor", "Build MLP…"), window)
+        self.actions["build_mlp"].setStatusTip(translate("Editor", "Generate a multi-layer "
+                                                         "perceptron graph"))
         slots = {"delete": self.delete_selected, "duplicate": self.duplicate_selected,
                  "cut": self.cut, "copy": self.copy, "paste": self.paste,
                  "select_all": self.select_all, "rename": self.rename_selected,
@@ -95,7 +105,7 @@ class Editor(QObject):
         nodes, edges = self.selected_nodes(), self.selected_edges()
         edges = [e for e in edges if e[0] not in nodes and e[1] not in nodes]
         if not nodes and not edges:
-            self.window.status("Nothing selected to delete")
+            self.window.status(translate("Editor", "Nothing selected to delete"))
             return
         self.ctrl.remove_selection(nodes, edges)
 
@@ -107,7 +117,7 @@ class Editor(QObject):
         """Put the selected nodes on the clipboard as JSON."""
         ids = self.selected_nodes()
         if not ids:
-            self.window.status("Select nodes to copy")
+            self.window.status(translate("Editor", "Select nodes to copy"))
             return False
         text = json.dumps(fragment(self.ctrl.graph, ids))
         mime = QMimeData()
@@ -115,7 +125,8 @@ class Editor(QObject):
         mime.setText(text)
         QApplication.clipboard().setMimeData(mime)
         self._pastes = 0
-        self.window.status(f"Copied {len(ids)} node{'s' if len(ids) > 1 else ''}")
+        self.window.status(translate("Editor", "Copied {n} nodes").format(n=len(ids))
+                           if len(ids) > 1 else translate("Editor", "Copied 1 node"))
         return True
 
     def cut(self) -> None:
@@ -134,7 +145,7 @@ class Editor(QObject):
         try:
             ids = self.ctrl.paste(json.loads(raw), (step, step))
         except ValueError:                          # not JSON, or not a fragment
-            self.window.status("The clipboard holds no graphviz-nn nodes")
+            self.window.status(translate("Editor", "The clipboard holds no graphviz-nn nodes"))
             return []
         self._pastes += 1
         self.canvas.select(ids)
@@ -142,7 +153,8 @@ class Editor(QObject):
 
     def ask_name(self, old: str) -> str | None:
         """The new name (None = cancelled); tests replace this."""
-        name, ok = QInputDialog.getText(self.window, "Rename node", "New name:", text=old)
+        name, ok = QInputDialog.getText(self.window, translate("Editor", "Rename node"),
+                                        translate("Editor", "New name:"), text=old)
         return name if ok else None
 
     def rename(self, node_id: int) -> None:
@@ -156,7 +168,7 @@ class Editor(QObject):
         if len(ids) == 1:
             self.rename(ids[0])
         else:
-            self.window.status("Select one node to rename")
+            self.window.status(translate("Editor", "Select one node to rename"))
 
     def context_menu(self, node_id: int) -> QMenu:
         """Right-click menu of a node (it becomes the selection unless already part of it)."""
@@ -164,7 +176,7 @@ class Editor(QObject):
         if item is not None and not item.isSelected():
             self.canvas.select([node_id])
         menu = QMenu(self.view)
-        menu.addAction("Rename…", lambda: self.rename(node_id))
+        menu.addAction(translate("Editor", "Rename…"), lambda: self.rename(node_id))
         out = menu.addAction(translate("Editor", "Differentiate this (set as output)"))
         out.setCheckable(True)
         out.setChecked(self.ctrl.graph.chosen_output == node_id)

@@ -17,7 +17,7 @@ class HistoryView(QUndoView):
     def __init__(self, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(stack, parent)
         self.setObjectName("history")
-        self.setEmptyLabel("<opened>")
+        self.setEmptyLabel(translate("History", "<opened>"))
 
     def rows(self) -> list[str]:
         """The row texts, oldest first (row 0 is the empty label)."""

@@ -26,8 +26,11 @@ from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
 from ui import style
 from ui.controller import layout_graph
+from ui.engine_text import error_text
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
-LOSSES = {"softmax cross-entropy": "sparse_categorical_crossentropy", "mean squared error": "mse"}
+LOSSES = {"sparse_categorical_crossentropy": QT_TRANSLATE_NOOP("MlpBuilder", "softmax cross-entropy"),
+          "mse": QT_TRANSLATE_NOOP("MlpBuilder", "mean squared error")}
 
 
 @dataclass
@@ -78,25 +81,27 @@ class MlpBuilderDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Build MLP")
+        self.setWindowTitle(translate("MlpBuilder", "Build MLP"))
         self.inputs = QSpinBox(minimum=1, maximum=4096, value=2)
         self.hidden = QLineEdit("8")
-        self.hidden.setPlaceholderText("e.g. 16, 8  (empty: no hidden layer)")
+        self.hidden.setPlaceholderText(translate("MlpBuilder", "e.g. 16, 8  (empty: no hidden "
+                                                 "layer)"))
         self.activation = QComboBox()
         self.activation.addItems(HIDDEN_ACTIVATIONS)
         self.classes = QSpinBox(minimum=2, maximum=1000, value=3)
         self.loss = QComboBox()
-        self.loss.addItems(list(LOSSES))
+        for code, label in LOSSES.items():
+            self.loss.addItem(translate("MlpBuilder", label), code)
         self.batch = QSpinBox(minimum=1, maximum=256, value=4)
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {style.ERROR_COLOR}")
         form = QFormLayout(self)
-        form.addRow("Input size", self.inputs)
-        form.addRow("Hidden sizes", self.hidden)
-        form.addRow("Activation", self.activation)
-        form.addRow("Classes", self.classes)
-        form.addRow("Loss", self.loss)
-        form.addRow("Sample batch", self.batch)
+        form.addRow(translate("MlpBuilder", "Input size"), self.inputs)
+        form.addRow(translate("MlpBuilder", "Hidden sizes"), self.hidden)
+        form.addRow(translate("MlpBuilder", "Activation"), self.activation)
+        form.addRow(translate("MlpBuilder", "Classes"), self.classes)
+        form.addRow(translate("MlpBuilder", "Loss"), self.loss)
+        form.addRow(translate("MlpBuilder", "Sample batch"), self.batch)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -108,13 +113,13 @@ class MlpBuilderDialog(QDialog):
         """The choices as an MlpSpec (ValueError with a reason for bad hidden sizes)."""
         return MlpSpec(inputs=self.inputs.value(), hidden=parse_hidden(self.hidden.text()),
                        activation=self.activation.currentText(), classes=self.classes.value(),
-                       loss=LOSSES[self.loss.currentText()], batch=self.batch.value())
+                       loss=self.loss.currentData(), batch=self.batch.value())
 
     def accept(self) -> None:
         try:
             self.spec()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         super().accept()
 
@@ -125,7 +130,8 @@ def apply_mlp(controller, spec: MlpSpec) -> str:
 
     graph, out = build_mlp(spec)
     sizes = "-".join(str(n) for n in [spec.inputs, *spec.hidden, spec.classes])
-    controller.undo_stack.push(GraphReplaceCmd(controller, graph, f"Build MLP {sizes}", out))
+    controller.undo_stack.push(GraphReplaceCmd(
+        controller, graph, translate("History", "Build MLP {sizes}").format(sizes=sizes), out))
     return out
 
 

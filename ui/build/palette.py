@@ -23,12 +23,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import translate
+from ui.engine_text import op_doc
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 OP_MIME = "application/x-graphviz-nn-op"
-CATEGORIES = ("Inputs", "Arithmetic", "Tensor", "Activations", "Losses", "Regularization")
+# the engine's categories, in the palette's order, and the words shown for them
+CATEGORIES = {"Inputs": QT_TRANSLATE_NOOP("Palette", "Inputs"),
+              "Arithmetic": QT_TRANSLATE_NOOP("Palette", "Arithmetic"),
+              "Tensor": QT_TRANSLATE_NOOP("Palette", "Tensor"),
+              "Activations": QT_TRANSLATE_NOOP("Palette", "Activations"),
+              "Losses": QT_TRANSLATE_NOOP("Palette", "Losses"),
+              "Regularization": QT_TRANSLATE_NOOP("Palette", "Regularization")}
 # what the learner reads for the leaf ops whose engine names are short
-LABELS = {"param": "parameter", "const": "constant"}
+LABELS = {"input": QT_TRANSLATE_NOOP("Palette", "input"),
+          "param": QT_TRANSLATE_NOOP("Palette", "parameter"),
+          "const": QT_TRANSLATE_NOOP("Palette", "constant")}
+
+
+def _label(name: str) -> str:
+    return translate("Palette", LABELS[name]) if name in LABELS else name
+
+
+def category_label(category: str) -> str:
+    """A category in the window's language."""
+    return translate("Palette", CATEGORIES[category]) if category in CATEGORIES else category
 OP_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -41,22 +59,23 @@ def op_specs() -> dict:
 
 def op_label(spec) -> str:
     """``add  (+)`` style label: readable name and the symbol drawn on the node."""
-    label = LABELS.get(spec.name, spec.name)
+    label = _label(spec.name)
     symbol = getattr(spec, "symbol", "") or ""
     return f"{label}  ({symbol})" if symbol and symbol != label else label
 
 
 def op_tooltip(spec) -> str:
     """Formula, local derivatives and the one-line doc, as rich text."""
-    lines = [f"<b>{LABELS.get(spec.name, spec.name)}</b>"]
+    lines = [f"<b>{_label(spec.name)}</b>"]
     if getattr(spec, "formula", ""):
-        lines.append(f"forward: {spec.formula}")
+        lines.append(translate("Palette", "forward: {formula}").format(formula=spec.formula))
     for d in getattr(spec, "local", ()) or ():
-        lines.append(f"local: {d}")
+        lines.append(translate("Palette", "local: {rule}").format(rule=d))
     if getattr(spec, "attrs", None):
-        lines.append("attributes: " + ", ".join(f"{k}={v!r}" for k, v in spec.attrs.items()))
+        lines.append(translate("Palette", "attributes: {attrs}").format(
+            attrs=", ".join(f"{k}={v!r}" for k, v in spec.attrs.items())))
     if getattr(spec, "doc", ""):
-        lines.append(f"<i>{spec.doc}</i>")
+        lines.append(f"<i>{op_doc(spec.name)}</i>")
     return "<br>".join(lines)
 
 
@@ -79,8 +98,10 @@ def _matches(spec, text: str) -> bool:
     text = text.strip().lower()
     if not text:
         return True
-    hay = " ".join([spec.name, LABELS.get(spec.name, ""), getattr(spec, "symbol", "") or "",
-                    getattr(spec, "category", "") or "", getattr(spec, "doc", "") or ""]).lower()
+    category = getattr(spec, "category", "") or ""
+    hay = " ".join([spec.name, LABELS.get(spec.name, ""), _label(spec.name),
+                    getattr(spec, "symbol", "") or "", category, category_label(category),
+                    getattr(spec, "doc", "") or "", op_doc(spec.name)]).lower()
     return all(word in hay for word in text.split())
 
 
@@ -114,7 +135,7 @@ class PaletteWidget(QWidget):
         # the engine's registry is read when first needed, so the window paints before the
         # engine is imported
         self.specs: dict | None = None
-        self.search = QLineEdit(placeholderText="Search ops…")
+        self.search = QLineEdit(placeholderText=translate("Palette", "Search ops…"))
         self.search.setClearButtonEnabled(True)
         self.tree = _OpTree()
         self.tree.setHeaderHidden(True)
@@ -147,7 +168,7 @@ class PaletteWidget(QWidget):
             specs = [s for s in self.specs.values() if s.category == cat]
             if not specs:
                 continue
-            group = QTreeWidgetItem(self.tree, [cat])
+            group = QTreeWidgetItem(self.tree, [category_label(cat)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             groups[cat] = group
             for spec in specs:
@@ -207,7 +228,7 @@ class QuickAddPopup(QFrame):
         self.setObjectName("quick_add")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.specs = op_specs()
-        self.search = QLineEdit(placeholderText="Add op…")
+        self.search = QLineEdit(placeholderText=translate("Palette", "Add op…"))
         self.list = QListWidget()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(3, 3, 3, 3)

@@ -24,8 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui import style
+from ui.engine_text import error_text
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
-FILLS = ("zeros", "ones", "random normal", "Glorot uniform")
+# how a new tensor is filled: the key fill() takes, and the words the menu shows
+FILLS = {"zeros": QT_TRANSLATE_NOOP("ValueEditor", "zeros"),
+         "ones": QT_TRANSLATE_NOOP("ValueEditor", "ones"),
+         "random normal": QT_TRANSLATE_NOOP("ValueEditor", "random normal"),
+         "Glorot uniform": QT_TRANSLATE_NOOP("ValueEditor", "Glorot uniform")}
 TABLE_MAX = 64          # tensors up to this many cells (and at most 2-D) get an editable table
 
 
@@ -39,12 +45,15 @@ def parse_shape(text: str) -> tuple[int, ...]:
         try:
             n = int(part)
         except ValueError:
-            raise ValueError(f"a shape is whole numbers like 3, 4; got {part!r}") from None
+            raise ValueError(translate("ValueEditor", "a shape is whole numbers like 3, 4; got "
+                                       "{part}").format(part=repr(part))) from None
         if n < 1 or n > 100_000:
-            raise ValueError(f"dimension {n} is out of range (1 to 100000)")
+            raise ValueError(translate("ValueEditor", "dimension {n} is out of range (1 to "
+                                       "100000)").format(n=n))
         dims.append(n)
     if int(np.prod(dims)) > 5_000_000:
-        raise ValueError("that tensor is too big (more than 5 million numbers)")
+        raise ValueError(translate("ValueEditor", "that tensor is too big (more than 5 million "
+                                   "numbers)"))
     return tuple(dims)
 
 
@@ -74,14 +83,16 @@ class LeafValueEditor(QGroupBox):
     """Shape + fill + Apply, and a table of the numbers for small tensors."""
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
-        super().__init__("Set tensor value", parent)
+        super().__init__(translate("ValueEditor", "Set tensor value"), parent)
         self.setObjectName("leaf_value_editor")
         self.ctrl = controller
         self.node_id: int | None = None
-        self.shape = QLineEdit(placeholderText="shape, e.g. 3, 4 (empty: a number)")
+        self.shape = QLineEdit(placeholderText=translate("ValueEditor", "shape, e.g. 3, 4 "
+                                                         "(empty: a number)"))
         self.fill = QComboBox()
-        self.fill.addItems(FILLS)
-        self.apply = QPushButton("Apply")
+        for key, label in FILLS.items():
+            self.fill.addItem(translate("ValueEditor", label), key)
+        self.apply = QPushButton(translate("ValueEditor", "Apply"))
         self.table = QTableWidget()
         self.table.setMaximumHeight(200)
         self.error = QLabel("")
@@ -122,7 +133,7 @@ class LeafValueEditor(QGroupBox):
         if node.id != self.node_id:
             self.error.setText("")
         self.node_id = node.id
-        self.setTitle(f"Set {node.name} as a tensor")
+        self.setTitle(translate("ValueEditor", "Set {name} as a tensor").format(name=node.name))
         value = None if node.value is None else np.asarray(node.value)
         if not self.shape.hasFocus():
             self.shape.setText("" if value is None else ", ".join(map(str, value.shape)))
@@ -162,9 +173,9 @@ class LeafValueEditor(QGroupBox):
         try:
             shape = parse_shape(self.shape.text())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
-        return self._set(fill(shape, self.fill.currentText()))
+        return self._set(fill(shape, self.fill.currentData()))
 
     def _cell_changed(self, row: int, col: int) -> None:
         node = self._leaf()
@@ -174,7 +185,8 @@ class LeafValueEditor(QGroupBox):
         try:
             number = float(text)
         except ValueError:
-            self.error.setText(f"'{text}' is not a number")
+            self.error.setText(translate("ValueEditor", "'{text}' is not a number").format(
+                text=text))
             self._fill_table(np.asarray(node.value))
             return
         value = np.array(node.value, copy=True)

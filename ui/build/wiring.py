@@ -26,6 +26,7 @@ from ui.canvas.badge_item import ErrorBadge, shown_badges, sync_badges  # noqa: 
 from ui.canvas.node_item import HEIGHT, WIDTH, NodeItem
 from ui.canvas.port_item import PortItem
 from ui.build.palette import QuickAddPopup, mime_op
+from ui.i18n import translate
 
 _LIVE: weakref.WeakSet = weakref.WeakSet()   # editors whose event filters are installed
 
@@ -158,9 +159,10 @@ class CanvasEditor(QObject):
         if w.target is None:
             if w.detached is not None:
                 self.ctrl.disconnect_port(*w.detached)
-                self.status("Wire removed")
+                self.status(translate("Editor", "Wire removed"))
             else:
-                self.status("Wire cancelled: release it on a port to connect")
+                self.status(translate("Editor", "Wire cancelled: release it on a port to "
+                                      "connect"))
             return
         if w.backwards:
             src, (dst, port) = w.target[0], w.fixed
@@ -220,8 +222,8 @@ class CanvasEditor(QObject):
         if node_id is not None:
             self.select([node_id])
             self.view.setFocus()         # so Delete, Ctrl+D, ... act on it right away
-            self.status(f"Added {self.ctrl.graph.node_by_id(node_id).name}; "
-                        "drag from its right-hand port to wire it")
+            self.status(translate("Editor", "Added {name}; drag from its right-hand port to "
+                                  "wire it").format(name=self.ctrl.graph.node_by_id(node_id).name))
         return node_id
 
     def select(self, ids: list[int]) -> None:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ui.i18n import current_language, font_families
+
 MIN_SCREEN_PX = 11.0     # the least height of any canvas text on screen, at presentation scale 1
 
 _scale = 1.0             # presentation scale (1.0 to 2.0, for a projector)
@@ -43,19 +45,34 @@ def min_scene_px(lod: float) -> int:
     return math.ceil(min_screen_px() / max(lod, 1e-6) - 1e-9)
 
 
-@lru_cache(maxsize=256)
 def font(px: int, bold: bool = False) -> QFont:
-    """The canvas font, ``px`` scene pixels high."""
+    """The canvas font, ``px`` scene pixels high: the families of the window's language
+    (``ui.i18n.font_families``: a Hangul-capable family leads in Korean and follows the Latin
+    ones in English, so names typed in Hangul render in both, on screen and in ``render``)."""
+    return _font(int(px), bold, current_language())
+
+
+def metrics(px: int, bold: bool = False) -> QFontMetricsF:
+    return _metrics(int(px), bold, current_language())
+
+
+@lru_cache(maxsize=256)
+def _font(px: int, bold: bool, language: str) -> QFont:
     f = QFont()
-    f.setFamilies(["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica", "Arial", "sans-serif"])
-    f.setPixelSize(max(int(px), 1))
+    f.setFamilies(_families(language))
+    f.setPixelSize(max(px, 1))
     f.setBold(bold)
     return f
 
 
 @lru_cache(maxsize=256)
-def metrics(px: int, bold: bool = False) -> QFontMetricsF:
-    return QFontMetricsF(font(px, bold))
+def _metrics(px: int, bold: bool, language: str) -> QFontMetricsF:
+    return QFontMetricsF(_font(px, bold, language))
+
+
+@lru_cache(maxsize=4)
+def _families(language: str) -> list[str]:
+    return font_families(language)
 
 
 def fitting_px(text: str, width: float, largest: int, smallest: int, bold: bool = False) -> int:

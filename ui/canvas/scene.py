@@ -22,6 +22,7 @@ from ui.canvas.port_item import PortItem
 from ui.canvas.routing import Obstacles, detour
 from ui.canvas.scene_groups import SceneGroupsMixin
 from ui.canvas.state import DisplayState, EdgeKey
+from ui.engine_text import engine_text
 
 LABEL_ROOM_X = 12.0     # what content_rect adds around the nodes: their ports,
 LABEL_ROOM_Y = 24.0     # and a wire running above or below them with its labels
@@ -201,8 +202,8 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
                 continue
             item.set_value(st.values.get(nid), force=force_leaves and item.is_leaf)
             item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
-            item.set_error(st.errors.get(nid))
-            item.set_warning(st.warnings.get(nid))
+            item.set_error(engine_text(st.errors.get(nid)) or None)      # in the window's
+            item.set_warning(engine_text(st.warnings.get(nid)) or None)  # language
             item.set_marked(nid in marked)
         for key in edges:
             edge = self.edges.get(key)

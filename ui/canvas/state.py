@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from graphviz_nn.messages import say
+
 EdgeKey = tuple[int, int, int]
 NEARBY = 64         # a cursor this close to the last one is found by going the steps between
 
@@ -171,7 +173,8 @@ class TraceTimeline:
         st = DisplayState(errors=self.errors)
         for i, nid, why, grad in self._warnings:
             if i <= cursor and not (grad and i == hide_step):   # the quiz's answer stays hidden
-                st.warnings[nid] = f"{st.warnings[nid]}; {why}" if nid in st.warnings else why
+                st.warnings[nid] = say("value_and_grad", value=st.warnings[nid], grad=why) \
+                    if nid in st.warnings else why
         for nid, ev in self._values.items():
             st.values[nid] = self._at(ev, cursor)
         hidden_inputs: set[int] = set()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import style
+from ui.engine_text import engine_text, error_text
 from ui.i18n import translate
 
 STEP_COLOR = QColor(style.HIGHLIGHT).lighter(165)   # the canvas's step colour, paler
@@ -165,7 +166,8 @@ class CodeViewLink:
         c = self.window.controller
         self.view.step = c.cursor
         if c.trace is None:
-            why = c.trace_error or translate("CodeView", "the graph has no output node")
+            why = engine_text(c.trace_error) or translate("CodeView",
+                                                          "the graph has no output node")
             self.view.set_listing(None, translate("CodeView", "no code yet: {why}")
                                   .format(why=why))
             return
@@ -173,7 +175,7 @@ class CodeViewLink:
         try:
             listing = numpy_listing(c.trace)
         except ValueError as exc:          # GraphError: an op without numpy code
-            self.view.set_listing(None, str(exc))
+            self.view.set_listing(None, error_text(exc))
             return
         self.view.set_listing(listing)
 

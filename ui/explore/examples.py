@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     import graphviz_nn as gnn
 
@@ -27,10 +29,21 @@ def _graph() -> gnn.Graph:
 
 @dataclass(frozen=True)
 class Example:
+    """One example: ``title`` and ``text`` in the window's language (``source_title`` and
+    ``source_text`` are the English, marked for translation)."""
+
     key: str
-    title: str
-    text: str
+    source_title: str
+    source_text: str
     build: Callable[[], gnn.Graph]     # the graph, with .output set
+
+    @property
+    def title(self) -> str:
+        return translate("Examples", self.source_title)
+
+    @property
+    def text(self) -> str:
+        return translate("Examples", self.source_text)
 
 
 def cs231n_f() -> gnn.Graph:
@@ -123,40 +136,47 @@ def fashion_784() -> gnn.Graph:
 
 
 EXAMPLES: list[Example] = [
-    Example("cs231n", "f = (x + y) · z", (
-        "The first graph of CS231n lecture 4. Forward: q = x + y = 3, f = q · z = -12. Backward "
-        "from ∂f/∂f = 1: the multiply gate swaps its inputs (∂f/∂q = z = -4, ∂f/∂z = q = 3), "
-        "and the add gate hands its upstream gradient unchanged to both inputs (∂f/∂x = ∂f/∂y = "
-        "-4). Each gate only knows its local derivative; the chain rule multiplies it by the "
-        "upstream gradient."), cs231n_f),
-    Example("sigmoid", "A sigmoid neuron", (
-        "CS231n's neuron f = σ(w0·x0 + w1·x1 + w2) with w = (2, -3, -3), x = (-1, -2). The sum "
-        "is 1, σ(1) = 0.73. The sigmoid's local derivative is σ(1 - σ) = 0.2, which every "
-        "weight's gradient then shares: the add gates distribute it, the multiply gates scale it "
-        "by the other input."), sigmoid_neuron),
-    Example("softmax", "Softmax of [1, 2, 0]", (
-        "The lecture's softmax: exponentiate the scores and divide by their sum, giving the "
-        "probabilities [0.245, 0.665, 0.09]. Here the output is the probability of class 1. Its "
-        "gradient with respect to the scores is p1·(1 - p1) for its own score and -p1·pj for the "
-        "others: raising one score lowers every other probability."), softmax_120),
-    Example("linear", "Why a non-linearity (1): two linear layers", (
-        "Seed 001: a×4+2 = b, then b×3-5 = c is the same as a×12+1 = c, one linear layer. The "
-        "graph computes both and their difference: it is 0 for every a, and its gradient with "
-        "respect to a is 12 - 12 = 0. Stacking linear layers adds nothing."), linear_collapse),
-    Example("nonlinear", "Why a non-linearity (2): with log between", (
-        "The same two layers with log(b) between them. Now c = 3·log(4a+2) - 5 is no longer a "
-        "straight line: its slope ∂c/∂a = 3 · (1/b) · 4 changes with a. Step backward and watch "
-        "the log gate's local derivative 1/b."), with_nonlinearity),
-    Example("spiral", "2-layer MLP on a spiral batch", (
-        "A batch of 36 points of a 3-class spiral goes through Dense(16, ReLU) and Dense(3) into "
-        "softmax cross-entropy. Every value is a matrix now: select W1 or h1 to see them as "
-        "heatmaps. Backward through matmul, ∂L/∂W1 = xᵀ · ∂L/∂z1; the bias gradient sums the "
-        "batch."), spiral_mlp),
-    Example("fashion", "784-100-10 Fashion-MNIST model", (
-        "Seed 001's Keras model: Dense(100, sigmoid, input_shape=(784,)) then Dense(10, "
-        "softmax), here as a graph on a batch of 16 random images. W1 holds 78,400 weights; select "
-        "it to see each hidden unit's 784 weights as a 28×28 image, its template, and the "
-        "gradient the batch sends to each."), fashion_784),
+    Example("cs231n", "f = (x + y) · z",
+            QT_TRANSLATE_NOOP("Examples",
+            "The first graph of CS231n lecture 4. Forward: q = x + y = 3, f = q · z = -12. Backward "
+            "from ∂f/∂f = 1: the multiply gate swaps its inputs (∂f/∂q = z = -4, ∂f/∂z = q = 3), "
+            "and the add gate hands its upstream gradient unchanged to both inputs (∂f/∂x = ∂f/∂y = "
+            "-4). Each gate only knows its local derivative; the chain rule multiplies it by the "
+            "upstream gradient."), cs231n_f),
+    Example("sigmoid", QT_TRANSLATE_NOOP("Examples", "A sigmoid neuron"),
+            QT_TRANSLATE_NOOP("Examples",
+            "CS231n's neuron f = σ(w0·x0 + w1·x1 + w2) with w = (2, -3, -3), x = (-1, -2). The sum "
+            "is 1, σ(1) = 0.73. The sigmoid's local derivative is σ(1 - σ) = 0.2, which every "
+            "weight's gradient then shares: the add gates distribute it, the multiply gates scale it "
+            "by the other input."), sigmoid_neuron),
+    Example("softmax", QT_TRANSLATE_NOOP("Examples", "Softmax of [1, 2, 0]"),
+            QT_TRANSLATE_NOOP("Examples",
+            "The lecture's softmax: exponentiate the scores and divide by their sum, giving the "
+            "probabilities [0.245, 0.665, 0.09]. Here the output is the probability of class 1. Its "
+            "gradient with respect to the scores is p1·(1 - p1) for its own score and -p1·pj for the "
+            "others: raising one score lowers every other probability."), softmax_120),
+    Example("linear", QT_TRANSLATE_NOOP("Examples", "Why a non-linearity (1): two linear layers"),
+            QT_TRANSLATE_NOOP("Examples",
+            "Seed 001: a×4+2 = b, then b×3-5 = c is the same as a×12+1 = c, one linear layer. The "
+            "graph computes both and their difference: it is 0 for every a, and its gradient with "
+            "respect to a is 12 - 12 = 0. Stacking linear layers adds nothing."), linear_collapse),
+    Example("nonlinear", QT_TRANSLATE_NOOP("Examples", "Why a non-linearity (2): with log between"),
+            QT_TRANSLATE_NOOP("Examples",
+            "The same two layers with log(b) between them. Now c = 3·log(4a+2) - 5 is no longer a "
+            "straight line: its slope ∂c/∂a = 3 · (1/b) · 4 changes with a. Step backward and watch "
+            "the log gate's local derivative 1/b."), with_nonlinearity),
+    Example("spiral", QT_TRANSLATE_NOOP("Examples", "2-layer MLP on a spiral batch"),
+            QT_TRANSLATE_NOOP("Examples",
+            "A batch of 36 points of a 3-class spiral goes through Dense(16, ReLU) and Dense(3) into "
+            "softmax cross-entropy. Every value is a matrix now: select W1 or h1 to see them as "
+            "heatmaps. Backward through matmul, ∂L/∂W1 = xᵀ · ∂L/∂z1; the bias gradient sums the "
+            "batch."), spiral_mlp),
+    Example("fashion", QT_TRANSLATE_NOOP("Examples", "784-100-10 Fashion-MNIST model"),
+            QT_TRANSLATE_NOOP("Examples",
+            "Seed 001's Keras model: Dense(100, sigmoid, input_shape=(784,)) then Dense(10, "
+            "softmax), here as a graph on a batch of 16 random images. W1 holds 78,400 weights; select "
+            "it to see each hidden unit's 784 weights as a 28×28 image, its template, and the "
+            "gradient the batch sends to each."), fashion_784),
 ]
 
 BY_KEY = {e.key: e for e in EXAMPLES}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.explore import examples
+from ui.i18n import translate
 
 
 class ExamplesDialog(QDialog):
@@ -23,7 +24,7 @@ class ExamplesDialog(QDialog):
 
     def __init__(self, parent=None, current: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Examples")
+        self.setWindowTitle(translate("MainWindow", "Examples"))
         self.resize(760, 380)
         self.list = QListWidget()
         self.list.setMaximumWidth(280)

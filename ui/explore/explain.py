@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ui.engine_text import engine_text
 from ui.explore.equation import Para, Piece, Row, is_small, join, num, op, stats_text, sym
 from ui.explore.formula import (
     LITERAL,
@@ -285,7 +286,8 @@ def node_block(node, value, grad, output_name: str | None, terms=(), cursor: int
             node=node.name, k=len(terms))))
         block.append(sum_rows(output_name, node, terms, cursor, hide_step))
     if node.error:
-        block.append(Para(translate("Inspector", "cannot compute: {why}").format(why=node.error),
+        block.append(Para(translate("Inspector", "cannot compute: {why}").format(
+            why=engine_text(node.error)),
                           "error"))
     return block
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ui import style
+from ui.engine_text import engine_text
 from ui.explore import equation, explain
 from ui.explore.equation import Para
 from ui.explore.equation_view import EquationView
@@ -140,7 +141,7 @@ class InspectorPanel(QScrollArea):
         step = ctl.current_step()
         if step is None:
             if ctl.trace is None:
-                why = ctl.trace_error
+                why = engine_text(ctl.trace_error)
                 self.step_block = [Para(translate("Inspector", "Not traced: {why}").format(
                     why=why), "error") if why else
                     Para(translate("Inspector", "Nothing to trace yet."))]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
+from ui.i18n import translate
+
 
 class TimelinePanel(QWidget):
     """Slider from -1 (before the first step) to the last step of the trace."""
@@ -19,17 +21,18 @@ class TimelinePanel(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-1, -1)
         self.slider.setPageStep(1)
-        self.slider.setToolTip("Timeline: every step of the forward and the backward pass")
-        self.label = QLabel("no trace")
+        self.slider.setToolTip(translate("Timeline", "Timeline: every step of the forward and "
+                                          "the backward pass"))
+        self.label = QLabel(translate("Timeline", "no trace"))
         self.label.setMinimumWidth(260)
         self.speed = QSpinBox()
         self.speed.setRange(1, 30)
         self.speed.setValue(2)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("Play speed")
+        self.speed.setSuffix(translate("Timeline", " steps/s"))
+        self.speed.setToolTip(translate("Timeline", "Play speed"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
-        lay.addWidget(QLabel("Timeline"))
+        lay.addWidget(QLabel(translate("Timeline", "Timeline")))
         lay.addWidget(self.slider, 1)
         lay.addWidget(self.label)
         lay.addWidget(self.speed)
@@ -69,11 +72,13 @@ class TimelinePanel(QWidget):
             self.slider.setRange(-1, max(n_steps - 1, -1))
             self.slider.setValue(cursor)
         if n_steps == 0:
-            self.label.setText("no trace")
+            self.label.setText(translate("Timeline", "no trace"))
         elif step is None:
-            self.label.setText(f"start (0/{n_steps}): press Forward or Step")
+            self.label.setText(translate("Timeline", "start (0/{n}): press Forward or Step")
+                               .format(n=n_steps))
         elif step.kind == "forward":
-            self.label.setText(f"forward {cursor + 1}/{n_forward}: {step.node.name}")
+            self.label.setText(translate("Timeline", "forward {k}/{n}: {node}").format(
+                k=cursor + 1, n=n_forward, node=step.node.name))
         else:
-            k = cursor - n_forward + 1
-            self.label.setText(f"backward {k}/{n_steps - n_forward}: {step.node.name}")
+            self.label.setText(translate("Timeline", "backward {k}/{n}: {node}").format(
+                k=cursor - n_forward + 1, n=n_steps - n_forward, node=step.node.name))

@@ -53,7 +53,7 @@ class Autosave:
         try:
             self.recovery.save(self.ctrl.graph, str(self.path) if self.path else None)
         except (OSError, ValueError, TypeError) as exc:
-            reason = reason_of(exc)
+            reason = said_reason(exc)
             self._status(translate("Files", "Autosave failed: {reason}").format(reason=reason))
             if reason != self._autosave_problem:        # said once, not every 30 s
                 self._autosave_problem = reason
@@ -91,7 +91,7 @@ class Autosave:
             except Exception as exc:      # whatever is in it, the app starts
                 aside = self.recovery.keep_aside(orphan)
                 where = str(aside) if aside else str(orphan.path)
-                reason = reason_of(exc).replace(str(orphan.path), where)   # where it is now
+                reason = said_reason(exc).replace(str(orphan.path), where)   # where it is now
                 self.report(translate("Files", "The unsaved graph cannot be restored: {reason}"
                                       "\nThe recovery file is kept as {path}.")
                             .format(reason=reason, path=where), key="recovery",
@@ -108,5 +108,12 @@ class Autosave:
 
 
 def reason_of(exc: Exception) -> str:
-    """What went wrong, for the user ("No such file or directory", not "[Errno 2] ...")."""
+    """What went wrong, in English ("No such file or directory", not "[Errno 2] ...")."""
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def said_reason(exc: Exception) -> str:
+    """What went wrong, for the window: an engine error in the window's language."""
+    from ui.engine_text import error_text
+
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else error_text(exc)

@@ -21,13 +21,14 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from ui.engine_text import engine_text, error_text
 from ui.files.autosave import AUTOSAVE_MS, Autosave, default_recovery_dir, reason_of
 from ui.files.recovery import RecoveryStore
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_RECENT = 8
-FILE_FILTER = ("Graphs and Keras models (*.json *.keras);;Graph files (*.json);;"
-               "Keras models (*.keras);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP("Files", "Graphs and Keras models (*.json *.keras);;Graph files "
+                                "(*.json);;Keras models (*.keras);;All files (*)")
 
 
 class Document(Autosave, QObject):
@@ -137,13 +138,14 @@ class Document(Autosave, QObject):
 
     # ------------------------------------------------------------------ dialogs (overridable)
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open graph", self._start_dir(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Open graph"),
+                                              self._start_dir(), translate("Files", FILE_FILTER))
         return path or None
 
     def ask_save_path(self) -> str | None:
         start = str(self.path) if self.path else str(Path(self._start_dir()) / "graph.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save graph as", start, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("Files", "Save graph as"),
+                                              start, translate("Files", FILE_FILTER))
         if path and not Path(path).suffix:
             path += ".json"
         return path or None
@@ -151,8 +153,9 @@ class Document(Autosave, QObject):
     def ask_save_changes(self) -> str:
         """'save', 'discard' or 'cancel'."""
         box = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to {self.display_name()} before closing it?",
+            self.window, translate("Files", "Unsaved changes"),
+            translate("Files", "Save the changes to {name} before closing it?").format(
+                name=self.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         return {QMessageBox.StandardButton.Save: "save",
@@ -231,9 +234,10 @@ class Document(Autosave, QObject):
             else:
                 graph = gnn.load(path)
         except Exception as exc:       # GraphError, OSError; never a traceback for a file
-            reason = reason_of(exc).removeprefix(f"{path}: ")   # the message names it already
-            if on_error is not None:
-                on_error(f"cannot open {path}: {reason}")
+            reason = file_reason(exc, path)     # in the window's language
+            if on_error is not None:        # the command line: English, grep-able
+                english = reason_of(exc).removeprefix(f"{path}: ")   # named already
+                on_error(f"cannot open {path}: {english}")
             else:
                 self.report(translate("Files", "Could not open {name}: {reason}\nThe current "
                                       "graph is kept.").format(name=path.name, reason=reason),
@@ -274,7 +278,7 @@ class Document(Autosave, QObject):
         try:
             self.ctrl.graph.save(path)
         except (OSError, ValueError, TypeError) as exc:
-            reason = reason_of(exc)
+            reason = file_reason(exc, path)
             self.report(translate("Files", "Could not save {name}: {reason}\nYour changes are "
                                   "not saved yet.").format(name=path.name, reason=reason),
                         [(translate("Files", "Save As…"), self.save_as)],
@@ -336,13 +340,33 @@ class Document(Autosave, QObject):
         return super().eventFilter(obj, event)
 
 
+MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+               "Edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+               "Run": QT_TRANSLATE_NOOP("MainWindow", "&Run")}
+
+
 def window_menu(window, title: str) -> QMenu:
-    """The menu ``title`` of ``window``'s menu bar (added if it has none yet)."""
+    """The menu ``title`` ("File", "Edit", "Run": the English word, whatever the window's
+    language) of ``window``'s menu bar (added if it has none yet)."""
+    source = MENU_TITLES.get(title, f"&{title}")
+    shown = translate("MainWindow", source)
     bar = window.menuBar()
     for act in bar.actions():
-        if act.menu() is not None and act.text().replace("&", "") == title:
+        if act.menu() is not None and act.text().replace("&", "") in (shown.replace("&", ""),
+                                                                      title):
             return act.menu()
-    return bar.addMenu(f"&{title}")
+    return bar.addMenu(shown)
+
+
+def file_reason(exc: BaseException, path: str | Path) -> str:
+    """Why a file could not be read or written, in the window's language, without the file's
+    path at its front (the message around it names the file)."""
+    params = getattr(exc, "params", None) or {}
+    if getattr(exc, "code", None) == "file_prefix" and params.get("path") == str(path):
+        return engine_text(params["detail"])
+    if isinstance(exc, OSError):
+        return reason_of(exc)
+    return error_text(exc).removeprefix(f"{path}: ")
 
 
 def install(window, recovery_dir: str | Path | None = None,
@@ -354,9 +378,10 @@ def install(window, recovery_dir: str | Path | None = None,
     if not isinstance(actions, dict):
         actions = {}
     menu = window_menu(window, "File")
-    slots = {"new": ("&New", "Ctrl+N", doc.new), "open": ("&Open…", "Ctrl+O", doc.open),
-             "save": ("&Save", "Ctrl+S", doc.save),
-             "save_as": ("Save &As…", "Ctrl+Shift+S", doc.save_as)}
+    slots = {"new": (translate("Files", "&New"), "Ctrl+N", doc.new),
+             "open": (translate("Files", "&Open…"), "Ctrl+O", doc.open),
+             "save": (translate("Files", "&Save"), "Ctrl+S", doc.save),
+             "save_as": (translate("Files", "Save &As…"), "Ctrl+Shift+S", doc.save_as)}
     for key, (text, shortcut, slot) in slots.items():
         act = actions.get(key)
         if act is None:
@@ -367,7 +392,7 @@ def install(window, recovery_dir: str | Path | None = None,
         else:
             act.triggered.disconnect()      # the window's own handler; the document takes over
         act.triggered.connect(lambda _=False, s=slot: s())
-    doc.recent_menu = QMenu("Open &Recent", window)
+    doc.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
     menu.addMenu(doc.recent_menu)
     doc._fill_recent_menu()
     return doc

@@ -145,7 +145,8 @@ class Exports:
             c = self.window.controller
             trace = c.trace
             if trace is None:
-                raise GraphError(c.trace_error or "the graph has no output node")
+                raise GraphError(c.trace_error or translate("Exports",
+                                                            "the graph has no output node"))
             document = getattr(self.window, "document", None)
             title = document.display_name() if document is not None else ""
             script = numpy_script if key == "numpy" else torch_script
@@ -175,7 +176,9 @@ class Exports:
 
 
 def _why(exc: Exception) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    from ui.engine_text import error_text
+
+    return " ".join(error_text(exc).split()) or type(exc).__name__
 
 
 def _dock_settings(spec, dock) -> None:
