@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ui.engine_text import engine_text
+from ui.engine_text import engine_text, op_doc
 from ui.explore.equation import Para, Piece, Row, is_small, join, num, op, stats_text, sym
 from ui.explore.formula import (
     LITERAL,
@@ -268,7 +268,7 @@ def node_block(node, value, grad, output_name: str | None, terms=(), cursor: int
         block.append([Row([sym(node.name)], call_pieces(
             node, [sym(i.name if i is not None else "∅") for i in node.inputs]))])
     block.append(Para(translate("Inspector", "{symbol} ({op}): {doc}").format(
-        symbol=spec.symbol, op=node.op, doc=translate("Ops", spec.doc)), "muted"))
+        symbol=spec.symbol, op=node.op, doc=op_doc(node.op)), "muted"))
     if node.attrs:
         block.append(Para(", ".join(f"{k} = {v}" for k, v in node.attrs.items()), "muted"))
     rows = []
