@@ -316,7 +316,9 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self._loading_example = True
         try:
             if len(self.controller.graph):
-                self.controller.replace_graph(g, f"Example {ex.title}", g.output.name)
+                self.controller.replace_graph(
+                    g, translate("History", "Example {title}").format(title=ex.title),
+                    g.output.name)
             else:
                 self.controller.load_graph(g, g.output)
         finally:
@@ -325,7 +327,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.inspector.set_example(ex.title, ex.text)
         self.expression_message.setVisible(False)
         self.setWindowTitle(f"graphviz-nn: {ex.title}")
-        self.status(f"Example: {ex.title}. Press Forward (F5), then step with → or Backward (F6).")
+        self.status(translate("MainWindow", "Example: {title}. Press Forward (F5), then step "
+                              "with → or Backward (F6).").format(title=ex.title))
 
     def browse_examples(self) -> None:
         """The examples, each with its paragraph beside it; Open loads the chosen one."""
@@ -338,8 +341,8 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.example_key = None
         self.inspector.set_example(None)
         import graphviz_nn as gnn
-        self.controller.replace_graph(gnn.Graph(), "New graph")
-        self.setWindowTitle("graphviz-nn: untitled")
+        self.controller.replace_graph(gnn.Graph(), translate("History", "New graph"))
+        self.setWindowTitle(translate("MainWindow", "graphviz-nn: untitled"))
 
     def apply_expression(self, text: str | None = None) -> bool:
         """Build the graph typed in the expression bar; a bad one leaves the graph as it was."""
@@ -356,9 +359,11 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.example_key = None
         self.inspector.set_example(None)
         self.expression.accept_draft()      # the bar shows the new graph's expression
-        self.controller.replace_graph(graph, f"Expression {text}", graph.output.name)
-        self.status(f"Built {graph.output.name} from the expression; "
-                    "select a leaf to change its value.")
+        self.controller.replace_graph(
+            graph, translate("History", "Expression {text}").format(text=text),
+            graph.output.name)
+        self.status(translate("MainWindow", "Built {name} from the expression; select a leaf "
+                              "to change its value.").format(name=graph.output.name))
         return True
 
     def _relayout(self) -> None:

@@ -313,6 +313,55 @@ OP_DOCS: dict[str, str] = {
 }
 
 
+# an op's formula ("op") and local derivative rules ("op:port") where they hold words, e.g.
+# "Σ x  (over axis, or everything)"; the others are formulas only and stay as they are
+OP_FORMULAS: dict[str, str] = {
+    "matmul": QT_TRANSLATE_NOOP("OpFormulas", "a @ b  (matrix product)"),
+    "sum": QT_TRANSLATE_NOOP("OpFormulas", "Σ x  (over axis, or everything)"),
+    "sum:0": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "∂(Σx)/∂x = 1  (the upstream gradient is copied to every summed element)"),
+    "mean": QT_TRANSLATE_NOOP("OpFormulas", "(1/n) Σ x  (over axis, or everything)"),
+    "mean:0": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "∂mean/∂x = 1/n  (for each of the n averaged elements)"),
+    "softmax": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ  (max subtracted first)"),
+    "input": QT_TRANSLATE_NOOP("OpFormulas", "value set by you"),
+    "param": QT_TRANSLATE_NOOP("OpFormulas", "value set by you"),
+    "const": QT_TRANSLATE_NOOP("OpFormulas", "value set by you"),
+    "pow": QT_TRANSLATE_NOOP("OpFormulas", "xᵖ  (p a constant)"),
+    "softmax_cross_entropy": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "mean over the batch of −log softmax(logits)[label]"),
+    "softmax_cross_entropy:1": QT_TRANSLATE_NOOP("OpFormulas", "labels are integers: no gradient"),
+    "dropout": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "x · mask / (1 − p) while training (mask ~ Bernoulli(1 − p)); x when evaluating"),
+    "dropout:0": QT_TRANSLATE_NOOP(
+        "OpFormulas",
+        "∂/∂x = mask / (1 − p) while training, 1 when evaluating"),
+}
+
+
+def op_formula(op: str) -> str:
+    """The formula of ``op`` as the palette writes it, in the window's language."""
+    from graphviz_nn.ops import OPS
+
+    source = OP_FORMULAS.get(op)
+    return translate("OpFormulas", source) if source else OPS[op].formula
+
+
+def op_local(op: str, port: int) -> str:
+    """The local derivative rule of ``op`` for ``port`` (ports still named as the op names
+    them), in the window's language; give it to ``OpSpec.local_rule(..., rule=)``."""
+    from graphviz_nn.ops import OPS
+
+    source = OP_FORMULAS.get(f"{op}:{port}")
+    return translate("OpFormulas", source) if source else OPS[op].local[port]
+
+
 def op_doc(op: str) -> str:
     """The doc of ``op`` in the window's language (the engine's English if not listed)."""
     from graphviz_nn.ops import OPS

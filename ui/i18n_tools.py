@@ -90,7 +90,27 @@ def engine_table() -> str:
 
     text = ENGINE_TEXT.read_text(encoding="utf-8")
     text = _table(text, "TEMPLATES", "Engine", TEMPLATES)
-    return _table(text, "OP_DOCS", "OpDocs", {name: spec.doc for name, spec in OPS.items()})
+    text = _table(text, "OP_DOCS", "OpDocs", {name: spec.doc for name, spec in OPS.items()})
+    formulas = {}
+    for name, spec in OPS.items():
+        for key, words in [(name, spec.formula)] + [(f"{name}:{port}", rule)
+                                                     for port, rule in enumerate(spec.local)]:
+            if _has_words(words):
+                formulas[key] = words
+    return _table(text, "OP_FORMULAS", "OpFormulas", formulas)
+
+
+# the words of formulas that are names, not English (an op's formula with no other word of
+# three letters or more stays as it is)
+MATH_WORDS = {"upstream", "softmax", "tanh", "exp", "mean", "max", "sign", "mask", "onehot",
+              "logits", "label", "pred", "target", "log", "ReLU", "MSE", "ELU", "Bernoulli",
+              "sigmoid", "else"}
+
+
+def _has_words(formula: str) -> bool:
+    import re
+
+    return any(w not in MATH_WORDS for w in re.findall(r"[A-Za-z]{3,}", formula))
 
 
 def _table(text: str, name: str, context: str, rows_of: dict[str, str]) -> str:

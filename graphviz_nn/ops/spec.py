@@ -52,11 +52,13 @@ class OpSpec:
         """True for input, param and const: nodes with no input ports."""
         return not self.ports
 
-    def local_rule(self, port: int, names: Sequence[str | None], attrs: dict | None = None) -> str:
+    def local_rule(self, port: int, names: Sequence[str | None], attrs: dict | None = None,
+                   rule: str | None = None) -> str:
         """The local derivative of input ``port`` written with the names of the nodes that feed
         the ports (``names``, in port order): mul's ``∂(a·b)/∂a = b`` fed by q and z reads
-        ``∂(q·z)/∂q = z``. An attribute the rule uses is given after it: ``(p = 2)``."""
-        rule = self.local[port]
+        ``∂(q·z)/∂q = z``. An attribute the rule uses is given after it: ``(p = 2)``.
+        ``rule``: the text to write (a translation of ``local[port]``; default that)."""
+        rule = self.local[port] if rule is None else rule
         swap = {p: n for p, n in zip(self.ports, names, strict=False) if n}
         if swap:
             pattern = "|".join(re.escape(p) for p in sorted(swap, key=len, reverse=True))

@@ -165,6 +165,15 @@
     </message>
 </context>
 <context>
+    <name>Boundary</name>
+    <message>
+        <source>The decision boundary is drawn for 2-D data sets
+({names}).</source>
+        <translation>결정 경계는 2차원 데이터셋에서 그립니다
+({names}).</translation>
+    </message>
+</context>
+<context>
     <name>Canvas</name>
     <message>
         <source>error</source>
@@ -245,6 +254,30 @@
 <context>
     <name>ConfusionView</name>
     <message>
+        <source>confusion matrix (validation)</source>
+        <translation>오차 행렬 (검증)</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>예측 클래스</translation>
+    </message>
+    <message>
+        <source>Train with a validation split to see which classes get mixed up.</source>
+        <translation>검증 세트를 떼어 두고 학습하면 어떤 클래스끼리 헷갈리는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No validation split: set one above 0 to see the matrix.</source>
+        <translation>검증 세트가 없습니다: 행렬을 보려면 검증 비율을 0보다 크게 하세요.</translation>
+    </message>
+    <message>
+        <source>{n} validation samples; filled after each epoch.</source>
+        <translation>검증 샘플 {n}개, 에포크가 끝날 때마다 채웁니다.</translation>
+    </message>
+    <message>
         <source>The network&apos;s outputs are not finite numbers with these weights (they have grown too large): no matrix.</source>
         <translation>이 가중치에서는 신경망의 출력이 유한한 수가 아닙니다 (너무 커졌습니다): 행렬을 그릴 수 없습니다.</translation>
     </message>
@@ -270,6 +303,81 @@
     <message>
         <source>cannot step: {why}</source>
         <translation>진행할 수 없습니다: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Curves</name>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Smoothing of the per-batch curves (exponential moving average, as in TensorBoard); 0 shows the raw values</source>
+        <translation>배치별 곡선의 평활화 (TensorBoard처럼 지수 이동 평균); 0이면 원래 값을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>손실 로그 축</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>손실을 로그 축으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Save the curves as a PNG image</source>
+        <translation>곡선을 PNG 이미지로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save the numbers behind the curves as CSV</source>
+        <translation>곡선의 수치를 CSV로 저장합니다</translation>
+    </message>
+    <message>
+        <source>smoothing</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>train (batch, smoothed)</source>
+        <translation>훈련 (배치, 평활화)</translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation>훈련 (에포크)</translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation>검증 (에포크)</translation>
+    </message>
+    <message>
+        <source>previous run</source>
+        <translation>이전 실행</translation>
+    </message>
+    <message>
+        <source>step {step}  (epoch {epoch}):  {metric} {raw}  smoothed {smoothed}</source>
+        <translation>스텝 {step}  (에포크 {epoch}):  {metric} {raw}  평활화 {smoothed}</translation>
+    </message>
+    <message>
+        <source>   validation at epoch end {value}</source>
+        <translation>   에포크 끝 검증 {value}</translation>
+    </message>
+    <message>
+        <source>Save curves as PNG</source>
+        <translation>곡선을 PNG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save curves as CSV</source>
+        <translation>곡선을 CSV로 저장</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1218,18 @@
         <source>type an expression, e.g. f = (x + y) * z  or  out = sigmoid(w0*x0 + w1*x1 + w2)</source>
         <translation>식을 입력하세요. 예: f = (x + y) * z  또는  out = sigmoid(w0*x0 + w1*x1 + w2)</translation>
     </message>
+    <message>
+        <source>Type an expression such as  f = (x + y) * z</source>
+        <translation>f = (x + y) * z 같은 식을 입력하세요</translation>
+    </message>
+    <message>
+        <source>Cannot build this expression: {why}</source>
+        <translation>이 식으로 그래프를 만들 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>The expression computes nothing; write  name = expression</source>
+        <translation>식이 아무것도 계산하지 않습니다. 이름 = 식 꼴로 쓰세요</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -1263,6 +1383,75 @@ Your changes are not saved yet.</source>
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>Link Axis:</source>
+        <translation>축 연결:</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>직접 지정</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>축 뒤집기</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>마우스로 조작</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>보이는 데이터만</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>자동 이동만</translation>
+    </message>
+</context>
+<context>
+    <name>GradientFlow</name>
+    <message>
+        <source>‖dW‖ per layer</source>
+        <translation>층별 ‖dW‖</translation>
+    </message>
+    <message>
+        <source>dead ReLU units</source>
+        <translation>죽은 ReLU 유닛</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>‖dW‖ of {first} is {ratio}× that of {last}</source>
+        <translation>{first}의 ‖dW‖는 {last}의 {ratio}배입니다</translation>
+    </message>
+    <message>
+        <source>: the first layer hardly learns (vanishing gradients)</source>
+        <translation>: 첫 층은 거의 학습되지 않습니다 (기울기 소실)</translation>
+    </message>
+    <message>
+        <source> (previous run: {ratio}×)</source>
+        <translation> (이전 실행: {ratio}배)</translation>
+    </message>
+    <message>
+        <source>  Dead ReLU units: {shares}.</source>
+        <translation>  죽은 ReLU 유닛: {shares}.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>내보내기...</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>&lt;opened&gt;</source>
@@ -1347,6 +1536,22 @@ Your changes are not saved yet.</source>
     <message>
         <source>Build MLP {sizes}</source>
         <translation>MLP {sizes} 만들기</translation>
+    </message>
+    <message>
+        <source>Example {title}</source>
+        <translation>예제 {title}</translation>
+    </message>
+    <message>
+        <source>New graph</source>
+        <translation>새 그래프</translation>
+    </message>
+    <message>
+        <source>Expression {text}</source>
+        <translation>식 {text}</translation>
+    </message>
+    <message>
+        <source>Lesson graph {name}</source>
+        <translation>레슨 그래프 {name}</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1854,18 @@ Your changes are not saved yet.</source>
         <translation>인스펙터</translation>
     </message>
     <message>
+        <source>Example: {title}. Press Forward (F5), then step with → or Backward (F6).</source>
+        <translation>예제: {title}. 순전파(F5)를 누른 다음 →로 한 단계씩 가거나 역전파(F6)를 누르세요.</translation>
+    </message>
+    <message>
+        <source>graphviz-nn: untitled</source>
+        <translation>graphviz-nn: 제목 없음</translation>
+    </message>
+    <message>
+        <source>Built {name} from the expression; select a leaf to change its value.</source>
+        <translation>식으로 {name}을(를) 만들었습니다. 값을 바꾸려면 입력 노드를 선택하세요.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1782,6 +1999,22 @@ Your changes are not saved yet.</source>
 <context>
     <name>ModelForm</name>
     <message>
+        <source>hidden layers: {why}</source>
+        <translation>은닉층: {why}</translation>
+    </message>
+    <message>
+        <source>hidden layers: at most 12</source>
+        <translation>은닉층: 최대 12개</translation>
+    </message>
+    <message>
+        <source>there is no canvas here to train from</source>
+        <translation>여기에는 학습할 캔버스가 없습니다</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s input x takes {n} features per sample; the {data} data have {m}</source>
+        <translation>그래프의 입력 x는 샘플마다 특성 {n}개를 받는데, {data} 데이터의 특성은 {m}개입니다</translation>
+    </message>
+    <message>
         <source>chosen</source>
         <translation>선택한 값</translation>
     </message>
@@ -1796,6 +2029,90 @@ Your changes are not saved yet.</source>
     <message>
         <source>the opened model&apos;s loss is {loss}; the training dock trains classifiers (softmax cross-entropy)</source>
         <translation>연 모델의 손실 함수는 {loss}입니다. 학습 패널은 분류 모델(softmax 크로스 엔트로피)만 학습합니다</translation>
+    </message>
+    <message>
+        <source>MLP builder</source>
+        <translation>MLP 만들기</translation>
+    </message>
+    <message>
+        <source>graph on the canvas</source>
+        <translation>캔버스의 그래프</translation>
+    </message>
+    <message>
+        <source>Train an MLP built from the choices below, or the graph on the canvas (it needs an input x, a loss and param nodes)</source>
+        <translation>아래 설정으로 만든 MLP나 캔버스의 그래프를 학습합니다 (그래프에는 입력 x, 손실, param 노드가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>Sizes of the hidden layers, e.g. 64,64 (empty: no hidden layer)</source>
+        <translation>은닉층 크기, 예: 64,64 (비우면 은닉층 없음)</translation>
+    </message>
+    <message>
+        <source>Activation of the hidden layers (the output is softmax)</source>
+        <translation>은닉층의 활성화 함수 (출력층은 softmax)</translation>
+    </message>
+    <message>
+        <source>Dropout after each hidden layer (0 = none)</source>
+        <translation>은닉층마다 뒤에 붙는 드롭아웃 (0이면 없음)</translation>
+    </message>
+    <message>
+        <source>Learning rate (too large and the loss explodes to NaN)</source>
+        <translation>학습률 (너무 크면 손실이 NaN으로 발산합니다)</translation>
+    </message>
+    <message>
+        <source>Share of the data held out to measure overfitting</source>
+        <translation>과대적합을 재려고 떼어 두는 데이터의 비율</translation>
+    </message>
+    <message>
+        <source>Same seed, same initial weights and shuffling</source>
+        <translation>시드가 같으면 초기 가중치와 섞는 순서도 같습니다</translation>
+    </message>
+    <message>
+        <source>show the model on the canvas</source>
+        <translation>캔버스에 모델 보이기</translation>
+    </message>
+    <message>
+        <source>Load the model&apos;s graph into the canvas when training starts; its values and weights refresh as it learns</source>
+        <translation>학습을 시작하면 모델의 그래프를 캔버스에 불러옵니다. 학습하는 동안 값과 가중치가 갱신됩니다</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>hidden layers</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증 비율</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
     </message>
     <message>
         <source>opened model: {name}</source>
@@ -1902,6 +2219,57 @@ Your changes are not saved yet.</source>
     </message>
 </context>
 <context>
+    <name>OpFormulas</name>
+    <message>
+        <source>a @ b  (matrix product)</source>
+        <translation>a @ b  (행렬 곱)</translation>
+    </message>
+    <message>
+        <source>Σ x  (over axis, or everything)</source>
+        <translation>Σ x  (axis 축을 따라, 또는 전체)</translation>
+    </message>
+    <message>
+        <source>∂(Σx)/∂x = 1  (the upstream gradient is copied to every summed element)</source>
+        <translation>∂(Σx)/∂x = 1  (upstream gradient를 더한 원소마다 그대로 복사합니다)</translation>
+    </message>
+    <message>
+        <source>(1/n) Σ x  (over axis, or everything)</source>
+        <translation>(1/n) Σ x  (axis 축을 따라, 또는 전체)</translation>
+    </message>
+    <message>
+        <source>∂mean/∂x = 1/n  (for each of the n averaged elements)</source>
+        <translation>∂mean/∂x = 1/n  (평균 낸 원소 n개 각각)</translation>
+    </message>
+    <message>
+        <source>softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ  (max subtracted first)</source>
+        <translation>softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ  (먼저 최댓값을 뺌)</translation>
+    </message>
+    <message>
+        <source>value set by you</source>
+        <translation>직접 정한 값</translation>
+    </message>
+    <message>
+        <source>xᵖ  (p a constant)</source>
+        <translation>xᵖ  (p는 상수)</translation>
+    </message>
+    <message>
+        <source>mean over the batch of −log softmax(logits)[label]</source>
+        <translation>배치에 대한 −log softmax(logits)[label]의 평균</translation>
+    </message>
+    <message>
+        <source>labels are integers: no gradient</source>
+        <translation>레이블은 정수: 기울기 없음</translation>
+    </message>
+    <message>
+        <source>x · mask / (1 − p) while training (mask ~ Bernoulli(1 − p)); x when evaluating</source>
+        <translation>학습 중에는 x · mask / (1 − p) (mask ~ Bernoulli(1 − p)); 평가할 때는 x</translation>
+    </message>
+    <message>
+        <source>∂/∂x = mask / (1 − p) while training, 1 when evaluating</source>
+        <translation>∂/∂x = 학습 중에는 mask / (1 − p), 평가할 때는 1</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Inputs</source>
@@ -1962,6 +2330,37 @@ Your changes are not saved yet.</source>
     <message>
         <source>Palette</source>
         <translation>팔레트</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Plot Options</source>
+        <translation>그래프 옵션</translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation>변환</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>다운샘플</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>투명도</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>격자</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>점</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2521,58 @@ Your changes are not saved yet.</source>
         <translation>학습 중지</translation>
     </message>
     <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Start a new run (the last run stays faded on the plots)</source>
+        <translation>새로 학습합니다 (지난 실행은 그래프에 흐리게 남습니다)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Pause between two steps / resume</source>
+        <translation>스텝 사이에서 일시정지 / 재개</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Step one batch</source>
+        <translation>배치 하나 진행</translation>
+    </message>
+    <message>
+        <source>Run exactly one batch, then pause</source>
+        <translation>배치 하나만 실행하고 일시정지합니다</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>Start again from fresh random weights</source>
+        <translation>새 무작위 가중치로 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>  ·  {rate} steps/s  ·  {time} left</source>
+        <translation>  ·  {rate} 스텝/초  ·  {time} 남음</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}  ·  step {step}/{total}  ·  loss {loss}</source>
+        <translation>에포크 {epoch}/{epochs}  ·  스텝 {step}/{total}  ·  손실 {loss}</translation>
+    </message>
+    <message>
         <source>weights reset: ready to train</source>
         <translation>가중치 초기화: 학습할 준비가 되었습니다</translation>
     </message>
@@ -2130,8 +2581,96 @@ Your changes are not saved yet.</source>
         <translation>에포크 {epoch}/{epochs}  ·  스텝 {step}/{total}  ·  손실 –  (가중치 초기화됨)</translation>
     </message>
     <message>
+        <source>the validation split leaves no training data</source>
+        <translation>검증 비율이 커서 훈련 데이터가 남지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {n} samples but {m} labels</source>
+        <translation>{name}: 샘플은 {n}개인데 레이블은 {m}개입니다</translation>
+    </message>
+    <message>
+        <source>CSV file…</source>
+        <translation>CSV 파일…</translation>
+    </message>
+    <message>
+        <source>2-D problems as in TensorFlow Playground, scikit-learn&apos;s 8×8 digits, MNIST / Fashion-MNIST, or your own CSV</source>
+        <translation>TensorFlow Playground의 2차원 문제, scikit-learn의 8×8 digits, MNIST / Fashion-MNIST, 또는 직접 준비한 CSV</translation>
+    </message>
+    <message>
+        <source>How much the points scatter around the ideal shape</source>
+        <translation>점이 이상적인 모양 주위로 흩어지는 정도</translation>
+    </message>
+    <message>
+        <source>Number of points</source>
+        <translation>점의 개수</translation>
+    </message>
+    <message>
+        <source>cache (download once)</source>
+        <translation>캐시 (한 번만 내려받기)</translation>
+    </message>
+    <message>
+        <source>folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>folder with the IDX .gz files, or a CSV file</source>
+        <translation>IDX .gz 파일이 있는 폴더, 또는 CSV 파일</translation>
+    </message>
+    <message>
+        <source>last column</source>
+        <translation>마지막 열</translation>
+    </message>
+    <message>
+        <source>Name (or 0-based number) of the CSV column holding the labels; empty means the last column</source>
+        <translation>레이블이 있는 CSV 열의 이름 (또는 0부터 센 번호); 비우면 마지막 열</translation>
+    </message>
+    <message>
+        <source>data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>가져올 곳</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>label column</source>
+        <translation>레이블 열</translation>
+    </message>
+    <message>
+        <source>choose a CSV file first (the … button)</source>
+        <translation>먼저 CSV 파일을 고르세요 (… 버튼)</translation>
+    </message>
+    <message>
+        <source>choose the folder holding the IDX .gz files first (the … button)</source>
+        <translation>먼저 IDX .gz 파일이 있는 폴더를 고르세요 (… 버튼)</translation>
+    </message>
+    <message>
+        <source>loading {kind}…</source>
+        <translation>{kind} 불러오는 중…</translation>
+    </message>
+    <message>
         <source>Folder with the {kind} files</source>
         <translation>{kind} 파일이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Open a CSV file</source>
+        <translation>CSV 파일 열기</translation>
+    </message>
+    <message>
+        <source>Folder with the IDX .gz files</source>
+        <translation>IDX .gz 파일이 있는 폴더</translation>
     </message>
     <message>
         <source>Choose folder…</source>
@@ -2174,16 +2713,48 @@ Your changes are not saved yet.</source>
         <translation>{kind}를 불러올 수 없습니다: {why}. 파일 네 개가 필요합니다: {a}, {b}, {c}, {d} ({source}에 공개된, Keras가 내려받는 파일). 네트워크가 되는 곳에서 내려받아 한 폴더에 넣고 “폴더 선택…”을 눌러 불러오세요. 폴더는 기억해 둡니다.</translation>
     </message>
     <message>
+        <source>Nothing to reset yet: train a model first.</source>
+        <translation>아직 초기화할 것이 없습니다: 먼저 모델을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>The trainer is still busy with a step; try again.</source>
+        <translation>학습이 아직 스텝을 계산하는 중입니다. 다시 해 보세요.</translation>
+    </message>
+    <message>
         <source>with fresh weights</source>
         <translation>새 가중치로</translation>
+    </message>
+    <message>
+        <source>Weights back to their values before training.</source>
+        <translation>가중치를 학습 전 값으로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>Weights reset to fresh random values (Glorot uniform, zero biases).</source>
+        <translation>가중치를 새 무작위 값으로 초기화했습니다 (Glorot 균등분포, 편향은 0).</translation>
+    </message>
+    <message>
+        <source>Cannot resume: {why}</source>
+        <translation>재개할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Resuming with learning rate {lr}.</source>
+        <translation>학습률 {lr}(으)로 재개합니다.</translation>
     </message>
     <message>
         <source>Lower the learning rate</source>
         <translation>학습률 낮추기</translation>
     </message>
     <message>
+        <source>Training on a thread: the trainer process did not start ({why}).</source>
+        <translation>스레드에서 학습합니다: 학습 프로세스를 시작하지 못했습니다 ({why}).</translation>
+    </message>
+    <message>
         <source>Show the model being trained</source>
         <translation>학습 중인 모델 보기</translation>
+    </message>
+    <message>
+        <source>Could not show the model on the canvas: {why}</source>
+        <translation>캔버스에 모델을 보여 줄 수 없습니다: {why}</translation>
     </message>
     <message>
         <source>usual: {lr}</source>
@@ -2212,6 +2783,26 @@ Your changes are not saved yet.</source>
     <message>
         <source>speed</source>
         <translation>속도</translation>
+    </message>
+    <message>
+        <source>the graph on the canvas needs an input node named x for the data</source>
+        <translation>캔버스의 그래프에 데이터를 받을 입력 노드 x가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the graph on the canvas has no loss to minimise (softmax_cross_entropy or mse)</source>
+        <translation>캔버스의 그래프에 최소화할 손실이 없습니다 (softmax_cross_entropy 또는 mse)</translation>
+    </message>
+    <message>
+        <source>the loss {name} needs its targets from an input node</source>
+        <translation>손실 {name}의 정답은 입력 노드에서 받아야 합니다</translation>
+    </message>
+    <message>
+        <source>the graph on the canvas has no param nodes to train</source>
+        <translation>캔버스의 그래프에 학습할 param 노드가 없습니다</translation>
+    </message>
+    <message>
+        <source>the graph cannot compute {name}: {why}</source>
+        <translation>그래프에서 {name}을(를) 계산할 수 없습니다: {why}</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2865,33 @@ Your changes are not saved yet.</source>
     <message>
         <source>{shape}  mean {mean}  min {min}  max {max}</source>
         <translation>{shape}  평균 {mean}  최소 {min}  최대 {max}</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <translation>보기 옵션</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>전체 보기</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>축</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>마우스 모드</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>세 버튼</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>한 버튼</translation>
     </message>
 </context>
 <context>

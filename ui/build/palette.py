@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.engine_text import op_doc
+from ui.engine_text import op_doc, op_formula, op_local
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 OP_MIME = "application/x-graphviz-nn-op"
@@ -68,9 +68,10 @@ def op_tooltip(spec) -> str:
     """Formula, local derivatives and the one-line doc, as rich text."""
     lines = [f"<b>{_label(spec.name)}</b>"]
     if getattr(spec, "formula", ""):
-        lines.append(translate("Palette", "forward: {formula}").format(formula=spec.formula))
-    for d in getattr(spec, "local", ()) or ():
-        lines.append(translate("Palette", "local: {rule}").format(rule=d))
+        lines.append(translate("Palette", "forward: {formula}").format(
+            formula=op_formula(spec.name)))
+    for port, _rule in enumerate(getattr(spec, "local", ()) or ()):
+        lines.append(translate("Palette", "local: {rule}").format(rule=op_local(spec.name, port)))
     if getattr(spec, "attrs", None):
         lines.append(translate("Palette", "attributes: {attrs}").format(
             attrs=", ".join(f"{k}={v!r}" for k, v in spec.attrs.items())))

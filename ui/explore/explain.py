@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ui.engine_text import engine_text, op_doc
+from ui.engine_text import engine_text, op_doc, op_local
 from ui.explore.equation import Para, Piece, Row, is_small, join, num, op, stats_text, sym
 from ui.explore.formula import (
     LITERAL,
@@ -41,7 +41,7 @@ def rule_text(node, port: int) -> str:
     """The local derivative of ``node`` for input ``port``, written with its inputs' names:
     ``∂(q·z)/∂q = z`` (the op's own rule, ``∂(a·b)/∂a = b``, with the ports renamed)."""
     names = [i.name if i is not None else None for i in node.inputs]
-    return node.spec.local_rule(port, names, node.attrs)
+    return node.spec.local_rule(port, names, node.attrs, rule=op_local(node.op, port))
 
 
 # ----- forward -------------------------------------------------------------------------------
@@ -221,7 +221,7 @@ def backward_block(trace, index: int, output_name: str, hidden: bool = False) ->
                 node=lg.input.name, k=len(terms), o=o)))
             block.append(sum_rows(o, lg.input, terms, index, hide))
     if not hidden:       # the rule of an add would give the answer away
-        rules = "; ".join(sorted({lg.formula for lg in step.locals}))
+        rules = "; ".join(sorted({op_local(node.op, lg.port) for lg in step.locals}))
         block.append(Para(translate("Inspector", "local rule of {op}: {rules}").format(
             op=node.op, rules=rules), "muted"))
     return block

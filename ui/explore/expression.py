@@ -8,6 +8,8 @@ import keyword
 import numpy as np
 
 import graphviz_nn as gnn
+from ui.engine_text import error_text
+from ui.i18n import translate
 
 # the numbers a typed expression's leaves get, in the order they first appear: each its own
 # (so every gradient can be told apart), small, mixed in sign, and 1 first (log(x) is fine)
@@ -21,13 +23,15 @@ def build_expression(text: str, current=None) -> tuple[gnn.Graph | None, str | N
     old graph; the others get :data:`DEFAULT_VALUES`. Returns (graph, error)."""
     text = (text or "").strip()
     if not text:
-        return None, "Type an expression such as  f = (x + y) * z"
+        return None, translate("ExpressionBar", "Type an expression such as  f = (x + y) * z")
     try:
         g = gnn.parse(text)
     except (gnn.GraphError, ValueError, TypeError) as exc:
-        return None, f"Cannot build this expression: {exc}"
+        return None, translate("ExpressionBar", "Cannot build this expression: {why}").format(
+            why=error_text(exc))
     if g.output is None or len(g) == 0:
-        return None, "The expression computes nothing; write  name = expression"
+        return None, translate("ExpressionBar", "The expression computes nothing; write  "
+                               "name = expression")
     free = sorted((n for n in g.nodes if n.is_leaf and n.value is None), key=lambda n: n.id)
     for k, node in enumerate(free):
         value = DEFAULT_VALUES[k % len(DEFAULT_VALUES)]

@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from ui.engine_text import op_local
 from ui.explore.equation import Piece, num, op, sym
 from ui.style import fmt_num
 
@@ -50,7 +51,7 @@ def _rule(node, port: int) -> tuple[str, str] | None:
     """The op's rule for ``port`` in this node's names (graphviz_nn/ops: ``OpSpec.local_rule``),
     split at its "=": (``∂(q·z)/∂q``, ``z``); None when the rule is not a formula."""
     names = [None if i is None else _wrapped(i.name) for i in node.inputs]
-    text = node.spec.local_rule(port, names, node.attrs)
+    text = node.spec.local_rule(port, names, node.attrs, rule=op_local(node.op, port))
     if " = " not in text:
         return None
     lhs, rhs = text.split(" = ", 1)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from graphviz_nn.lessons import Lesson
+from ui.i18n import translate
 
 GRAPH_KEYS = ("example", "expression", "graph")
 IMAGE_SETS = ("MNIST", "Fashion-MNIST")
@@ -91,7 +92,8 @@ class Applier:
         elif "graph" in setup:
             import graphviz_nn as gnn
             graph = gnn.load(setup["graph"])
-            c.replace_graph(graph, f"Lesson graph {Path(setup['graph']).name}",
+            c.replace_graph(graph, translate("History", "Lesson graph {name}").format(
+                name=Path(setup["graph"]).name),
                             getattr(graph.output, "name", None))
         if "values" in setup and "expression" not in setup:
             for name, value in setup["values"].items():
@@ -124,7 +126,9 @@ class Applier:
         w.expression_message.setVisible(False)      # the bar shows the graph's expression
         w.example_key = None
         w.inspector.set_example(None)
-        w.controller.replace_graph(graph, f"Expression {one_line}", graph.output.name)
+        w.controller.replace_graph(
+            graph, translate("History", "Expression {text}").format(text=one_line),
+            graph.output.name)
 
     def _cursor(self, where) -> None:
         c = self.window.controller

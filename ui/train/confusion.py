@@ -22,19 +22,21 @@ class ConfusionView(QWidget):
         super().__init__(parent)
         self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
-        self.plot = self.plots.addPlot(title="confusion matrix (validation)")
+        self.plot = self.plots.addPlot(title=translate("ConfusionView", "confusion matrix "
+                                                       "(validation)"))
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.invertY(True)
         self.plot.setAspectLocked(True)
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", translate("ConfusionView", "true class"))
+        self.plot.setLabel("bottom", translate("ConfusionView", "predicted class"))
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (31, 84, 168)]))
         self.plot.addItem(self.image)
         self._texts: list[pg.TextItem] = []
-        self.caption = QLabel("Train with a validation split to see which classes get mixed up.")
+        self.caption = QLabel(translate("ConfusionView", "Train with a validation split to see "
+                                        "which classes get mixed up."))
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #444;")
         lay = QVBoxLayout(self)
@@ -60,9 +62,11 @@ class ConfusionView(QWidget):
                 "ConfusionView", "regression: MSE. A regression predicts a number, not a "
                 "class: there is no confusion matrix (the loss curves show the MSE)."))
         elif x_val is None or len(x_val) == 0:
-            self.caption.setText("No validation split: set one above 0 to see the matrix.")
+            self.caption.setText(translate("ConfusionView", "No validation split: set one above 0 "
+                                           "to see the matrix."))
         else:
-            self.caption.setText(f"{len(x_val)} validation samples; filled after each epoch.")
+            self.caption.setText(translate("ConfusionView", "{n} validation samples; filled "
+                                           "after each epoch.").format(n=len(x_val)))
 
     def _clear_matrix(self) -> None:
         self.matrix = None

@@ -34,15 +34,16 @@ class TrainControls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.train = QPushButton("Train")
-        self.train.setToolTip("Start a new run (the last run stays faded on the plots)")
-        self.pause = QPushButton("Pause")
-        self.pause.setToolTip("Pause between two steps / resume")
-        self.stop = QPushButton("Stop")
-        self.step = QPushButton("Step one batch")
-        self.step.setToolTip("Run exactly one batch, then pause")
-        self.reset = QPushButton("Reset weights")
-        self.reset.setToolTip("Start again from fresh random weights")
+        self.train = QPushButton(translate("TrainingDock", "Train"))
+        self.train.setToolTip(translate("TrainingDock", "Start a new run (the last run stays "
+                                        "faded on the plots)"))
+        self.pause = QPushButton(translate("TrainingDock", "Pause"))
+        self.pause.setToolTip(translate("TrainingDock", "Pause between two steps / resume"))
+        self.stop = QPushButton(translate("TrainingDock", "Stop"))
+        self.step = QPushButton(translate("TrainingDock", "Step one batch"))
+        self.step.setToolTip(translate("TrainingDock", "Run exactly one batch, then pause"))
+        self.reset = QPushButton(translate("TrainingDock", "Reset weights"))
+        self.reset.setToolTip(translate("TrainingDock", "Start again from fresh random weights"))
         st = self.style()
         self._play_icon = st.standardIcon(QStyle.SP_MediaPlay)
         self._pause_icon = st.standardIcon(QStyle.SP_MediaPause)
@@ -56,7 +57,7 @@ class TrainControls(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(8)
         # the numbers go in a label whose size never depends on its text: no relayout per update
-        self.info = QLabel("ready")
+        self.info = QLabel(translate("TrainingDock", "ready"))
         self.info.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.info.setFixedHeight(self.info.sizeHint().height())
         self.speed = SpeedControl()
@@ -84,7 +85,8 @@ class TrainControls(QWidget):
             self._write_progress(*self._last, pace=False)     # a paused run has no "time left"
         self.train.setEnabled(state == IDLE)
         self.pause.setEnabled(state in (RUNNING, PAUSED))
-        self.pause.setText("Resume" if state == PAUSED else "Pause")
+        self.pause.setText(translate("TrainingDock", "Resume") if state == PAUSED
+                           else translate("TrainingDock", "Pause"))
         self.pause.setIcon(self._play_icon if state == PAUSED else self._pause_icon)
         self.stop.setEnabled(state in (RUNNING, PAUSED))
         self.step.setEnabled(state in (IDLE, PAUSED))
@@ -110,9 +112,12 @@ class TrainControls(QWidget):
         left = ""
         if pace and ran > 0 and elapsed > 0.2:
             rate = ran / elapsed
-            left = f"  ·  {rate:,.0f} steps/s  ·  {fmt_duration((self.total_steps - done) / rate)} left"
-        self.info.setText(f"epoch {min(epoch + 1, self.epochs)}/{self.epochs}  ·  step {done}/{self.total_steps}"
-                          f"  ·  loss {loss:.4g}{left}")
+            left = translate("TrainingDock", "  ·  {rate} steps/s  ·  {time} left").format(
+                rate=f"{rate:,.0f}", time=fmt_duration((self.total_steps - done) / rate))
+        self.info.setText(translate("TrainingDock", "epoch {epoch}/{epochs}  ·  step "
+                                    "{step}/{total}  ·  loss {loss}").format(
+            epoch=min(epoch + 1, self.epochs), epochs=self.epochs, step=done,
+            total=self.total_steps, loss=f"{loss:.4g}") + left)
 
     def show_reset(self, step: int | None, epoch: int = 0) -> None:
         """Fresh weights: no loss to show until the next step. ``step`` is where a paused run

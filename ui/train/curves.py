@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.io import write_atomic
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.style import png_bytes
 from ui.train.envelope import PeakCurve
 from ui.train.refresh import TimedLayoutWidget
@@ -67,6 +67,9 @@ def _curve(plot: pg.PlotItem, color, width: float = 1, name: str | None = None,
     return item
 
 
+METRICS = {"loss": QT_TRANSLATE_NOOP("Curves", "loss"),
+           "accuracy": QT_TRANSLATE_NOOP("Curves", "accuracy")}
+
 class _RunData:
     """The numbers of one run, in growable arrays."""
 
@@ -103,18 +106,20 @@ class CurvesView(QWidget):
         self.smoothing = QSlider(Qt.Horizontal)
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(60)
-        self.smoothing.setToolTip("Smoothing of the per-batch curves (exponential moving "
-                                  "average, as in TensorBoard); 0 shows the raw values")
+        self.smoothing.setToolTip(translate("Curves", "Smoothing of the per-batch curves "
+                                            "(exponential moving average, as in TensorBoard); "
+                                            "0 shows the raw values"))
         self.smoothing_label = QLabel("0.60")
-        self.log_scale = QCheckBox("log loss")
-        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.log_scale = QCheckBox(translate("Curves", "log loss"))
+        self.log_scale.setToolTip(translate("Curves", "Show the loss on a logarithmic axis"))
         self.png_button = QPushButton("PNG…")
-        self.png_button.setToolTip("Save the curves as a PNG image")
+        self.png_button.setToolTip(translate("Curves", "Save the curves as a PNG image"))
         self.csv_button = QPushButton("CSV…")
-        self.csv_button.setToolTip("Save the numbers behind the curves as CSV")
+        self.csv_button.setToolTip(translate("Curves", "Save the numbers behind the curves as "
+                                             "CSV"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("smoothing"))
+        bar.addWidget(QLabel(translate("Curves", "smoothing")))
         bar.addWidget(self.smoothing, 1)
         bar.addWidget(self.smoothing_label)
         bar.addWidget(self.log_scale)
@@ -123,12 +128,14 @@ class CurvesView(QWidget):
 
         self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
-        self.loss_plot = self.plots.addPlot(row=0, col=0, title="loss")
-        self.acc_plot = self.plots.addPlot(row=0, col=1, title="accuracy")
+        self.loss_plot = self.plots.addPlot(row=0, col=0,
+                                            title=translate("Curves", METRICS["loss"]))
+        self.acc_plot = self.plots.addPlot(row=0, col=1,
+                                           title=translate("Curves", METRICS["accuracy"]))
         self.acc_plot.setXLink(self.loss_plot)
         for p in (self.loss_plot, self.acc_plot):
             # no grid: its lines are redrawn with the axis at every repaint, the biggest cost
-            p.setLabel("bottom", "step")
+            p.setLabel("bottom", translate("Curves", "step"))
             legend = p.addLegend(offset=(-5, 5) if p is self.loss_plot else (-5, -5),
                                  labelTextSize="8pt", brush=(255, 255, 255, 200))
             legend.setZValue(100)
@@ -167,12 +174,15 @@ class CurvesView(QWidget):
         self.prev_val_acc.setPen(pg.mkPen(PREV, width=1, style=Qt.DashLine))
         self.raw_loss = _curve(lp, RAW, 1)
         self.raw_acc = _curve(ap, RAW, 1)
-        self.smooth_loss = _curve(lp, TRAIN, 1, "train (batch, smoothed)")
-        self.smooth_acc = _curve(ap, TRAIN, 1, "train (batch, smoothed)")
-        self.epoch_loss = _curve(lp, "#0d2c66", 1, "train (epoch)", symbol="o")
-        self.epoch_acc = _curve(ap, "#0d2c66", 1, "train (epoch)", symbol="o")
-        self.val_loss = _curve(lp, VAL, 1, "validation (epoch)", symbol="s")
-        self.val_acc = _curve(ap, VAL, 1, "validation (epoch)", symbol="s")
+        smoothed = translate("Curves", "train (batch, smoothed)")
+        per_epoch = translate("Curves", "train (epoch)")
+        validation = translate("Curves", "validation (epoch)")
+        self.smooth_loss = _curve(lp, TRAIN, 1, smoothed)
+        self.smooth_acc = _curve(ap, TRAIN, 1, smoothed)
+        self.epoch_loss = _curve(lp, "#0d2c66", 1, per_epoch, symbol="o")
+        self.epoch_acc = _curve(ap, "#0d2c66", 1, per_epoch, symbol="o")
+        self.val_loss = _curve(lp, VAL, 1, validation, symbol="s")
+        self.val_acc = _curve(ap, VAL, 1, validation, symbol="s")
         self._symbols = {self.epoch_loss: "o", self.epoch_acc: "o", self.val_loss: "s",
                          self.val_acc: "s"}
         self._peaks = {item: PeakCurve(item) for item in (
@@ -229,7 +239,7 @@ class CurvesView(QWidget):
         for line in self.lines:
             line.remove()
         self.lines = []
-        rename_main(self, "train (batch, smoothed)")
+        rename_main(self, translate("Curves", "train (batch, smoothed)"))
 
     def name_loss(self, regression: bool = False, penalty: str = "") -> None:
         """Title the plots for this run: which loss (cross-entropy, or MSE for a regression,
@@ -317,7 +327,7 @@ class CurvesView(QWidget):
         for plot, item in ((self.loss_plot, self.prev_loss), (self.acc_plot, self.prev_acc)):
             legend = plot.legend
             if legend is not None and not any(smp.item is item for smp, _ in legend.items):
-                legend.addItem(item, "previous run")
+                legend.addItem(item, translate("Curves", "previous run"))
         view = tuple(self.loss_plot.vb.viewRange()[0])
         self._peaks[self.prev_loss].show(p.steps.data, p.smooth_loss.out.data, view)
         self._peaks[self.prev_acc].show(p.steps.data, p.smooth_acc.out.data, view)
@@ -372,26 +382,31 @@ class CurvesView(QWidget):
             i -= 1
         raw = (r.loss if which == "loss" else r.acc).data[i]
         sm = (r.smooth_loss if which == "loss" else r.smooth_acc).out.data[i]
-        text = (f"step {int(steps[i])}  (epoch {int(r.epoch_of_step.data[i]) + 1}):  "
-                f"{which} {_fmt(raw)}  smoothed {_fmt(sm)}")
+        text = translate("Curves", "step {step}  (epoch {epoch}):  {metric} {raw}  smoothed "
+                         "{smoothed}").format(step=int(steps[i]),
+                                              epoch=int(r.epoch_of_step.data[i]) + 1,
+                                              metric=translate("Curves", METRICS[which]),
+                                              raw=_fmt(raw), smoothed=_fmt(sm))
         for _ep, last, logs in r.epochs:
             if last >= steps[i]:
                 key = "val_loss" if which == "loss" else "val_accuracy"
                 if key in logs:
-                    text += f"   validation at epoch end {_fmt(logs[key])}"
+                    text += translate("Curves", "   validation at epoch end {value}").format(
+                        value=_fmt(logs[key]))
                 break
         return text
 
     # export -------------------------------------------------------------------------------------
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save curves as PNG", "curves.png",
-                                              "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Curves", "Save curves as PNG"),
+                                              "curves.png",
+                                              translate("Curves", "PNG image (*.png)"))
         if path:
             self.export_png(path)
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save curves as CSV", "curves.csv",
-                                              "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("Curves", "Save curves as CSV"),
+                                              "curves.csv", "CSV (*.csv)")
         if path:
             self.export_csv(path)
 

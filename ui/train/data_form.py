@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.datasets import PLAYGROUND, REGRESSION
-from ui.i18n import app_settings, translate
+from ui.i18n import QT_TRANSLATE_NOOP, app_settings, translate
 from ui.train.dataset import (
     IMAGES,
     DataSet,
@@ -42,8 +42,10 @@ __all__ = ["PLAYGROUND", "REGRESSION", "PLANE", "DataForm", "DataSet", "fit_kwar
            "split_data", "remembered_folder"]
 
 PLANE = (*PLAYGROUND, *REGRESSION)       # the generated 2-D sets
-REGRESSION_LABELS = {"plane": "plane (regression)",
-                     "multi_gaussian": "multi gaussian (regression)"}
+REGRESSION_LABELS = {"plane": QT_TRANSLATE_NOOP("TrainingDock", "plane (regression)"),
+                     "multi_gaussian": QT_TRANSLATE_NOOP("TrainingDock",
+                                                         "multi gaussian (regression)")}
+CSV_FILE = "CSV file…"          # the CSV entry's engine name (its text starts with "CSV" too)
 SETTINGS_GROUP = "datasets"     # QSettings: datasets/<name>_folder, the learner's folder
 MAX_POINTS = 20_000             # a painted set stops growing here
 
@@ -84,32 +86,39 @@ class DataForm(QWidget):
         self.kind = QComboBox()
         self.kind.addItems(list(PLAYGROUND))
         for name in REGRESSION:
-            self.kind.addItem(REGRESSION_LABELS.get(name, name), name)
-        self.kind.addItems(["digits", *IMAGES, "CSV file…"])
-        self.kind.setToolTip("2-D problems as in TensorFlow Playground (two of them regression), "
-                             "scikit-learn's 8×8 digits, MNIST / Fashion-MNIST, or your own CSV")
+            label = REGRESSION_LABELS.get(name)
+            self.kind.addItem(translate("TrainingDock", label) if label else name, name)
+        self.kind.addItems(["digits", *IMAGES])
+        self.kind.addItem(translate("TrainingDock", "CSV file…"), CSV_FILE)
+        self.kind.setToolTip(translate("TrainingDock", "2-D problems as in TensorFlow Playground "
+                                       "(two of them regression), scikit-learn's 8×8 digits, "
+                                       "MNIST / Fashion-MNIST, or your own CSV"))
         self.noise = QDoubleSpinBox()
         self.noise.setRange(0.0, 1.0)
         self.noise.setSingleStep(0.05)
         self.noise.setValue(0.1)
-        self.noise.setToolTip("How much the points scatter around the ideal shape")
+        self.noise.setToolTip(translate("TrainingDock", "How much the points scatter around "
+                                        "the ideal shape"))
         self.size = QSpinBox()
         self.size.setRange(20, 100_000)
         self.size.setSingleStep(100)
         self.size.setValue(600)
-        self.size.setToolTip("Number of points")
+        self.size.setToolTip(translate("TrainingDock", "Number of points"))
         self.plane = PlaneControls()
         self.plane_seed = 0          # Regenerate: the next seed
         self.source = QComboBox()
-        self.source.addItems(["cache (download once)", "folder…"])
+        self.source.addItems([translate("TrainingDock", "cache (download once)"),
+                              translate("TrainingDock", "folder…")])
         self.path = QLineEdit()
-        self.path.setPlaceholderText("folder with the IDX .gz files, or a CSV file")
+        self.path.setPlaceholderText(translate("TrainingDock", "folder with the IDX .gz files, "
+                                               "or a CSV file"))
         self.browse = QPushButton("…")
         self.browse.setFixedWidth(28)
         self.label_column = QLineEdit()
-        self.label_column.setPlaceholderText("last column")
-        self.label_column.setToolTip("Name (or 0-based number) of the CSV column holding the "
-                                     "labels; empty means the last column")
+        self.label_column.setPlaceholderText(translate("TrainingDock", "last column"))
+        self.label_column.setToolTip(translate("TrainingDock", "Name (or 0-based number) of the "
+                                               "CSV column holding the labels; empty means the "
+                                               "last column"))
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -122,13 +131,13 @@ class DataForm(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("data set", self.kind)
-        form.addRow("noise", self.noise)
-        form.addRow("size", self.size)
+        form.addRow(translate("TrainingDock", "data set"), self.kind)
+        form.addRow(translate("TrainingDock", "noise"), self.noise)
+        form.addRow(translate("TrainingDock", "size"), self.size)
         form.addRow(translate("TrainingDock", "features"), self.plane)
-        form.addRow("source", self.source)
-        form.addRow("file", self._path_box)
-        form.addRow("label column", self.label_column)
+        form.addRow(translate("TrainingDock", "source"), self.source)
+        form.addRow(translate("TrainingDock", "file"), self._path_box)
+        form.addRow(translate("TrainingDock", "label column"), self.label_column)
         form.addRow(self.progress)
         self._form = form
 
@@ -219,7 +228,7 @@ class DataForm(QWidget):
         from graphviz_nn import datasets
         path = self.path.text().strip()
         if not path:
-            raise ValueError("choose a CSV file first (the … button)")
+            raise ValueError(translate("TrainingDock", "choose a CSV file first (the … button)"))
         col = self.label_column.text().strip() or "-1"
         label = int(col) if col.lstrip("-").isdigit() else col
         x, y = _split_pairs(datasets.load_csv(path, label))
@@ -238,7 +247,7 @@ class DataForm(QWidget):
             return generate(kind, self.size.value(), self.noise.value(), self.plane_seed)
         made = made if made is not None else self._read_csv()
         if not made.is_2d:
-            raise ValueError("points can be painted on 2-D data only")
+            raise ValueError(translate("TrainingDock", "points can be painted on 2-D data only"))
         return made.points, made.y
 
     def _edit(self, points: np.ndarray, y: np.ndarray) -> None:
@@ -284,12 +293,14 @@ class DataForm(QWidget):
             return
         folder = self.path.text().strip() if self.source.currentIndex() == 1 else None
         if self.source.currentIndex() == 1 and not folder:
-            raise ValueError("choose the folder holding the IDX .gz files first (the … button)")
+            raise ValueError(translate("TrainingDock", "choose the folder holding the IDX .gz "
+                                       "files first (the … button)"))
         self._load_fraction = 0.0
         self._load_result = None
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat(f"loading {kind}… %p%")
+        self.progress.setFormat(translate("TrainingDock", "loading {kind}…").format(kind=kind)
+                                + " %p%")
         self.progress.show()
         key = self.choice_key()
 
@@ -376,7 +387,8 @@ class DataForm(QWidget):
             path, _ = QFileDialog.getOpenFileName(
                 self, translate("TrainingDock", "Open a CSV file"), "", "CSV (*.csv)")
         else:
-            path = QFileDialog.getExistingDirectory(self, "Folder with the IDX .gz files")
+            path = QFileDialog.getExistingDirectory(
+                self, translate("TrainingDock", "Folder with the IDX .gz files"))
         if path:
             self.path.setText(path)
             self.file_chosen.emit()

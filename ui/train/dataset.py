@@ -15,6 +15,7 @@ import numpy as np
 
 from graphviz_nn.datasets import PLAYGROUND, REGRESSION
 from graphviz_nn.datasets import features as features_of
+from ui.i18n import translate
 
 IMAGES = {"MNIST": "mnist", "Fashion-MNIST": "fashion_mnist"}
 RAW_FEATURES = ("x1", "x2")     # the plane's own coordinates: the inputs by default
@@ -60,7 +61,8 @@ def split_with_points(data: DataSet, fraction: float, seed: int):
     if fraction > 0 and n_val == 0:
         n_val = 1
     if n_val >= len(order):
-        raise ValueError("the validation split leaves no training data")
+        raise ValueError(translate("TrainingDock", "the validation split leaves no training "
+                                   "data"))
     tr, va = order[n_val:], order[:n_val]
     p = data.points
     return (data.x[tr], data.y[tr], data.x[va], data.y[va],
@@ -88,7 +90,8 @@ def prepare(name: str, x, y, class_names: list[str] | None = None) -> DataSet:
         x = x / np.float32(16.0 if name == "digits" else 255.0)   # scale pixels to [0, 1]
     y = np.asarray(y).astype(np.int64).reshape(-1)
     if len(x) != len(y):
-        raise ValueError(f"{name}: {len(x)} samples but {len(y)} labels")
+        raise ValueError(translate("TrainingDock", "{name}: {n} samples but {m} labels").format(
+            name=name, n=len(x), m=len(y)))
     k = int(y.max()) + 1 if y.size else 0
     names = class_names or [str(i) for i in range(k)]
     points = x if x.ndim == 2 and x.shape[1] == 2 else None

@@ -9,6 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.i18n import translate
 from ui.train.refresh import TimedLayoutWidget
 from ui.train.series import EMA, Series
 
@@ -67,16 +68,18 @@ class GradientFlowView(QWidget):
         self.previous: _Run | None = None
         self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
-        self.norm_plot = self.plots.addPlot(row=0, col=0, title="‖dW‖ per layer")
+        self.norm_plot = self.plots.addPlot(row=0, col=0,
+                                            title=translate("GradientFlow", "‖dW‖ per layer"))
         self.norm_plot.setLogMode(y=True)
-        self.norm_plot.setLabel("bottom", "step")
+        self.norm_plot.setLabel("bottom", translate("Curves", "step"))
         self.norm_plot.setMenuEnabled(False)
         self.legend = self.norm_plot.addLegend(offset=(-5, 5), labelTextSize="8pt",
                                                brush=(255, 255, 255, 200))
         self.legend.setZValue(100)
-        self.dead_plot = self.plots.addPlot(row=0, col=1, title="dead ReLU units")
+        self.dead_plot = self.plots.addPlot(row=0, col=1,
+                                            title=translate("GradientFlow", "dead ReLU units"))
         self.dead_plot.setYRange(0, 1, padding=0.02)
-        self.dead_plot.setLabel("left", "share")
+        self.dead_plot.setLabel("left", translate("GradientFlow", "share"))
         self.dead_plot.setMenuEnabled(False)
         self.dead_plot.setMouseEnabled(x=False, y=False)
         self.plots.ci.layout.setColumnStretchFactor(0, 3)
@@ -112,7 +115,7 @@ class GradientFlowView(QWidget):
                 c.setClipToView(True)
                 self._prev_curves.append(c)
                 if i == 0:
-                    self.legend.addItem(c, "previous run")
+                    self.legend.addItem(c, translate("Curves", "previous run"))
         self._draw_dead()
         self.summary.setText(" ")
 
@@ -162,16 +165,20 @@ class GradientFlowView(QWidget):
         ratio = self._ratio(r)
         if ratio is None:
             return " "
-        text = f"‖dW‖ of {r.names[0]} is {ratio:.2g}× that of {r.names[-1]}"
+        text = translate("GradientFlow", "‖dW‖ of {first} is {ratio}× that of {last}").format(
+            first=r.names[0], ratio=f"{ratio:.2g}", last=r.names[-1])
         if ratio < 0.01:
-            text += ": the first layer hardly learns (vanishing gradients)"
+            text += translate("GradientFlow", ": the first layer hardly learns (vanishing "
+                              "gradients)")
         before = self._ratio(self.previous)
         if before is not None:
-            text += f" (previous run: {before:.2g}×)"
+            text += translate("GradientFlow", " (previous run: {ratio}×)").format(
+                ratio=f"{before:.2g}")
         text += "."
         dead = [d for d in r.dead if d is not None]
         if dead:
-            text += f"  Dead ReLU units: {', '.join(f'{100 * d:.0f}%' for d in dead)}."
+            text += translate("GradientFlow", "  Dead ReLU units: {shares}.").format(
+                shares=", ".join(f"{100 * d:.0f}%" for d in dead))
         return text
 
     def _draw_dead(self) -> None:

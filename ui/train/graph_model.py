@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+from ui.engine_text import engine_text
+from ui.i18n import translate
 from ui.train.inference import activate
 
 LOSS_OPS = ("softmax_cross_entropy", "mse")
@@ -29,20 +31,23 @@ class GraphModel:
 
     def __init__(self, graph, output=None, optimizer=None) -> None:
         if "x" not in graph or graph["x"].op != "input":
-            raise ValueError("the graph on the canvas needs an input node named x for the data")
+            raise ValueError(translate("TrainingDock", "the graph on the canvas needs an input "
+                                       "node named x for the data"))
         loss = output if output is not None and output.op in LOSS_OPS else None
         if loss is None:
             losses = [n for n in graph.nodes if n.op in LOSS_OPS]
             loss = losses[-1] if losses else None
         if loss is None:
-            raise ValueError("the graph on the canvas has no loss to minimise "
-                             "(softmax_cross_entropy or mse)")
+            raise ValueError(translate("TrainingDock", "the graph on the canvas has no loss to "
+                                       "minimise (softmax_cross_entropy or mse)"))
         labels = loss.inputs[1] if len(loss.inputs) > 1 else None
         if labels is None or labels.op != "input":
-            raise ValueError(f"the loss {loss.name} needs its targets from an input node")
+            raise ValueError(translate("TrainingDock", "the loss {name} needs its targets from "
+                                       "an input node").format(name=loss.name))
         self.params = [n for n in graph.nodes if n.op == "param"]
         if not self.params:
-            raise ValueError("the graph on the canvas has no param nodes to train")
+            raise ValueError(translate("TrainingDock", "the graph on the canvas has no param "
+                                       "nodes to train"))
         self.graph, self.loss, self.labels, self.logits = graph, loss, labels, loss.inputs[0]
         self.x = graph["x"]
         self.classifier = loss.op == "softmax_cross_entropy"
@@ -121,7 +126,8 @@ class GraphModel:
         errors = g.forward()
         if errors:
             node, why = next(iter(errors.items()))
-            raise ValueError(f"the graph cannot compute {node.name}: {why}")
+            raise ValueError(translate("TrainingDock", "the graph cannot compute {name}: {why}")
+                             .format(name=node.name, why=engine_text(why)))
         loss = float(np.asarray(self.loss.value))
         acc = math.nan
         if self.classifier:

@@ -17,14 +17,16 @@ class HaltMixin:
     def reset_weights(self) -> None:
         """Fresh random weights for the current model (between two steps when paused)."""
         if self.model is None:
-            self.message.emit("Nothing to reset yet: train a model first.")
+            self.message.emit(translate("TrainingDock", "Nothing to reset yet: train a model "
+                                        "first."))
             return
         if self.state == RUNNING:
             return
         self.travel.leave()
         worker = self.worker
         if worker is not None and not worker.wait_parked():
-            self.message.emit("The trainer is still busy with a step; try again.")
+            self.message.emit(translate("TrainingDock", "The trainer is still busy with a step; "
+                                        "try again."))
             return
         running = worker is not None and worker.is_running()
         if running:
@@ -45,9 +47,10 @@ class HaltMixin:
         self.confusion.update_weights(self.last_epoch, weights, self.predictor,
                                       when=translate("TrainingDock", "with fresh weights"))
         self._recompute_canvas()
-        self.message.emit("Weights back to their values before training." if isinstance(
-            self.model, GraphModel) else
-            "Weights reset to fresh random values (Glorot uniform, zero biases).")
+        self.message.emit(translate("TrainingDock", "Weights back to their values before "
+                                    "training.") if isinstance(self.model, GraphModel) else
+                          translate("TrainingDock", "Weights reset to fresh random values "
+                                    "(Glorot uniform, zero biases)."))
 
     def lower_learning_rate(self) -> None:
         """The message bar's advice after a run blew up, taken: a tenth of the learning rate,
@@ -63,7 +66,7 @@ class HaltMixin:
         try:
             new = self.model_form.settings()
         except ValueError as exc:
-            self.message.emit(f"Cannot resume: {exc}")
+            self.message.emit(translate("TrainingDock", "Cannot resume: {why}").format(why=exc))
             return
         s.learning_rate, s.optimizer = new.learning_rate, new.optimizer
         self.model.optimizer = make_optimizer(s.optimizer, s.learning_rate)   # fit reads it
@@ -71,7 +74,8 @@ class HaltMixin:
         self.feedback.clear()
         self.curves.rescale()
         epochs_left = max(1, s.epochs - self.last_epoch)
-        self.message.emit(f"Resuming with learning rate {s.learning_rate:g}.")
+        self.message.emit(translate("TrainingDock", "Resuming with learning rate {lr}.").format(
+            lr=f"{s.learning_rate:g}"))
         self._launch(epochs_left, self.last_step + 1, self.last_epoch, steps)
 
     def _diverged(self, found: dict | None) -> None:

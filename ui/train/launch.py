@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ui.build.commands import GraphReplaceCmd
+from ui.engine_text import error_text
 from ui.i18n import translate
 from ui.train.remote_worker import ProcessTrainingWorker, can_train_in_process
 from ui.train.trainer_process import trainer_process
@@ -32,7 +33,8 @@ def new_worker(model: Any, fit: dict, refresher, report: Callable[[str], None],
         try:
             trainer_process()      # already running, or it loads during the run's first paints
         except OSError as exc:
-            report(f"Training on a thread: the trainer process did not start ({exc}).")
+            report(translate("TrainingDock", "Training on a thread: the trainer process did not "
+                             "start ({why}).").format(why=exc))
             remote = False
     refresher.budget_scale = REMOTE_BUDGET_SCALE if remote else 1.0
     refresher.floor_scale = REMOTE_FLOOR_SCALE if remote else 1.0
@@ -74,4 +76,5 @@ def put_model_on_canvas(dock) -> None:
                                        output=loss.name if loss is not None else None))
         dock.model_on_canvas = True
     except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
-        dock.message.emit(f"Could not show the model on the canvas: {exc}")
+        dock.message.emit(translate("TrainingDock", "Could not show the model on the canvas: "
+                                    "{why}").format(why=error_text(exc)))

@@ -74,9 +74,10 @@ def parse_hidden(text: str) -> list[int]:
     try:
         sizes = parse_layer_sizes(text)
     except ValueError as exc:
-        raise ValueError(f"hidden layers: {exc}") from None
+        raise ValueError(translate("ModelForm", "hidden layers: {why}").format(
+            why=error_text(exc))) from None
     if len(sizes) > 12:
-        raise ValueError("hidden layers: at most 12")
+        raise ValueError(translate("ModelForm", "hidden layers: at most 12"))
     return sizes
 
 
@@ -146,12 +147,13 @@ def make_model(settings: TrainSettings, input_dim: int, classes: int, data_name:
         return build_model(settings, input_dim, classes)
     from ui.train.graph_model import GraphModel
     if controller is None:
-        raise ValueError("there is no canvas here to train from")
+        raise ValueError(translate("ModelForm", "there is no canvas here to train from"))
     model = GraphModel(controller.graph, controller.output,
                        make_optimizer(settings.optimizer, settings.learning_rate))
     if model.input_dim is not None and model.input_dim != input_dim:
-        raise ValueError(f"the graph's input x takes {model.input_dim} features per sample; "
-                         f"the {data_name or 'chosen'} data have {input_dim}")
+        raise ValueError(translate("ModelForm", "the graph's input x takes {n} features per "
+                                   "sample; the {data} data have {m}").format(
+            n=model.input_dim, data=data_name or translate("ModelForm", "chosen"), m=input_dim))
     return model
 
 
@@ -192,21 +194,26 @@ class ModelForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = QComboBox()
-        self.source.addItems(["MLP builder", "graph on the canvas"])
+        self.source.addItems([translate("ModelForm", "MLP builder"),
+                              translate("ModelForm", "graph on the canvas")])
         self.opened = None       # a model opened from a .keras file (set_opened_model)
-        self.source.setToolTip("Train an MLP built from the choices below, or the graph on the "
-                               "canvas (it needs an input x, a loss and param nodes)")
+        self.source.setToolTip(translate("ModelForm", "Train an MLP built from the choices "
+                                         "below, or the graph on the canvas (it needs an input "
+                                         "x, a loss and param nodes)"))
         self.hidden = QLineEdit("16,16")
-        self.hidden.setToolTip("Sizes of the hidden layers, e.g. 64,64 (empty: no hidden layer)")
+        self.hidden.setToolTip(translate("ModelForm", "Sizes of the hidden layers, e.g. 64,64 "
+                                         "(empty: no hidden layer)"))
         self.activation = QComboBox()
         self.activation.addItems(HIDDEN_ACTIVATIONS)
-        self.activation.setToolTip("Activation of the hidden layers (the output is softmax)")
+        self.activation.setToolTip(translate("ModelForm", "Activation of the hidden layers (the "
+                                             "output is softmax)"))
         self.layer_activations = LayerActivations()
         self.penalty = PenaltyChoice()
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.9)
         self.dropout.setSingleStep(0.1)
-        self.dropout.setToolTip("Dropout after each hidden layer (0 = none)")
+        self.dropout.setToolTip(translate("ModelForm", "Dropout after each hidden layer "
+                                          "(0 = none)"))
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         self.lr = QDoubleSpinBox()
@@ -214,7 +221,8 @@ class ModelForm(QWidget):
         self.lr.setRange(1e-5, 1e6)
         self.lr.setSingleStep(0.001)
         self.lr.setValue(DEFAULT_LR["adam"])
-        self.lr.setToolTip("Learning rate (too large and the loss explodes to NaN)")
+        self.lr.setToolTip(translate("ModelForm", "Learning rate (too large and the loss "
+                                     "explodes to NaN)"))
         # switching the optimizer never changes the learning rate the learner set; this
         # offers the new optimizer's usual one instead, in plain sight
         self.usual_lr = QPushButton()
@@ -236,28 +244,31 @@ class ModelForm(QWidget):
         self.val_split.setRange(0.0, 0.9)
         self.val_split.setSingleStep(0.05)
         self.val_split.setValue(0.2)
-        self.val_split.setToolTip("Share of the data held out to measure overfitting")
+        self.val_split.setToolTip(translate("ModelForm", "Share of the data held out to "
+                                            "measure overfitting"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Same seed, same initial weights and shuffling")
-        self.show_on_canvas = QCheckBox("show the model on the canvas")
+        self.seed.setToolTip(translate("ModelForm", "Same seed, same initial weights and "
+                                       "shuffling"))
+        self.show_on_canvas = QCheckBox(translate("ModelForm", "show the model on the canvas"))
         self.show_on_canvas.setChecked(True)
-        self.show_on_canvas.setToolTip("Load the model's graph into the canvas when training "
-                                       "starts; its values and weights refresh as it learns")
+        self.show_on_canvas.setToolTip(translate("ModelForm", "Load the model's graph into the "
+                                                 "canvas when training starts; its values and "
+                                                 "weights refresh as it learns"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("model", self.source)
-        form.addRow("hidden layers", self.hidden)
-        form.addRow("activation", self.activation)
+        form.addRow(translate("ModelForm", "model"), self.source)
+        form.addRow(translate("ModelForm", "hidden layers"), self.hidden)
+        form.addRow(translate("ModelForm", "activation"), self.activation)
         form.addRow(translate("TrainingDock", "per layer"), self.layer_activations)
         form.addRow(translate("TrainingDock", "regularization"), self.penalty)
-        form.addRow("dropout", self.dropout)
-        form.addRow("optimizer", self.optimizer)
-        form.addRow("learning rate", lr_row)
-        form.addRow("batch size", self.batch)
-        form.addRow("epochs", self.epochs)
-        form.addRow("validation", self.val_split)
-        form.addRow("seed", self.seed)
+        form.addRow(translate("ModelForm", "dropout"), self.dropout)
+        form.addRow(translate("ModelForm", "optimizer"), self.optimizer)
+        form.addRow(translate("ModelForm", "learning rate"), lr_row)
+        form.addRow(translate("ModelForm", "batch size"), self.batch)
+        form.addRow(translate("ModelForm", "epochs"), self.epochs)
+        form.addRow(translate("ModelForm", "validation"), self.val_split)
+        form.addRow(translate("ModelForm", "seed"), self.seed)
         form.addRow(self.show_on_canvas)
         self.optimizer.currentTextChanged.connect(self._show_usual_lr)
         self.lr.valueChanged.connect(self._show_usual_lr)
