@@ -17,7 +17,7 @@ import warnings
 from typing import Any
 
 from .graph import Graph
-from .messages import say
+from .messages import reason, say
 from .node import GraphError, Node
 from .ops import OPS
 
@@ -278,7 +278,7 @@ class _Builder:
         except ParseError:
             raise
         except GraphError as exc:       # an option the op refuses (dropout p=2): say it as such
-            raise ParseError(str(exc)) from None
+            raise ParseError(reason(exc)) from None        # the message keeps its code
 
     def _const(self, num: float) -> Node:
         base = f"{num:g}"
