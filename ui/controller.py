@@ -18,13 +18,12 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from graphviz_nn.messages import reason
 from ui.canvas.layout import COL_GAP
 from ui.canvas.layout_groups import grouped_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
 from ui.canvas.node_item import WIDTH as NODE_WIDTH
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
-from ui.engine_text import engine_text
+from ui.engine_text import engine_text, reason
 from ui.i18n import translate
 
 try:  # the editor's undoable intents (ui/build/editing.py, issue 5)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphviz_nn.messages import Message, reason
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 TEMPLATES: dict[str, str] = {
@@ -370,15 +369,20 @@ def op_doc(op: str) -> str:
     return translate("OpDocs", source) if source else OPS[op].doc
 
 
+def _is_message(value: Any) -> bool:
+    """An engine Message (told by its code, so the engine need not be imported to ask)."""
+    return isinstance(value, str) and isinstance(getattr(value, "code", None), str) \
+        and isinstance(getattr(value, "params", None), dict)
+
+
 def engine_text(message: Any) -> str:
     """``message`` (an engine Message, or any text) in the window's language."""
-    if not isinstance(message, Message):
+    if not _is_message(message):
         return "" if message is None else str(message)
     template = TEMPLATES.get(message.code)
     if template is None:
         return str(message)
-    params = {k: engine_text(v) if isinstance(v, Message) else v
-              for k, v in message.params.items()}
+    params = {k: engine_text(v) if _is_message(v) else v for k, v in message.params.items()}
     try:
         return translate("Engine", template).format(**params)
     except (KeyError, IndexError, ValueError):      # a translation that lost a placeholder
@@ -388,3 +392,10 @@ def engine_text(message: Any) -> str:
 def error_text(exc: BaseException) -> str:
     """What an exception says, in the window's language (an engine error from its code)."""
     return engine_text(reason(exc))
+
+
+def reason(exc: BaseException) -> str:
+    """The message an exception carries: the engine Message it was raised with (its code
+    kept), else its text (``graphviz_nn.messages.reason``, without importing the engine)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if _is_message(first) else str(exc)

@@ -19,8 +19,6 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from graphviz_nn.messages import say
-from graphviz_nn.node import GraphError
 from ui.build.commands import (
     AttrSetCmd,
     EdgeConnectCmd,
@@ -34,7 +32,7 @@ from ui.build.commands import (
     ValueSetCmd,
     push,
 )
-from ui.engine_text import error_text
+from ui.engine_text import engine_text, error_text
 from ui.i18n import translate
 
 FRAGMENT_FORMAT = "graphviz-nn-fragment"
@@ -216,8 +214,8 @@ class EditingMixin:
             return None
         dst = self.graph.node_by_id(new_dst)
         if self.graph.would_cycle(src, dst):
-            return self._refused(error_text(GraphError(say("cycle", src=src.name,
-                                                           dst=dst.name))))
+            from graphviz_nn.messages import say
+            return self._refused(engine_text(say("cycle", src=src.name, dst=dst.name)))
         with self.macro(translate("History", "Move wire")):
             self.disconnect_port(dst_id, port)
             self.connect_ports(src.id, new_dst, new_port)

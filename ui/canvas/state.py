@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graphviz_nn.messages import say
-
 EdgeKey = tuple[int, int, int]
 NEARBY = 64         # a cursor this close to the last one is found by going the steps between
 
@@ -173,8 +171,7 @@ class TraceTimeline:
         st = DisplayState(errors=self.errors)
         for i, nid, why, grad in self._warnings:
             if i <= cursor and not (grad and i == hide_step):   # the quiz's answer stays hidden
-                st.warnings[nid] = say("value_and_grad", value=st.warnings[nid], grad=why) \
-                    if nid in st.warnings else why
+                st.warnings[nid] = _both(st.warnings[nid], why) if nid in st.warnings else why
         for nid, ev in self._values.items():
             st.values[nid] = self._at(ev, cursor)
         hidden_inputs: set[int] = set()
@@ -217,3 +214,10 @@ def _warning_events(trace) -> list[tuple[int, int, str, bool]]:
     events += [(backward.get(n.id, last), n.id, why, True)
                for n, why in getattr(trace, "grad_warnings", {}).items()]
     return sorted(events, key=lambda e: e[0])
+
+
+def _both(value_problem: str, grad_problem: str) -> str:
+    """Where a value and then a gradient went wrong at one node: one message (with a code)."""
+    from graphviz_nn.messages import say
+
+    return say("value_and_grad", value=value_problem, grad=grad_problem)
