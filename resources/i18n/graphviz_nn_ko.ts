@@ -97,11 +97,11 @@
     </message>
     <message>
         <source>Layout</source>
-        <translation>다시 배치</translation>
+        <translation>자동 정렬</translation>
     </message>
     <message>
         <source>Lay the graph out again, left to right</source>
-        <translation>그래프를 왼쪽에서 오른쪽으로 다시 배치합니다</translation>
+        <translation>그래프를 왼쪽에서 오른쪽으로 다시 정렬합니다</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -1931,7 +1931,7 @@ Your changes are not saved yet.</source>
     </message>
     <message>
         <source>Reset layout</source>
-        <translation>배치 초기화</translation>
+        <translation>패널 위치 초기화</translation>
     </message>
     <message>
         <source>Put this workspace&apos;s panels back where they start</source>
@@ -2117,6 +2117,87 @@ Your changes are not saved yet.</source>
     <message>
         <source>opened model: {name}</source>
         <translation>연 모델: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>The model is not on the canvas: tick &apos;show the model on the canvas&apos; and train to see its nodes there</source>
+        <translation>모델이 캔버스에 없습니다: &apos;캔버스에 모델 보이기&apos;를 켜고 학습하면 캔버스에서 노드를 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>input {k}: column {i} of x</source>
+        <translation>입력 {k}: x의 {i}번 열</translation>
+    </message>
+    <message>
+        <source>layer {k}, unit {u}: column {i} of W{k}, element {i} of b{k} and of z{k}</source>
+        <translation>{k}층 유닛 {u}: W{k}의 {i}번 열, b{k}와 z{k}의 {i}번 원소</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Output ({act})</source>
+        <translation>출력 ({act})</translation>
+    </message>
+    <message>
+        <source>{n} {act}</source>
+        <translation>{n} {act}</translation>
+    </message>
+    <message>
+        <source>input {name}</source>
+        <translation>입력 {name}</translation>
+    </message>
+    <message>
+        <source>input {k}</source>
+        <translation>입력 {k}</translation>
+    </message>
+    <message>
+        <source>output unit {k}</source>
+        <translation>출력 유닛 {k}</translation>
+    </message>
+    <message>
+        <source>unit {k} of layer {layer}</source>
+        <translation>{layer}층 유닛 {k}</translation>
+    </message>
+    <message>
+        <source>W{layer}[{a}, {b}]: {src} → {dst}
+weight {w:.4g}</source>
+        <translation>W{layer}[{a}, {b}]: {src} → {dst}
+가중치 {w:.4g}</translation>
+    </message>
+    <message>
+        <source>gradient ∂L/∂w {g:.4g} (last step)</source>
+        <translation>기울기 ∂L/∂w {g:.4g} (마지막 스텝)</translation>
+    </message>
+    <message>
+        <source>gradient: not known yet (no step trained)</source>
+        <translation>기울기: 아직 모름 (학습한 스텝 없음)</translation>
+    </message>
+    <message>
+        <source>bias b{layer}[{k}] = {b:.4g}</source>
+        <translation>편향 b{layer}[{k}] = {b:.4g}</translation>
+    </message>
+    <message>
+        <source>on this plane: {lo:.3g} to {hi:.3g}</source>
+        <translation>이 평면에서: {lo:.3g} ~ {hi:.3g}</translation>
+    </message>
+    <message>
+        <source>white 0, class colour 1 (probability)</source>
+        <translation>흰색 0, 클래스 색 1 (확률)</translation>
+    </message>
+    <message>
+        <source>orange −{m:.3g}, white 0, blue +{m:.3g}</source>
+        <translation>주황 −{m:.3g}, 흰색 0, 파랑 +{m:.3g}</translation>
+    </message>
+    <message>
+        <source>maps are drawn for 2-D data sets</source>
+        <translation>지도는 2차원 데이터셋에서 그립니다</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>유닛 {n}개</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2527,65 @@ Your changes are not saved yet.</source>
     </message>
 </context>
 <context>
+    <name>TimeTravel</name>
+    <message>
+        <source>branch from step {k}</source>
+        <translation>스텝 {k}에서 갈라진 실행</translation>
+    </message>
+    <message>
+        <source>Branch from step {k}: {optimizer}, learning rate {lr}, fresh optimizer state, the same data and seed.</source>
+        <translation>스텝 {k}에서 갈라진 실행: {optimizer}, 학습률 {lr}, 옵티마이저 상태는 새로, 데이터와 시드는 같게.</translation>
+    </message>
+    <message>
+        <source>Time travel: drag back to see the model as it was at that step (every view); arrow keys move from one kept snapshot to the next</source>
+        <translation>시간 여행: 뒤로 끌면 그 스텝의 모델을 모든 시각화에서 볼 수 있습니다. 화살표 키로 저장된 스냅숏 사이를 이동합니다</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Back to the newest step</source>
+        <translation>가장 최근 스텝으로</translation>
+    </message>
+    <message>
+        <source>Continue from here</source>
+        <translation>여기서 이어서 학습</translation>
+    </message>
+    <message>
+        <source>Train a new branch from the weights of the step shown (fresh optimizer, same data and seed); the run stays on the curves</source>
+        <translation>보이는 스텝의 가중치에서 새 갈래를 학습합니다 (옵티마이저는 새로, 데이터와 시드는 같게). 원래 실행은 곡선에 남습니다</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>비교…</translation>
+    </message>
+    <message>
+        <source>Two runs side by side, the same seed and data, one setting different (trained step for step)</source>
+        <translation>시드와 데이터는 같고 설정 하나만 다른 두 실행을 나란히 (스텝마다 함께 학습)</translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation>아직 실행 없음</translation>
+    </message>
+    <message>
+        <source>live: step {n}</source>
+        <translation>실시간: 스텝 {n}</translation>
+    </message>
+    <message>
+        <source>step {k} of {n}</source>
+        <translation>스텝 {k} / {n}</translation>
+    </message>
+    <message>
+        <source>The trainer is still busy with a step; try again.</source>
+        <translation>학습이 아직 스텝을 계산하는 중입니다. 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>at step {k}</source>
+        <translation>스텝 {k}에서</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Timeline: every step of the forward and the backward pass</source>
@@ -2483,6 +2623,10 @@ Your changes are not saved yet.</source>
 <context>
     <name>TrainWorkspace</name>
     <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
         <source>Views</source>
         <translation>시각화</translation>
     </message>
@@ -2502,6 +2646,10 @@ Your changes are not saved yet.</source>
         <translation>읽을 수 없는 진행 메시지 ({problem})</translation>
     </message>
     <message>
+        <source> (exit code {code})</source>
+        <translation> (종료 코드 {code})</translation>
+    </message>
+    <message>
         <source>the training process ended unexpectedly{code}{why}</source>
         <translation>학습 프로세스가 예기치 않게 끝났습니다{code}{why}</translation>
     </message>
@@ -2512,6 +2660,14 @@ Your changes are not saved yet.</source>
 </context>
 <context>
     <name>TrainingDock</name>
+    <message>
+        <source>Training is running on the graph on the canvas: stop it (Stop) to edit the graph; you can still select nodes and step through it</source>
+        <translation>캔버스의 그래프로 학습하는 중입니다: 그래프를 편집하려면 학습을 중지하세요 (중지). 노드를 선택하고 단계별로 따라가는 것은 지금도 할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The canvas shows the model being trained: its weights refresh every few seconds; Pause to step through it, Stop to edit it</source>
+        <translation>캔버스에 학습 중인 모델이 보입니다: 가중치는 몇 초마다 갱신됩니다. 단계별로 따라가려면 일시정지, 편집하려면 중지하세요</translation>
+    </message>
     <message>
         <source>Training</source>
         <translation>학습</translation>
@@ -2671,6 +2827,54 @@ Your changes are not saved yet.</source>
     <message>
         <source>Folder with the IDX .gz files</source>
         <translation>IDX .gz 파일이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Model and optimizer</source>
+        <translation>모델과 옵티마이저</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>결정 경계</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>기울기 흐름</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>오차 행렬</translation>
+    </message>
+    <message>
+        <source>Cannot train: {why}</source>
+        <translation>학습할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Loading the data set…</source>
+        <translation>데이터셋을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Training failed: {why}</source>
+        <translation>학습 실패: {why}</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>Training stopped after step {step}.</source>
+        <translation>{step}번째 스텝 후 학습을 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Training finished: {steps} steps, loss {loss}.</source>
+        <translation>학습 완료: {steps} 스텝, 손실 {loss}.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the canvas: {why}</source>
+        <translation>캔버스를 갱신할 수 없습니다: {why}</translation>
     </message>
     <message>
         <source>Choose folder…</source>

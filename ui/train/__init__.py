@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.train.controls import IDLE
 
 if TYPE_CHECKING:
@@ -48,12 +48,14 @@ class _CloseGuard(QObject):
         return False
 
 
-LOCKED = ("Training is running on the graph on the canvas: stop it (Stop) to edit the graph; "
-          "you can still select nodes and step through it")
+LOCKED = QT_TRANSLATE_NOOP("TrainingDock", "Training is running on the graph on the canvas: "
+                           "stop it (Stop) to edit the graph; you can still select nodes and "
+                           "step through it")
 
 
-ON_CANVAS = ("The canvas shows the model being trained: its weights refresh every few seconds; "
-             "Pause to step through it, Stop to edit it")
+ON_CANVAS = QT_TRANSLATE_NOOP("TrainingDock", "The canvas shows the model being trained: its "
+                              "weights refresh every few seconds; Pause to step through it, "
+                              "Stop to edit it")
 
 
 def edit_lock_reason(dock: TrainingDock) -> str | None:
@@ -61,7 +63,8 @@ def edit_lock_reason(dock: TrainingDock) -> str | None:
     c = dock.controller
     if dock.state == IDLE or c is None:
         return None
-    return LOCKED if c.graph is getattr(dock.model, "graph", None) else None
+    return translate("TrainingDock", LOCKED) if c.graph is getattr(dock.model, "graph", None) \
+        else None
 
 
 PREWARM_MS = 1500
@@ -128,7 +131,7 @@ def install(window) -> TrainingDock:
         if hasattr(window, "status"):
             def announce_model(kind: str) -> None:   # the canvas now shows the model trained
                 if kind == "graph" and edit_lock_reason(dock) is not None:
-                    window.status(ON_CANVAS)
+                    window.status(translate("TrainingDock", ON_CANVAS))
 
             controller.changed.connect(announce_model)
     document = getattr(window, "document", None)

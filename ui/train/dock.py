@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.nn.divergence import DivergenceWatch
+from ui.engine_text import error_text
 from ui.i18n import translate
 from ui.train.boundary import BoundaryView
 from ui.train.confusion import ConfusionView
@@ -69,9 +70,9 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         settings_box = QWidget()
         col = QVBoxLayout(settings_box)
         col.setContentsMargins(4, 4, 4, 4)
-        data_group = QGroupBox("Data")
+        data_group = QGroupBox(translate("TrainingDock", "Data"))
         QVBoxLayout(data_group).addWidget(self.data_form)
-        model_group = QGroupBox("Model and optimizer")
+        model_group = QGroupBox(translate("TrainingDock", "Model and optimizer"))
         QVBoxLayout(model_group).addWidget(self.model_form)
         summary_group = QGroupBox(translate("TrainingDock", "Model summary"))
         QVBoxLayout(summary_group).addWidget(self.summary)
@@ -93,9 +94,9 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.time_bar = TimeBar(self.curves)       # time travel: every run's kept steps
         mid.addWidget(self.time_bar)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.boundary, "Decision boundary")
-        self.tabs.addTab(self.gradflow, "Gradient flow")
-        self.tabs.addTab(self.confusion, "Confusion matrix")
+        self.tabs.addTab(self.boundary, translate("TrainingDock", "Decision boundary"))
+        self.tabs.addTab(self.gradflow, translate("TrainingDock", "Gradient flow"))
+        self.tabs.addTab(self.confusion, translate("TrainingDock", "Confusion matrix"))
         self.tabs.addTab(self.histograms, translate("TrainingDock", "Histograms"))
         # the main window's Train workspace docks these three apart (ui/train/workspace.py)
         self.settings_panel, self.run_panel = scroll, middle
@@ -220,16 +221,18 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
             if self.data_form.kind_name().startswith("CSV"):
                 self._data_problem(exc)          # a file: the message bar, with Choose file…
             else:
-                self.message.emit(f"Cannot train: {exc}")
+                self.message.emit(translate("TrainingDock", "Cannot train: {why}").format(
+                    why=error_text(exc)))
             return
         if data is None:
             self._pending = mode
-            self.message.emit("Loading the data set…")
+            self.message.emit(translate("TrainingDock", "Loading the data set…"))
             return
         try:
             self._start_run(settings, data, mode)
         except Exception as exc:  # noqa: BLE001
-            self.message.emit(f"Cannot train: {exc}")
+            self.message.emit(translate("TrainingDock", "Cannot train: {why}").format(
+                why=error_text(exc)))
             self._set_state(IDLE)
 
     def _start_run(self, settings: TrainSettings, data: DataSet, mode: str) -> None:
@@ -344,12 +347,15 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         if self._halted(reason, info):
             return
         if reason == "error":
-            self.message.emit(f"Training failed: {info.get('message', 'unknown error')}")
+            self.message.emit(translate("TrainingDock", "Training failed: {why}").format(
+                why=info.get("message") or translate("TrainingDock", "unknown error")))
         elif reason == "stopped":
-            self.message.emit(f"Training stopped after step {self.last_step + 1}.")
+            self.message.emit(translate("TrainingDock", "Training stopped after step {step}.")
+                              .format(step=self.last_step + 1))
         else:
-            self.message.emit(f"Training finished: {self.last_step + 1} steps, "
-                              f"loss {self.last_loss:.4g}.")
+            self.message.emit(translate("TrainingDock", "Training finished: {steps} steps, loss "
+                                        "{loss}.").format(steps=self.last_step + 1,
+                                                          loss=f"{self.last_loss:.4g}"))
         self._set_state(IDLE)
         self._restart_if_asked()
 
@@ -361,7 +367,8 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
             try:
                 c.recompute()
             except Exception as exc:  # noqa: BLE001 - the canvas is optional for training
-                self.message.emit(f"Could not refresh the canvas: {exc}")
+                self.message.emit(translate("TrainingDock", "Could not refresh the canvas: {why}")
+                                  .format(why=error_text(exc)))
 
     def set_speed(self, rate: float | None) -> None:
         """Steps a second (None: full speed), as if the learner moved the speed slider."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from graphviz_nn.nn import parse_layer_sizes
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
+from ui.engine_text import error_text
 from ui.i18n import translate
 from ui.train.layer_choices import LayerActivations, PenaltyChoice
 

@@ -263,7 +263,8 @@ class ProcessTrainingWorker(WorkerBase):
     def _done(self, head: dict, arrays: list) -> tuple[str, dict]:
         if head["t"] == "died":
             why = f": {head['why']}" if head.get("why") else ""
-            code = f" (exit code {head['code']})" if head.get("code") is not None else ""
+            code = translate("Training", " (exit code {code})").format(code=head["code"]) \
+                if head.get("code") is not None else ""
             return "error", {"message": translate(
                 "Training", "the training process ended unexpectedly{code}{why}")
                 .format(code=code, why=why)}
