@@ -165,15 +165,6 @@
     </message>
 </context>
 <context>
-    <name>Boundary</name>
-    <message>
-        <source>The decision boundary is drawn for 2-D data sets
-({names}).</source>
-        <translation>결정 경계는 2차원 데이터셋에서 그립니다
-({names}).</translation>
-    </message>
-</context>
-<context>
     <name>Canvas</name>
     <message>
         <source>error</source>
@@ -268,6 +259,10 @@
     <message>
         <source>Train with a validation split to see which classes get mixed up.</source>
         <translation>검증 세트를 떼어 두고 학습하면 어떤 클래스끼리 헷갈리는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>regression: MSE. A regression predicts a number, not a class: there is no confusion matrix (the loss curves show the MSE).</source>
+        <translation>회귀: MSE. 회귀는 클래스가 아니라 수를 예측하므로 오차 행렬이 없습니다 (손실 곡선이 MSE를 보여 줍니다).</translation>
     </message>
     <message>
         <source>No validation split: set one above 0 to see the matrix.</source>
@@ -1452,6 +1447,25 @@ Your changes are not saved yet.</source>
     </message>
 </context>
 <context>
+    <name>HistogramView</name>
+    <message>
+        <source>Train to see how each layer&apos;s weights and gradients spread, step by step: one row per layer, the oldest sample at the top.</source>
+        <translation>학습하면 층마다 가중치와 기울기가 어떻게 퍼져 있는지 스텝별로 볼 수 있습니다: 층마다 한 줄, 가장 오래된 샘플이 맨 위입니다.</translation>
+    </message>
+    <message>
+        <source>{layer}: weights</source>
+        <translation>{layer}: 가중치</translation>
+    </message>
+    <message>
+        <source>{layer}: gradients</source>
+        <translation>{layer}: 기울기</translation>
+    </message>
+    <message>
+        <source>{n} samples from step {first} (top) to step {last} (bottom); gradients by order of magnitude, the same axis for every layer.</source>
+        <translation>스텝 {first}(위)부터 스텝 {last}(아래)까지 샘플 {n}개; 기울기는 자릿수(크기의 차수)로, 모든 층이 같은 축입니다.</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>&lt;opened&gt;</source>
@@ -2021,6 +2035,10 @@ Your changes are not saved yet.</source>
     <message>
         <source>the opened model takes {n} inputs; the {data} data have {m} features</source>
         <translation>연 모델은 입력이 {n}개인데, {data} 데이터의 특성은 {m}개입니다</translation>
+    </message>
+    <message>
+        <source>the {data} data are a regression (one number per sample): they need a model with one output and MSE loss</source>
+        <translation>{data} 데이터는 회귀(샘플마다 수 하나)입니다: 출력이 하나이고 손실 함수가 MSE인 모델이 필요합니다</translation>
     </message>
     <message>
         <source>the opened model has {units} outputs; the {data} data have {classes} classes</source>
@@ -2749,8 +2767,16 @@ weight {w:.4g}</source>
         <translation>CSV 파일…</translation>
     </message>
     <message>
-        <source>2-D problems as in TensorFlow Playground, scikit-learn&apos;s 8×8 digits, MNIST / Fashion-MNIST, or your own CSV</source>
-        <translation>TensorFlow Playground의 2차원 문제, scikit-learn의 8×8 digits, MNIST / Fashion-MNIST, 또는 직접 준비한 CSV</translation>
+        <source>plane (regression)</source>
+        <translation>plane (회귀)</translation>
+    </message>
+    <message>
+        <source>multi gaussian (regression)</source>
+        <translation>multi gaussian (회귀)</translation>
+    </message>
+    <message>
+        <source>2-D problems as in TensorFlow Playground (two of them regression), scikit-learn&apos;s 8×8 digits, MNIST / Fashion-MNIST, or your own CSV</source>
+        <translation>TensorFlow Playground의 2차원 문제(그중 둘은 회귀), scikit-learn의 8×8 digits, MNIST / Fashion-MNIST, 또는 직접 준비한 CSV</translation>
     </message>
     <message>
         <source>How much the points scatter around the ideal shape</source>
@@ -2793,6 +2819,10 @@ weight {w:.4g}</source>
         <translation>크기</translation>
     </message>
     <message>
+        <source>features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
         <source>source</source>
         <translation>가져올 곳</translation>
     </message>
@@ -2807,6 +2837,10 @@ weight {w:.4g}</source>
     <message>
         <source>choose a CSV file first (the … button)</source>
         <translation>먼저 CSV 파일을 고르세요 (… 버튼)</translation>
+    </message>
+    <message>
+        <source>points can be painted on 2-D data only</source>
+        <translation>점은 2차원 데이터에만 그릴 수 있습니다</translation>
     </message>
     <message>
         <source>choose the folder holding the IDX .gz files first (the … button)</source>
@@ -2837,6 +2871,10 @@ weight {w:.4g}</source>
         <translation>모델과 옵티마이저</translation>
     </message>
     <message>
+        <source>Model summary</source>
+        <translation>모델 요약</translation>
+    </message>
+    <message>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
@@ -2847,6 +2885,10 @@ weight {w:.4g}</source>
     <message>
         <source>Confusion matrix</source>
         <translation>오차 행렬</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>히스토그램</translation>
     </message>
     <message>
         <source>Cannot train: {why}</source>
@@ -2961,6 +3003,14 @@ weight {w:.4g}</source>
         <translation>캔버스에 모델을 보여 줄 수 없습니다: {why}</translation>
     </message>
     <message>
+        <source>per layer</source>
+        <translation>층별</translation>
+    </message>
+    <message>
+        <source>regularization</source>
+        <translation>규제</translation>
+    </message>
+    <message>
         <source>usual: {lr}</source>
         <translation>보통: {lr}</translation>
     </message>
@@ -3007,6 +3057,150 @@ weight {w:.4g}</source>
     <message>
         <source>the graph cannot compute {name}: {why}</source>
         <translation>그래프에서 {name}을(를) 계산할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>The model&apos;s output is drawn for 2-D data sets ({names}, the regression sets, a CSV of two feature columns).</source>
+        <translation>모델의 출력은 2차원 데이터셋({names}, 회귀 데이터셋, 특성 열이 두 개인 CSV)에서 그립니다.</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>크로스 엔트로피</translation>
+    </message>
+    <message>
+        <source>loss = {loss} + {penalty} penalty</source>
+        <translation>손실 = {loss} + {penalty} 페널티</translation>
+    </message>
+    <message>
+        <source>loss ({loss})</source>
+        <translation>손실 ({loss})</translation>
+    </message>
+    <message>
+        <source>regression: MSE, no accuracy</source>
+        <translation>회귀: MSE, 정확도 없음</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Train trains the graph on the canvas.</source>
+        <translation>학습을 누르면 캔버스의 그래프를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a data file to see the model&apos;s table.</source>
+        <translation>모델 표를 보려면 데이터 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The data or the model changed: training starts over from fresh weights.</source>
+        <translation>데이터나 모델이 바뀌었습니다: 새 가중치로 학습을 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The data or the model changed: the paused run stopped; Train starts a new one.</source>
+        <translation>데이터나 모델이 바뀌었습니다: 일시정지한 실행을 멈췄습니다. 학습을 누르면 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>This data cannot be used: {why}</source>
+        <translation>이 데이터는 쓸 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Activation of hidden layer {k}</source>
+        <translation>은닉층 {k}의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>A weight penalty on every Dense layer&apos;s kernel, added to the loss (Keras&apos;s kernel_regularizer): L1 = rate·Σ|w|, L2 = rate·Σw²</source>
+        <translation>모든 Dense 층의 가중치(kernel)에 주는 페널티로, 손실에 더해집니다 (Keras의 kernel_regularizer): L1 = rate·Σ|w|, L2 = rate·Σw²</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>규제 강도</translation>
+    </message>
+    <message>
+        <source>Drag to move, wheel to zoom</source>
+        <translation>끌어서 이동, 휠로 확대/축소</translation>
+    </message>
+    <message>
+        <source>Click to add a point of the chosen class, drag to spray points</source>
+        <translation>클릭하면 고른 클래스의 점을 추가하고, 끌면 점을 뿌립니다</translation>
+    </message>
+    <message>
+        <source>Click or drag over points to erase them</source>
+        <translation>점을 클릭하거나 끌어서 지웁니다</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>점 추가</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>The class of the points you add</source>
+        <translation>추가할 점의 클래스</translation>
+    </message>
+    <message>
+        <source>The value of the points you add (a regression set: −1 orange to +1 blue)</source>
+        <translation>추가할 점의 값 (회귀 데이터셋: 주황 −1부터 파랑 +1까지)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>모두 지우기</translation>
+    </message>
+    <message>
+        <source>Remove every point, to paint a data set of your own</source>
+        <translation>모든 점을 지웁니다. 직접 데이터셋을 그려 보세요</translation>
+    </message>
+    <message>
+        <source>class {k}</source>
+        <translation>클래스 {k}</translation>
+    </message>
+    <message>
+        <source>Give the model the input feature {f} (a column computed from each point&apos;s x₁, x₂)</source>
+        <translation>모델에 입력 특성 {f}를 줍니다 (각 점의 x₁, x₂로 계산한 열)</translation>
+    </message>
+    <message>
+        <source>show test data</source>
+        <translation>테스트 데이터 보이기</translation>
+    </message>
+    <message>
+        <source>Also draw the validation (test) points, with a dark outline; the model never trains on them</source>
+        <translation>검증(테스트) 점도 진한 테두리로 그립니다. 모델은 이 점으로 학습하지 않습니다</translation>
+    </message>
+    <message>
+        <source>discretize output</source>
+        <translation>출력 이산화</translation>
+    </message>
+    <message>
+        <source>Draw the model&apos;s output in two colours (the class it predicts, or the sign for regression) instead of a gradient</source>
+        <translation>모델의 출력을 그러데이션 대신 두 색(예측한 클래스, 회귀에서는 부호)으로 그립니다</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Draw the points of this problem again with a new seed (painted points go)</source>
+        <translation>새 시드로 이 문제의 점을 다시 만듭니다 (직접 그린 점은 사라집니다)</translation>
+    </message>
+    <message>
+        <source>The model needs at least one input feature: tick another before unticking {f}.</source>
+        <translation>모델에는 입력 특성이 하나 이상 필요합니다: {f}를 끄기 전에 다른 특성을 켜세요.</translation>
+    </message>
+    <message>
+        <source>The model Train makes, as Keras&apos;s model.summary() prints it</source>
+        <translation>학습에서 만드는 모델을 Keras의 model.summary()처럼 보여 줍니다</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from graphviz_nn.nn.activations import HIDDEN_ACTIVATIONS
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 PER_ROW = 3
 # shown name -> the regularizer's key (None: no penalty)
-PENALTIES = {"none": None, "L1": "l1", "L2": "l2", "L1 + L2": "l1_l2"}
+PENALTIES = {QT_TRANSLATE_NOOP("TrainingDock", "none"): None, "L1": "l1", "L2": "l2",
+             "L1 + L2": "l1_l2"}
 
 
 class LayerActivations(QWidget):
@@ -88,7 +89,9 @@ class PenaltyChoice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        self.kind.addItems(list(PENALTIES))
+        for label in PENALTIES:     # shown translated ("none"), kept as the item's data
+            self.kind.addItem(translate("TrainingDock", label) if label == "none" else label,
+                              label)
         self.kind.setToolTip(translate(
             "TrainingDock", "A weight penalty on every Dense layer's kernel, added to the loss "
             "(Keras's kernel_regularizer): L1 = rate·Σ|w|, L2 = rate·Σw²"))
@@ -107,12 +110,12 @@ class PenaltyChoice(QWidget):
         self._on_change()
 
     def _on_change(self, *_args) -> None:
-        self.rate.setEnabled(PENALTIES[self.kind.currentText()] is not None)
+        self.rate.setEnabled(PENALTIES[self.kind.currentData()] is not None)
         self.changed.emit()
 
     def config(self) -> dict | None:
         """The kernel regularizer as a config (``{"l1": .., "l2": ..}``), or None."""
-        key = PENALTIES[self.kind.currentText()]
+        key = PENALTIES[self.kind.currentData()]
         rate = float(self.rate.value())
         if key is None:
             return None
