@@ -35,6 +35,7 @@ from ui.train.launch import new_worker, put_model_on_canvas
 from ui.train.model_form import ModelForm, TrainSettings, make_model
 from ui.train.network_panel import NetworkPreview, data_features, spec_for
 from ui.train.network_view import NetworkView
+from ui.train.pairs import Pairs
 from ui.train.refresh import ViewRefresher
 from ui.train.scrubber import TimeBar
 from ui.train.speed import FULL, WATCH
@@ -129,6 +130,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self._pending: str | None = None       # "train" | "step" while a data set loads
         self.refresher = ViewRefresher(self)
         self.travel = TimeTravel(self, self.time_bar)
+        self.pairs = Pairs(self)                   # Compare…: two runs in lock-step
         self.model_on_canvas = False
         self.p_train = self.p_val = None       # the run's points of the plane (2-D sets)
         self._wire_signals()
@@ -239,6 +241,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         xt, yt, xv, yv, pt, pv = split_with_points(data, settings.validation_split,
                                                    settings.seed)
         model = make_model(settings, data.x.shape[1], data.classes, data.name, self.controller)
+        model, settings = self.pairs.begin_run(model, settings)     # a paired run's A
         self.model, self.settings, self.data = model, settings, data
         on_canvas = isinstance(model, GraphModel)     # it is the canvas's own graph
         self.predictor = model.predict_with if on_canvas else [
@@ -284,10 +287,12 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,
                                  step_offset=step_offset, epoch_offset=epoch_offset,
                                  start_paused_after=pause_after, speed=speed,
-                                 history=self.travel.job_history(step_offset), parent=self)
+                                 history=self.travel.job_history(step_offset),
+                                 model_b=self.pairs.model_b, parent=self)
         self.worker.progress.connect(self._on_progress)
         self.worker.paused.connect(self._on_paused)
         self.worker.finished.connect(self._on_finished)
+        self.pairs.launched()
         self.worker.start(delay_ms)
         self._set_state(PAUSED if pause_after else RUNNING)
 
@@ -302,6 +307,8 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
             self.last_loss = float(up.loss[-1])
             self._diverged(self.watch.steps(up.steps, up.loss))
         self.travel.take(up)
+        if up.b is not None:
+            self.pairs.take(up)
         for epoch, last_step, logs in up.epochs:
             lines.add_epoch(epoch, last_step, logs)
             self.last_epoch = epoch + 1
@@ -336,6 +343,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
             return
         weights = self.model.get_weights()
         self.travel.still(weights)
+        self.pairs.still()
         if self.travel.viewing is not None:     # the views show a step of the past
             return
         self.refresher.pending_weights = weights
@@ -418,6 +426,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
     def _set_state(self, state: str) -> None:
         changed = state != self.controls.state
         self.controls.set_state(state)
+        self.time_bar.compare.setEnabled(state == IDLE)
         if changed:
             self.state_changed.emit(state)
 

@@ -22,6 +22,10 @@ class HaltMixin:
             return
         if self.state == RUNNING:
             return
+        if self.pairs.active:
+            self.message.emit(translate("Compare", "Reset weights is for one run: Compare… "
+                                        "again starts the pair afresh."))
+            return
         self.travel.leave()
         worker = self.worker
         if worker is not None and not worker.wait_parked():

@@ -29,17 +29,24 @@ def new_worker(model: Any, fit: dict, refresher, report: Callable[[str], None],
                **kwargs) -> TrainingWorker | ProcessTrainingWorker:
     """A worker for ``model.fit(**fit)``; ``kwargs`` go to the worker (offsets, parent...)."""
     remote = can_train_in_process(model)
+    if kwargs.get("model_b") is not None and not remote:
+        raise ValueError(translate("TrainingDock", "paired runs train a model of the MLP "
+                                   "builder in the trainer process"))
     if remote:
         try:
             trainer_process()      # already running, or it loads during the run's first paints
         except OSError as exc:
+            if kwargs.get("model_b") is not None:
+                raise
             report(translate("TrainingDock", "Training on a thread: the trainer process did not "
                              "start ({why}).").format(why=exc))
             remote = False
     refresher.budget_scale = REMOTE_BUDGET_SCALE if remote else 1.0
     refresher.floor_scale = REMOTE_FLOOR_SCALE if remote else 1.0
-    cls = ProcessTrainingWorker if remote else TrainingWorker
-    return cls(model, fit, **kwargs)
+    if not remote:
+        kwargs.pop("model_b", None)
+        return TrainingWorker(model, fit, **kwargs)
+    return ProcessTrainingWorker(model, fit, **kwargs)
 
 
 class ModelShowCmd(GraphReplaceCmd):

@@ -44,6 +44,10 @@ def every(model: Any) -> dict:
     return dict(EVERY, snapshot=EVERY["send"]) if small else dict(EVERY)
 
 
+def _empty() -> Update:
+    return Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0))
+
+
 def can_train_in_process(model: Any) -> bool:
     """True for a compiled ``Sequential`` (the layers the trainer process can rebuild)."""
     from graphviz_nn.nn.model import Sequential
@@ -61,8 +65,9 @@ class ProcessTrainingWorker(WorkerBase):
     """Runs ``model.fit(**fit_kwargs)`` in the trainer process and reports at ``DRAIN_HZ``
     (signals and arguments: ``WorkerBase``)."""
 
-    def __init__(self, model: Any, fit_kwargs: dict, **kwargs) -> None:
+    def __init__(self, model: Any, fit_kwargs: dict, model_b: Any = None, **kwargs) -> None:
         super().__init__(model, fit_kwargs, **kwargs)
+        self.model_b = model_b     # a paired run: B trains step for step with the model (A)
         self._timer.setInterval(int(1000 / PROCESS_DRAIN_HZ))   # no interpreter lock to share
         self._steps = 0            # steps received so far
         self._job = next_job_id()
@@ -89,11 +94,15 @@ class ProcessTrainingWorker(WorkerBase):
         if val is not None:
             arrays_data += [_sendable(val[0]), _sendable(val[1])]
         spec, state = wire.model_state(self.model)
+        extra = {}
+        if self.model_b is not None:
+            extra["model_b"], state_b = wire.model_state(self.model_b)
+            state = state + state_b
         fit = {"epochs": int(kw.get("epochs", 1)), "batch_size": int(kw.get("batch_size", 32)),
                "shuffle": bool(kw.get("shuffle", True))}
         head = {"t": "fit", "job": self._job, "model": spec, "fit": fit,
                 "data": [val is not None], "pause_after": self.start_paused_after,
-                "every": every(self.model), "speed": self.speed, "history": self.history}
+                "every": every(self.model), "speed": self.speed, "history": self.history, **extra}
         self._proc = trainer_process()
         self._inbox = self._proc.submit(self._job, head, state + arrays_data)
         # the views' small matrix products (the network diagram's maps, 20 a second) run ten
@@ -172,8 +181,10 @@ class ProcessTrainingWorker(WorkerBase):
     def _tick(self) -> None:
         if self._reported:
             return
-        up = Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0))
-        losses, accs, parked_at, done = [], [], None, None
+        up = _empty()
+        if self.model_b is not None:
+            up.b = _empty()
+        losses, accs, parked_at, done = ([], []), ([], []), None, None
         messages = self._inbox.messages if self._inbox is not None else ()
         while messages:
             head, arrays = messages.popleft()
@@ -191,13 +202,14 @@ class ProcessTrainingWorker(WorkerBase):
                 break
             if kind in ("done", "died"):
                 done = (head, arrays)
-        if losses:
-            n = sum(len(a) for a in losses)
-            up.steps = np.arange(self._steps - n, self._steps, dtype=np.int64) + self.step_offset
-            up.loss = np.concatenate(losses)
-            up.accuracy = np.concatenate(accs)
+        for run, lo, ac in zip((up, up.b), losses, accs, strict=False):
+            if lo and run is not None:
+                n = sum(len(a) for a in lo)
+                run.steps = np.arange(self._steps - n, self._steps, dtype=np.int64) + \
+                    self.step_offset
+                run.loss, run.accuracy = np.concatenate(lo), np.concatenate(ac)
         if len(up) or up.epochs or up.diag_steps or up.weights is not None or up.epoch_weights \
-                or up.hist_steps:
+                or up.hist_steps or up.snaps or up.b is not None and (len(up.b) or up.b.snaps):
             self.progress.emit(up)
         if done is not None:
             self._outcome = self._done(*done)
@@ -212,8 +224,14 @@ class ProcessTrainingWorker(WorkerBase):
             self._paused_reported = True
             self.paused.emit(self.step_offset + parked_at)
 
-    def _progress(self, head: dict, arrays: list, up: Update, losses: list, accs: list) -> None:
-        rest = self._run_progress(head, arrays, up, losses, accs, self.model)
+    def _progress(self, head: dict, arrays: list, up: Update, losses: tuple,
+                  accs: tuple) -> None:
+        rest = self._run_progress(head, arrays, up, losses[0], accs[0], self.model)
+        if self.model_b is not None:       # run B's part: the same steps, in lock-step
+            n_a, n_b = head["n0"] + len(arrays[0]), head["b"]["n0"] + len(rest[0])
+            if n_a != n_b:
+                raise ValueError(f"run B at step {n_b}, run A at {n_a}")
+            rest = self._run_progress(head["b"], rest, up.b, losses[1], accs[1], self.model_b)
         if rest:
             raise ValueError(f"{len(rest)} arrays more than the message says")
 
@@ -271,7 +289,10 @@ class ProcessTrainingWorker(WorkerBase):
         try:
             self.fit_seconds = float(head.get("fit_seconds", 0.0))
             if head.get("model") is not None:
-                wire.load_state(self.model, head["model"], arrays)
+                n = wire.state_len(head["model"])
+                wire.load_state(self.model, head["model"], arrays[:n])
+                if self.model_b is not None:
+                    wire.load_state(self.model_b, head["model_b"], arrays[n:])
             reason, info = str(head["reason"]), dict(head.get("info") or {})
             step = int(info.get("step", -1))
         except (KeyError, TypeError, ValueError, OverflowError) as exc:  # WireError too

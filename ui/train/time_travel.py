@@ -61,7 +61,11 @@ class TimeTravel:
 
     def job_history(self, step_offset: int) -> list[dict] | None:
         """The snapshot settings of a fit that starts at global step ``step_offset``."""
-        return None if self.record is None else [self.record.job_history(step_offset)]
+        if self.record is None:
+            return None
+        pair = getattr(self.dock, "pairs", None)
+        b = pair.record if pair is not None and pair.active else None
+        return [rec.job_history(step_offset) for rec in (self.record, b) if rec is not None]
 
     def take(self, up) -> None:
         """What the trainer sent: the snapshots kept, and the newest weights when exact."""
@@ -162,6 +166,9 @@ class TimeTravel:
             d.confusion.update_weights(
                 self._epoch_of(step), weights, d.predictor,
                 when=translate("TimeTravel", "at step {k}").format(k=f"{step:,}"))
+        pairs = getattr(d, "pairs", None)
+        if pairs is not None and pairs.active:
+            pairs.show_at(step)
         cursor = getattr(d.gradflow, "show_cursor", None)
         if cursor is not None:
             cursor(step, grads)
@@ -188,7 +195,9 @@ class TimeTravel:
         steps = rec.saved_steps() if rec is not None else []
         self.bar.set_steps(steps, self.viewing)
         self.bar.label.setStyleSheet(VIEWING_STYLE if self.viewing is not None else "")
-        self.bar.branch.setEnabled(self.viewing is not None and self.dock.model is not None)
+        pairs = getattr(self.dock, "pairs", None)
+        self.bar.branch.setEnabled(self.viewing is not None and self.dock.model is not None
+                                   and not (pairs is not None and pairs.active))
 
     # branching -------------------------------------------------------------------------------
     def branch_here(self) -> None:
