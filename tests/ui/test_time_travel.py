@@ -82,8 +82,13 @@ def _script_weights_after(dock, k):
 
 
 def _check_views_at(window, dock, k) -> None:
-    saved, weights, _grads = dock.travel.record.at(k)
+    saved, weights, grads = dock.travel.record.at(k)
     assert saved == k and dock.travel.viewing == k
+    flow = dock.gradflow                                  # the gradient flow: a line at k and
+    assert flow.cursor.isVisible() and flow.cursor.value() == k     # the norms of step k
+    if k:
+        norms = ", ".join(f"{np.linalg.norm(g):.3g}" for g in grads[0::2])
+        assert f"At step {k:,}: ‖dW‖ per layer {norms}." == flow.summary.text()
     assert np.array_equal(dock.boundary.rgb, _boundary_of(dock, weights))
     assert np.array_equal(dock.confusion.matrix, _matrix_of(dock, weights))
     assert f"at step {k:,}" in dock.confusion.caption.text()
@@ -129,6 +134,7 @@ def test_scrubbing_shows_the_weights_saved_at_that_step_in_every_view(qtbot, win
     _click(qtbot, bar.live)                                 # Live: the final weights again
     qtbot.wait(300)
     assert dock.travel.viewing is None and not bar.line.isVisible()
+    assert not dock.gradflow.cursor.isVisible()
     for a, b in zip(dock.model.get_weights(), final, strict=True):
         assert np.array_equal(a, b)
     assert np.array_equal(dock.boundary.rgb, _boundary_of(dock, final))

@@ -80,6 +80,8 @@ def start_branch(travel, step: int) -> None:
                               parent=rec, grads=rec.grads)
     travel.record.set_latest(saved, weights)
     travel.viewing, travel.live_weights, travel.resume_on_live = None, None, False
+    travel._release_blas()
+    d.gradflow.show_cursor(None)
     color = BRANCH_COLORS[travel.branches % len(BRANCH_COLORS)]
     travel.branches += 1
     travel.line = d.curves.add_line(color, label)

@@ -35,6 +35,7 @@ class ConfusionView(QWidget):
         self.image.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (31, 84, 168)]))
         self.plot.addItem(self.image)
         self._texts: list[pg.TextItem] = []
+        self._ticks = None
         self.caption = QLabel(translate("ConfusionView", "Train with a validation split to see "
                                         "which classes get mixed up."))
         self.caption.setWordWrap(True)
@@ -102,22 +103,26 @@ class ConfusionView(QWidget):
         share = np.divide(m, rows, out=np.zeros(m.shape, dtype=float), where=rows > 0)
         self.image.setImage(share.T, autoLevels=False, levels=(0, 1))  # image is [x, y]
         self.image.setRect(-0.5, -0.5, k, k)
-        for t in self._texts:
-            self.plot.removeItem(t)
-        self._texts = []
-        if k <= MAX_TEXT_CLASSES:
-            for i in range(k):
+        if len(self._texts) != (k * k if k <= MAX_TEXT_CLASSES else 0):
+            for t in self._texts:
+                self.plot.removeItem(t)
+            self._texts = []
+            for i in range(k if k <= MAX_TEXT_CLASSES else 0):
                 for j in range(k):
-                    color = "w" if share[i, j] > 0.55 else (40, 40, 40)
-                    t = pg.TextItem(str(int(m[i, j])), color=color, anchor=(0.5, 0.5))
+                    t = pg.TextItem("", anchor=(0.5, 0.5))
                     t.setPos(j, i)
                     self.plot.addItem(t)
                     self._texts.append(t)
+        for n, t in enumerate(self._texts):     # the cells' counts (kept items: scrubbing)
+            i, j = divmod(n, k)
+            t.setText(str(int(m[i, j])), color="w" if share[i, j] > 0.55 else (40, 40, 40))
         names = self.class_names + [str(i) for i in range(len(self.class_names), k)]
         ticks = [[(i, names[i]) for i in range(k)]] if k <= 20 else None
-        self.plot.getAxis("bottom").setTicks(ticks)
-        self.plot.getAxis("left").setTicks(ticks)
-        self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
+        if ticks != self._ticks:
+            self._ticks = ticks
+            self.plot.getAxis("bottom").setTicks(ticks)
+            self.plot.getAxis("left").setTicks(ticks)
+            self.plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
         acc = np.trace(m) / max(m.sum(), 1)
         if when is not None:
             when += ": "

@@ -95,6 +95,11 @@ class GradientFlowView(QWidget):
         self._prev_curves: list[pg.PlotDataItem] = []
         self._bars: list[pg.BarGraphItem] = []
         self._refreshes = 0
+        self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((200, 30, 30),
+                                                                            width=2))
+        self.cursor.hide()
+        self.norm_plot.addItem(self.cursor, ignoreBounds=True)
+        self.cursor_step: int | None = None    # time travel: the step shown (None: live)
 
     def begin_run(self) -> None:
         """Start a new run; the current one is kept, faded, for comparison."""
@@ -145,9 +150,35 @@ class GradientFlowView(QWidget):
         for c, s in zip(self._curves, r.smooth, strict=False):
             c.setData(r.steps.data, np.maximum(s.out.data, 1e-30))
         self._refreshes += 1
+        if self.cursor_step is not None:        # time travel: the sentence is the step's
+            return
         if force or self._refreshes % 8 == 1:   # bars and sentence change slowly: ~3 Hz is plenty
             self._draw_dead()
             self.summary.setText(self.summary_text())
+
+    def show_cursor(self, step: int | None, grads=None) -> None:
+        """Time travel: a line at ``step`` and each layer's ‖dW‖ there (from ``grads``, the
+        gradients of that step, or else the nearest sample at or before it); None: live."""
+        self.cursor_step = step
+        if step is None:
+            self.cursor.hide()
+            self.summary.setText(self.summary_text())
+            return
+        self.cursor.setPos(step)
+        self.cursor.show()
+        if grads is not None:
+            norms = [float(np.linalg.norm(g)) for g in grads if np.ndim(g) == 2]
+        else:
+            r = self.run
+            r.flush()
+            i = int(np.searchsorted(r.steps.data, step, side="right")) - 1
+            norms = [float(s.data[i]) for s in r.norms] if i >= 0 else []
+        if step == 0 or not norms:
+            self.summary.setText(translate("GradientFlow", "At step {k}: no gradient yet.")
+                                 .format(k=step))
+            return
+        self.summary.setText(translate("GradientFlow", "At step {k}: ‖dW‖ per layer {norms}.")
+                             .format(k=f"{step:,}", norms=", ".join(f"{n:.3g}" for n in norms)))
 
     @staticmethod
     def _ratio(run: _Run | None) -> float | None:

@@ -42,6 +42,7 @@ class TimeTravel:
         self.line = None                           # the curves' line this run draws on
         self.branches = 0
         self.last_cost = 0.0                       # seconds the last show_step took
+        self._blas = None                          # BLAS held to one thread while away
         self._grads_arg = None
         bar.moved.connect(self.show_step)
         bar.live_clicked.connect(self.go_live)
@@ -52,6 +53,7 @@ class TimeTravel:
         """A new run (Train): its record; the bar starts over."""
         d = self.dock
         self.viewing, self.live_weights, self.resume_on_live = None, None, False
+        self._release_blas()
         self.line, self.branches = None, 0
         self.record = RunRecord(label, d.settings, d.predictor,
                                 (d.x_train, d.y_train, d.x_val, d.y_val),
@@ -111,6 +113,7 @@ class TimeTravel:
                 self._sync_bar()
                 return
             self.live_weights = d.model.get_weights() if d.model is not None else None
+            self._limit_blas()
         saved, weights, grads = rec.at(step)
         if saved >= rec.last_step:
             self.go_live()
@@ -143,16 +146,30 @@ class TimeTravel:
         if self.viewing is None:
             return
         self.viewing = None
+        self._release_blas()
         if self.live_weights is not None and d.model is not None:
             d.model.set_weights(self.live_weights)
         self.live_weights = None
         self._sync_bar()
+        d.gradflow.show_cursor(None)
         d._show_still_weights()
         d.refresher.refresh_all(d._recompute_canvas)
         if self.resume_on_live and d.state == PAUSED:
             self.resume_on_live = False
             d.resume()
         self.resume_on_live = False
+
+    def _limit_blas(self) -> None:
+        """The views' small matrix products run several times faster without BLAS helper
+        threads (which wait for a core); held while the learner is away from live."""
+        from ui.train.workers import _single_threaded_blas
+        if self._blas is None:
+            self._blas = _single_threaded_blas()
+
+    def _release_blas(self) -> None:
+        if self._blas is not None:
+            self._blas.restore_original_limits()
+            self._blas = None
 
     def leave(self) -> None:
         """Before anything that trains on (Resume, Step, Reset): back to live, no resuming."""
