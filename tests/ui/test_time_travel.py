@@ -278,3 +278,19 @@ def test_what_a_784_100_10_run_of_20_epochs_keeps_stays_under_50_mb():
     assert len(kept) >= 64 and kept[0] == 0 and kept[-1] == steps
     for k in kept:
         assert rec.at(k)[1][0][0, 0] == k                 # each the weights of its own step
+
+
+def test_the_bar_holds_still_while_the_run_grows(qtbot, window):
+    """Found in the window: the step count's text grew (835 → 1,000) and moved the slider's
+    handle away from under the learner's mouse just as they grabbed it."""
+    dock = window.training_dock
+    dock.model_form.epochs.setValue(80)                  # 1,200 steps
+    dock.set_speed(500)
+    qtbot.wait(500)                                      # the workspace's docks laid out
+    _click(qtbot, dock.controls.train)
+    bar = dock.time_bar
+    qtbot.waitUntil(lambda: 300 < dock.last_step < 900, timeout=20_000)
+    before = bar.slider.geometry()
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=30_000)
+    assert bar.label.text() == "live: step 1,200"
+    assert bar.slider.geometry() == before

@@ -33,8 +33,8 @@ class ExtraLine:
                                               symbolBrush=color, symbolPen=None)
         self.val_acc = curves.acc_plot.plot([], [], pen=dashed, symbol="s", symbolSize=4,
                                             symbolBrush=color, symbolPen=None)
-        for item in (self.loss, self.acc):
-            item.setDownsampling(auto=True, method="peak")
+        for item in (self.loss, self.acc):    # smoothed already: a mean of each few points
+            item.setDownsampling(auto=True, method="mean")
             item.setClipToView(True)
 
     @property
@@ -84,12 +84,14 @@ class ExtraLine:
 
 
 def rename_main(curves, label: str) -> None:
-    """Call the curves' own run ``label`` in both legends (e.g. "A: SGD")."""
+    """Call the curves' own run ``label`` in both legends (e.g. "A: SGD"): its entry is made
+    again (a label's text changed in place leaves the legend's box at a stale size)."""
     for plot, item in ((curves.loss_plot, curves.smooth_loss), (curves.acc_plot,
                                                                 curves.smooth_acc)):
         legend = plot.legend
         if legend is None:
             continue
-        for sample, text in legend.items:
-            if sample.item is item:
-                text.setText(label)
+        for sample, text in list(legend.items):
+            if sample.item is item and text.text != label:
+                legend.removeItem(item)
+                legend.addItem(item, label)

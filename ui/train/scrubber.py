@@ -12,6 +12,7 @@ import bisect
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.i18n import translate
@@ -19,6 +20,7 @@ from ui.train.speed import _Slider
 
 LINE_PEN = pg.mkPen((200, 30, 30), width=2)
 LINE_HOVER = pg.mkPen((240, 60, 60), width=4)
+VIEWING_STYLE = "color: #b01e1e; font-weight: bold;"    # not live: hard to miss
 
 
 class TimeBar(QWidget):
@@ -40,7 +42,8 @@ class TimeBar(QWidget):
             "(every view); arrow keys move from one kept snapshot to the next"))
         self.slider.setMinimumWidth(80)
         self.label = QLabel()
-        self.label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.label.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self._digits = 0
         self.live = QPushButton(translate("TimeTravel", "Live"))
         self.live.setToolTip(translate("TimeTravel", "Back to the newest step"))
         self.branch = QPushButton(translate("TimeTravel", "Continue from here"))
@@ -72,8 +75,9 @@ class TimeBar(QWidget):
         self.branch.clicked.connect(self.branch_clicked)
         self.set_steps([], None)
 
-    def set_steps(self, steps: list[int], viewing: int | None) -> None:
-        """The kept steps (ascending) and the step shown (None: live, at the end)."""
+    def set_steps(self, steps: list[int], viewing: int | None, planned: int = 0) -> None:
+        """The kept steps (ascending) and the step shown (None: live, at the end);
+        ``planned``: the steps the run will take (the label is made wide enough at once)."""
         self.steps, self.viewing = list(steps), viewing
         n = len(self.steps)
         self._quiet = True
@@ -87,12 +91,14 @@ class TimeBar(QWidget):
             self._quiet = False
         self.slider.setEnabled(n > 1)
         last = self.steps[-1] if self.steps else 0
+        self._fit_label(max(last, planned))
         for line in (self.line, self.acc_line):
             line.setVisible(viewing is not None)
             if viewing is not None:
                 line.setPos(viewing)
         self.live.setEnabled(viewing is not None)
         self.branch.setEnabled(viewing is not None)
+        self.label.setStyleSheet(VIEWING_STYLE if viewing is not None else "")
         if not self.steps:
             self.label.setText(translate("TimeTravel", "no run yet"))
         elif viewing is None:
@@ -100,6 +106,20 @@ class TimeBar(QWidget):
         else:
             self.label.setText(translate("TimeTravel", "step {k} of {n}").format(
                 k=f"{viewing:,}", n=f"{last:,}"))
+
+    def _fit_label(self, last: int) -> None:
+        """A width for the widest text of a run this long: text that grew with every step
+        would move the slider's handle under the learner's mouse."""
+        digits = len(f"{last:,}")
+        if digits != self._digits:
+            self._digits = digits
+            n = "8" * digits
+            widest = max((translate("TimeTravel", "step {k} of {n}").format(k=n, n=n),
+                          translate("TimeTravel", "live: step {n}").format(n=n),
+                          translate("TimeTravel", "no run yet")), key=len)
+            bold = QFont(self.label.font())       # the text is bold while not live
+            bold.setBold(True)
+            self.label.setFixedWidth(QFontMetrics(bold).horizontalAdvance(widest) + 6)
 
     def index_of(self, step: float) -> int:
         """The slider position of the kept step nearest to ``step``."""

@@ -27,8 +27,6 @@ from ui.i18n import translate
 from ui.train.controls import PAUSED, RUNNING
 from ui.train.run_record import RunRecord
 
-VIEWING_STYLE = "color: #b01e1e; font-weight: bold;"
-
 
 class TimeTravel:
     """The dock's runs as time travel keeps them, and the step the views show."""
@@ -210,8 +208,7 @@ class TimeTravel:
     def _sync_bar(self) -> None:
         rec = self.record
         steps = rec.saved_steps() if rec is not None else []
-        self.bar.set_steps(steps, self.viewing)
-        self.bar.label.setStyleSheet(VIEWING_STYLE if self.viewing is not None else "")
+        self.bar.set_steps(steps, self.viewing, self.dock.controls.total_steps)
         pairs = getattr(self.dock, "pairs", None)
         self.bar.branch.setEnabled(self.viewing is not None and self.dock.model is not None
                                    and not (pairs is not None and pairs.active))

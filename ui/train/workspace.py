@@ -40,7 +40,8 @@ def add_docks(window, dock) -> QDockWidget:
                                 name="train_settings")
     dock.setParent(window)          # it keeps the logic; its parts live in the docks
     dock.hide()
-    _buttons_to_toolbar(window.workspaces.toolbar(TRAIN), dock.controls)
+    _buttons_to_toolbar(window.workspaces.toolbar(TRAIN), dock.controls,
+                        dock.time_bar.compare)
 
     def arrange() -> None:
         window.tabifyDockWidget(network, views)
@@ -64,11 +65,12 @@ def add_docks(window, dock) -> QDockWidget:
     return curves
 
 
-def _buttons_to_toolbar(toolbar: QToolBar, controls) -> None:
-    """Train, Pause, Stop, Step, Reset and the speed first in the toolbar (before Layout and
-    Fit)."""
+def _buttons_to_toolbar(toolbar: QToolBar, controls, compare) -> None:
+    """Train, Compare…, Pause, Stop, Step, Reset and the speed first in the toolbar (before
+    Layout and Fit)."""
     before = toolbar.actions()[0] if toolbar.actions() else None
-    for button in (controls.train, controls.pause, controls.stop, controls.step, controls.reset):
+    for button in (controls.train, compare, controls.pause, controls.stop, controls.step,
+                   controls.reset):
         toolbar.insertWidget(before, button)
     toolbar.insertSeparator(before)
     # as wide as it needs, not the rest of the row (which would put its label far from it)
