@@ -106,6 +106,8 @@ def test_a_pair_shares_seed_and_data_and_differs_in_one_setting(qtbot, window, k
         for side, value, model in ((dock.curves.run, value_a, a),
                                    (dock.pairs.line.data, value_b, b)):
             s = dataclasses.replace(dock.settings, **{key: value})
+            if key == "activation":                        # one per hidden layer
+                s = dataclasses.replace(s, activations=[value] * len(s.hidden))
             script = build_model(s, 2, dock.data.classes)
             script.fit(dock.x_train, dock.y_train, epochs=3, batch_size=s.batch_size,
                        verbose=0, validation_data=(dock.x_val, dock.y_val))
@@ -131,7 +133,8 @@ def test_time_travel_moves_both_sides_of_a_pair(qtbot, window):
     assert k == dock.travel.record.saved_steps()[3]
     for side, rec in ((view.a, dock.travel.record), (view.b, dock.pairs.record)):
         fresh = BoundaryView()
-        fresh.set_data(dock.x_train, dock.y_train, dock.data.classes)
+        fresh.set_data(dock.p_train, dock.y_train, dock.data.classes,
+                       features=dock.data.features, frame=dock.boundary.bounds)
         fresh.update_weights(rec.at(k)[1], rec.predictor)
         assert np.array_equal(side.rgb, fresh.rgb)
     assert not bar.branch.isEnabled()                     # a pair does not branch

@@ -36,9 +36,10 @@ class PairView(QWidget):
         self.titles[0].setText(a)
         self.titles[1].setText(b)
 
-    def set_data(self, x, y, classes: int) -> None:
+    def set_data(self, x, y, classes: int, **kwargs) -> None:
+        """The plane's points, as ``BoundaryView.set_data`` takes them (features, frame)."""
         for view in (self.a, self.b):
-            view.set_data(x, y, classes)
+            view.set_data(x, y, classes, **kwargs)
 
     def draw(self, side: int, weights, predictor) -> None:
         """Draw side 0 (A) or 1 (B) with these weights."""

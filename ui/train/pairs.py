@@ -128,8 +128,10 @@ class Pairs:
         a, b = next(values for k, _t, values in CHOICES if k == key)
         lr = settings.learning_rate
         model_a, self.model_b = variant(model, key, a, lr), variant(model, key, b, lr)
-        fields = {"optimizer": {"optimizer": a}, "activation": {"activation": a},
-                  "dropout": {"dropout": a}}.get(key, {})
+        fields = {"optimizer": {"optimizer": a},
+                  "activation": {"activation": a, "activations": [a] * len(settings.hidden)},
+                  "dropout": {"dropout": a},
+                  "l2": {"penalty": None}}[key]
         settings = dataclasses.replace(settings, **fields)
         self.key = key
         self.labels = ("A: " + side_label(key, a), "B: " + side_label(key, b))
@@ -149,7 +151,9 @@ class Pairs:
         self.line = d.curves.add_line(B_COLOR, self.labels[1])
         rename_main(d.curves, self.labels[0])
         d.travel.record.label = self.labels[0]
-        self.view.set_data(d.x_train, d.y_train, d.data.classes)
+        self.view.set_data(d.p_train, d.y_train, d.data.classes,
+                           features=getattr(d.data, "features", None),
+                           frame=d.boundary.bounds)
         self.view.draw(0, d.model.get_weights(), d.predictor)
         self.view.draw(1, self.model_b.get_weights(), acts)
         tabs = d.tabs
