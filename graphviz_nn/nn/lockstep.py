@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from graphviz_nn.nn.callbacks import Callback
 from graphviz_nn.nn.fit import fit_steps
 from graphviz_nn.nn.snapshots import SnapshotSchedule
 
-__all__ = ["fit_lockstep", "HistoryTap", "SMALL_MODEL"]
+__all__ = ["fit_lockstep", "HistoryTap", "Leader", "SMALL_MODEL"]
 
 SMALL_MODEL = 20_000   # parameters: up to this many, each snapshot keeps its step's gradients
 
@@ -41,6 +42,21 @@ def fit_lockstep(runs: list[tuple[object, dict]]) -> None:
             model.stop_training = True
             for _ in gen:                  # resumes after its last step and ends there
                 pass
+
+
+class Leader(Callback):
+    """The callback of a run that steps before the one a trainer's link watches (a paired
+    run's A): its epochs and a NaN go to the link (``epoch_end``, ``nonfinite``)."""
+
+    def __init__(self, link, run: int) -> None:
+        self.link, self.run = link, run
+
+    def on_epoch_end(self, epoch: int, logs=None) -> None:
+        self.link.epoch_end(self.run, epoch, logs)
+
+    def on_nonfinite(self, info: dict) -> None:
+        self.link.nonfinite = {"step": int(info.get("step", -1)),
+                               "node": str(info.get("node", "?")), "run": self.run}
 
 
 def last_gradients(model) -> list[np.ndarray] | None:

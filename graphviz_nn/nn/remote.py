@@ -48,7 +48,7 @@ import numpy as np
 from graphviz_nn.nn import wire
 from graphviz_nn.nn.callbacks import Callback, CallPacer, StepPacer
 from graphviz_nn.nn.histograms import model_histograms
-from graphviz_nn.nn.lockstep import HistoryTap, fit_lockstep, last_gradients
+from graphviz_nn.nn.lockstep import HistoryTap, Leader, fit_lockstep, last_gradients
 
 PACED_SNAPSHOT_S = 0.1   # weight snapshots this often while held to a speed (time to spare)
 
@@ -73,20 +73,6 @@ class _Control:
         self.direct_stop = True              # a stop may end fit at once (not a paired run)
         self.speed: float | None = None      # steps a second; None: full speed
         self.wake = threading.Event()        # set on every command: a paced wait ends
-
-
-class _Leader(Callback):
-    """The callback of a paired run's first model: its epochs and a NaN go to the link."""
-
-    def __init__(self, link: _Link, run: int) -> None:
-        self.link, self.run = link, run
-
-    def on_epoch_end(self, epoch: int, logs=None) -> None:
-        self.link.epoch_end(self.run, epoch, logs)
-
-    def on_nonfinite(self, info: dict) -> None:
-        self.link.nonfinite = {"step": int(info.get("step", -1)),
-                               "node": str(info.get("node", "?")), "run": self.run}
 
 
 class _Link(Callback):
@@ -292,7 +278,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
             model.fit(data[0], data[1], callbacks=[link], verbose=0, **fit)
         else:
             runs = [(m, dict(fit, x=data[0], y=data[1], verbose=0,
-                             callbacks=[_Leader(link, r)])) for r, m in enumerate(models[:-1])]
+                             callbacks=[Leader(link, r)])) for r, m in enumerate(models[:-1])]
             runs.append((model, dict(fit, x=data[0], y=data[1], verbose=0, callbacks=[link])))
             fit_lockstep(runs)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it

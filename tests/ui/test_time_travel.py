@@ -92,6 +92,12 @@ def _check_views_at(window, dock, k) -> None:
     assert np.array_equal(dock.boundary.rgb, _boundary_of(dock, weights))
     assert np.array_equal(dock.confusion.matrix, _matrix_of(dock, weights))
     assert f"at step {k:,}" in dock.confusion.caption.text()
+    net = dock.network                                    # the diagram: its maps and edges are
+    for a, b in zip(net.weights, weights, strict=True):   # of step k's weights, its edges'
+        assert np.array_equal(a, b)                       # gradients of step k's gradients
+    assert (net.grads is None) == (grads is None)
+    for a, b in zip(net.grads or (), grads or (), strict=True):
+        assert np.array_equal(a, b)
     g = window.controller.graph                           # the canvas: its weights and values
     assert g is dock.model.graph
     for name, w in zip(("W1", "b1", "W2", "b2"), weights, strict=False):
@@ -100,6 +106,12 @@ def _check_views_at(window, dock, k) -> None:
     assert np.isclose(float(g["loss"].value), _loss(g, weights), rtol=1e-4), \
         "the canvas's values are not traced again with the weights of step k"
     assert f"step {k:,} of" in dock.time_bar.label.text()
+    hist = dock.histograms                                # the ridges: samples up to step k
+    dock.tabs.setCurrentWidget(hist)
+    shown = [hist.log.steps[i] for i in hist.log.chosen(hist.at_step)]
+    assert hist.at_step == k - 1 and all(s <= k - 1 for s in shown)
+    if shown:
+        assert f"to step {shown[-1] + 1} (bottom)" in hist.caption.text()
 
 
 def test_scrubbing_shows_the_weights_saved_at_that_step_in_every_view(qtbot, window):
@@ -134,7 +146,7 @@ def test_scrubbing_shows_the_weights_saved_at_that_step_in_every_view(qtbot, win
     _click(qtbot, bar.live)                                 # Live: the final weights again
     qtbot.wait(300)
     assert dock.travel.viewing is None and not bar.line.isVisible()
-    assert not dock.gradflow.cursor.isVisible()
+    assert not dock.gradflow.cursor.isVisible() and dock.histograms.at_step is None
     for a, b in zip(dock.model.get_weights(), final, strict=True):
         assert np.array_equal(a, b)
     assert np.array_equal(dock.boundary.rgb, _boundary_of(dock, final))
@@ -294,3 +306,34 @@ def test_the_bar_holds_still_while_the_run_grows(qtbot, window):
     qtbot.waitUntil(lambda: dock.state == "idle", timeout=30_000)
     assert bar.label.text() == "live: step 1,200"
     assert bar.slider.geometry() == before
+
+
+def test_the_graph_on_the_canvas_travels_in_time_too(qtbot, window):
+    """A thread run of the canvas's own graph: its snapshots come at the steps the store
+    keeps, and scrubbing puts them into the canvas's params."""
+    from ui.train.workers import TrainingWorker
+
+    dock = window.training_dock
+    window.load_example("spiral")
+    dock.model_form.source.setCurrentIndex(1)               # "graph on the canvas"
+    dock.data_form.size.setValue(300)
+    dock.model_form.epochs.setValue(30)
+    dock.model_form.lr.setValue(0.05)
+    _click(qtbot, dock.controls.train)
+    assert isinstance(dock.worker, TrainingWorker)
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=60_000)
+    rec = dock.travel.record
+    kept = rec.store.steps
+    assert kept[0] == 0 and len(kept) > 20
+    assert all(s % rec.store.stride == 0 for s in kept)     # exactly on the stride
+    bar = dock.time_bar
+    bar.slider.setFocus()
+    QTest.keyClick(bar.slider, Qt.Key_Home)
+    for _ in range(6):
+        QTest.keyClick(bar.slider, Qt.Key_Right)
+    k = dock.travel.viewing
+    _saved, weights, _grads = rec.at(k)
+    g = window.controller.graph
+    for p, w in zip(dock.model.params, weights, strict=True):
+        assert g[p.name].value is p.value and np.array_equal(p.value, w)
+    assert np.array_equal(dock.boundary.rgb, _boundary_of(dock, weights))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from ui.i18n import translate
 from ui.train.boundary import BoundaryView
 from ui.train.curve_lines import B_COLOR
 from ui.train.curves import TRAIN
@@ -17,6 +18,10 @@ class PairView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.a, self.b = BoundaryView(), BoundaryView()
+        for view in (self.a, self.b):
+            paint_bar = getattr(view, "paint_bar", None)
+            if paint_bar is not None:    # painting is the Decision boundary tab's: it looks here
+                paint_bar.hide()
         self.titles = [QLabel(), QLabel()]
         self.stats = [QLabel(" "), QLabel(" ")]
         grid = QGridLayout(self)
@@ -48,9 +53,10 @@ class PairView(QWidget):
             view.update_weights(weights, predictor)
 
     def show_stats(self, side: int, step: int, loss: float, acc: float) -> None:
-        text = f"step {step:,}   loss {loss:.4g}"
+        text = translate("Compare", "step {step}   loss {loss}").format(
+            step=f"{step:,}", loss=f"{loss:.4g}")
         if np.isfinite(acc):
-            text += f"   accuracy {acc:.3f}"
+            text += "   " + translate("Compare", "accuracy {acc}").format(acc=f"{acc:.3f}")
         self.stats[side].setText(text)
 
 

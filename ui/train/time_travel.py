@@ -17,9 +17,7 @@ the run it came from stays.
 
 from __future__ import annotations
 
-import inspect
 import math
-import time
 
 import numpy as np
 
@@ -39,9 +37,7 @@ class TimeTravel:
         self.resume_on_live = False                # time travel paused a running run
         self.line = None                           # the curves' line this run draws on
         self.branches = 0
-        self.last_cost = 0.0                       # seconds the last show_step took
         self._blas = None                          # BLAS held to one thread while away
-        self._grads_arg = None
         bar.moved.connect(self.show_step)
         bar.live_clicked.connect(self.go_live)
         bar.branch_clicked.connect(self.branch_here)
@@ -103,7 +99,6 @@ class TimeTravel:
         d, rec = self.dock, self.record
         if rec is None or rec.last_step < 0:
             return
-        t0 = time.perf_counter()
         if self.viewing is None:
             if step >= rec.last_step:          # the end of the bar is live
                 return
@@ -119,7 +114,6 @@ class TimeTravel:
         self.viewing = saved
         self._show(saved, weights, grads)
         self._sync_bar()
-        self.last_cost = time.perf_counter() - t0
 
     def _hold_still(self) -> bool:
         """Before leaving the live step: a running trainer pauses, and all it sent is in."""
@@ -150,6 +144,7 @@ class TimeTravel:
         self.live_weights = None
         self._sync_bar()
         d.gradflow.show_cursor(None)
+        self._show_histograms(None)
         d._show_still_weights()
         d.refresher.refresh_all(d._recompute_canvas)
         if self.resume_on_live and d.state == PAUSED:
@@ -176,7 +171,7 @@ class TimeTravel:
 
     def _show(self, step: int, weights: list, grads: list | None) -> None:
         d = self.dock
-        self._show_weights(weights, grads)
+        d.show_weights(weights, grads)         # the decision boundary, the network diagram
         if d.settings is not None:
             d.confusion.update_weights(
                 self._epoch_of(step), weights, d.predictor,
@@ -184,21 +179,23 @@ class TimeTravel:
         pairs = getattr(d, "pairs", None)
         if pairs is not None and pairs.active:
             pairs.show_at(step)
-        cursor = getattr(d.gradflow, "show_cursor", None)
-        if cursor is not None:
-            cursor(step, grads)
+        d.gradflow.show_cursor(step, grads)
+        self._show_histograms(step - 1)      # their samples are of the step index just done
         if d.model is not None and self.record is not None:
             d.model.set_weights(weights)     # the canvas shows the model's own arrays
             d._recompute_canvas()
 
-    def _show_weights(self, weights, grads) -> None:
-        show = self.dock.show_weights
-        if self._grads_arg is None:
-            self._grads_arg = len(inspect.signature(show).parameters) > 1
-        if self._grads_arg:
-            show(weights, grads)
+    def _show_histograms(self, index: int | None) -> None:
+        """The ridges as they were after step ``index`` (None: the newest), drawn now if on
+        show (the tab draws them when it is brought up)."""
+        h = getattr(self.dock, "histograms", None)
+        if h is None:
+            return
+        if h.isVisible():
+            h.show_at(index)
         else:
-            show(weights)
+            h.at_step = index
+
 
     def _epoch_of(self, step: int) -> int:
         s, x = self.dock.settings, self.dock.x_train
