@@ -148,8 +148,8 @@ class Pairs:
             return
         acts = self.record.predictor
         self.record.data = (d.x_train, d.y_train, d.x_val, d.y_val)
+        rename_main(d.curves, self.labels[0])       # first: the legends list A, then B
         self.line = d.curves.add_line(B_COLOR, self.labels[1])
-        rename_main(d.curves, self.labels[0])
         d.travel.record.label = self.labels[0]
         self.view.set_data(d.p_train, d.y_train, d.data.classes,
                            features=getattr(d.data, "features", None),
