@@ -333,7 +333,7 @@ def _check(r: _Reader, raw: Any, key: str) -> Check:
     if not isinstance(raw, dict):
         raise r.fail(key, f"expected a table with a kind, got {_kind(raw)}")
     kind = raw.get("kind")
-    if kind not in CHECK_KEYS or not isinstance(kind, str):
+    if not isinstance(kind, str) or kind not in CHECK_KEYS:
         raise r.fail(f"{key}.kind", f"unknown checkpoint kind {kind!r} (kinds: "
                                     f"{', '.join(CHECK_KEYS)})")
     required, optional = CHECK_KEYS[kind]

@@ -61,6 +61,9 @@ def test_a_good_lesson_reads_with_its_checks_and_setups():
 @pytest.mark.parametrize("change, where, words", [
     (("check.kind = \"answer\"", "check.kind = \"anwser\""), "step 1, check.kind",
      "unknown checkpoint kind 'anwser'"),
+    # found by hypothesis: a kind that is a list raised TypeError (unhashable) in the check
+    (("check.kind = \"answer\"", "check.kind = []"), "step 1, check.kind",
+     "unknown checkpoint kind []"),
     (("setup.cursor = \"forward_end\"", "setup.colour = \"red\""), "step 1, setup.colour",
      "unknown key 'colour'"),
     (("hint.en = \"Look at z.\"", ""), "step 1, hint.en", "missing the English text"),
