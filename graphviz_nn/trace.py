@@ -64,7 +64,11 @@ class Trace(list):
     @property
     def forward_steps(self) -> list[ForwardStep]:
         """The forward steps, in order."""
-        return [s for s in self if s.kind == "forward"]
+        cached = self.__dict__.get("_forward")
+        if cached is None or cached[0] != len(self):     # found once (a GUI asks every step)
+            cached = self.__dict__["_forward"] = (len(self),
+                                                  [s for s in self if s.kind == "forward"])
+        return list(cached[1])
 
     @property
     def backward_steps(self) -> list[BackwardStep]:

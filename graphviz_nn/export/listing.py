@@ -40,7 +40,13 @@ class Listing:
 
     def lines_of(self, step: int) -> list[int]:
         """Indices of the lines of trace step ``step`` (-1: the input lines)."""
-        return [i for i, line in enumerate(self.lines) if line.step == step]
+        index = self.__dict__.get("_by_step")
+        if index is None or index[0] != len(self.lines):    # indexed once per listing
+            by_step: dict[int | None, list[int]] = {}
+            for i, line in enumerate(self.lines):
+                by_step.setdefault(line.step, []).append(i)
+            index = self.__dict__["_by_step"] = (len(self.lines), by_step)
+        return list(index[1].get(step, ()))
 
     def step_of(self, line: int) -> int | None:
         """The trace step line ``line`` belongs to (-1: inputs), or None for a heading."""

@@ -102,7 +102,12 @@ def sync_badges(scene, badges: dict) -> None:
             if shiboken6.isValid(b) and b.scene() is not None:
                 b.scene().removeItem(b)            # its node or layer box went away or changed
             del badges[nid]
-    for nid, item in nodes.items():
+    # only nodes that show a message or had one (a step of a big graph looks at a handful)
+    flagged = scene.flagged_ids() if hasattr(scene, "flagged_ids") else nodes.keys()
+    for nid in sorted(set(flagged) | badges.keys()):
+        item = nodes.get(nid)
+        if item is None:
+            continue
         text, severity = badge_message(item)
         badge = badges.get(nid)
         if not text and badge is None:

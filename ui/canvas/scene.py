@@ -53,6 +53,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self._reroute_pending = False
         self._building = False
         self._shown: tuple[DisplayState, frozenset] | None = None   # the last state applied
+        self._flagged: set[int] = set()         # nodes showing an error or a warning
         self._init_groups()
         self.selectionChanged.connect(self._on_selection_changed)
 
@@ -67,6 +68,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         finally:
             self.blockSignals(blocked)
         self._edges_of.clear()
+        self._flagged.clear()
         self._current = None
         self._emphasised = set()
         self.groups.clear()
@@ -87,6 +89,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         ids = {n.id for n in graph.nodes}
         for nid in [i for i in self.nodes if i not in ids]:
             self.removeItem(self.nodes.pop(nid))
+            self._flagged.discard(nid)
         for n in graph.nodes:
             item = self.nodes.get(n.id)
             if item is None or item.kind != n.op or len(item.in_ports) != len(n.spec.ports):
@@ -204,6 +207,10 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             item.set_grad(st.grads.get(nid), nid in st.hidden_nodes)
             item.set_error(engine_text(st.errors.get(nid)) or None)      # in the window's
             item.set_warning(engine_text(st.warnings.get(nid)) or None)  # language
+            if item.error or item.warning:
+                self._flagged.add(nid)
+            else:
+                self._flagged.discard(nid)
             item.set_marked(nid in marked)
         for key in edges:
             edge = self.edges.get(key)
@@ -268,6 +275,10 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             return rect
         # room for the ports, wires that go around the outermost nodes and their labels
         return rect.adjusted(-LABEL_ROOM_X, -LABEL_ROOM_Y, LABEL_ROOM_X, LABEL_ROOM_Y)
+
+    def flagged_ids(self) -> set[int]:
+        """Ids of the nodes that show an error or a warning (they need a badge)."""
+        return set(self._flagged)
 
     def node_at(self, pos: QPointF) -> int | None:
         for item in self.items(pos):
