@@ -7,6 +7,7 @@ with per-output backward plans, so a training step runs plain lists of op calls.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections.abc import Iterable
@@ -108,7 +109,7 @@ class Graph(PassesMixin, BuildersMixin):
     def _topo(self) -> list[Node]:
         if self._order is None:
             by_id = self._by_id
-            self._order = [by_id[i] for i in nx.lexicographical_topological_sort(self._nx)]
+            self._order = [by_id[i] for i in _lexicographic_order(self._nx)]
         return self._order
 
     def _own(self, node: Any) -> Node:
@@ -346,3 +347,24 @@ def _pos(pos: Any) -> tuple[float, float]:
     if not (math.isfinite(x) and math.isfinite(y)):
         raise GraphError(f"a position is two finite numbers (x, y), not ({x}, {y})")
     return (x, y)
+
+
+def _lexicographic_order(dag: nx.DiGraph) -> list[int]:
+    """networkx's ``lexicographical_topological_sort`` of ``dag`` (node ids): of the nodes
+    whose inputs are all placed, the smallest id comes next; the same order, a few times
+    faster for big graphs (Kahn's algorithm on a heap)."""
+    succ = dag._succ                        # noqa: SLF001 - read only, for speed
+    indegree = {n: len(p) for n, p in dag._pred.items()}    # noqa: SLF001
+    ready = [n for n, d in indegree.items() if d == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        n = heapq.heappop(ready)
+        order.append(n)
+        for child in succ[n]:
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                heapq.heappush(ready, child)
+    if len(order) != len(indegree):
+        raise nx.NetworkXUnfeasible("graph contains a cycle")
+    return order

@@ -12,6 +12,7 @@ Values changed in place outside the controller (training) are announced by ``sho
 
 from __future__ import annotations
 
+import gc
 from contextlib import contextmanager
 
 import numpy as np
@@ -112,6 +113,20 @@ def layout_graph(graph, only_missing: bool = False) -> None:
             n.pos = pos[n.id]
 
 
+@contextmanager
+def _gc_paused():
+    """Opening a graph of 10,000 nodes makes some hundred thousand objects at once; Python's
+    cyclic garbage collector would walk them all again and again (a quarter of the time).
+    It waits until the graph is open."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 class GraphController(EditingMixin, QObject):
     """Owns ``graph``; holds the output node, the trace and the timeline cursor."""
 
@@ -188,14 +203,15 @@ class GraphController(EditingMixin, QObject):
         return graph_state(self.graph)
 
     # ----- tracing ---------------------------------------------------------------------------
-    def _retrace(self, keep_phase: bool = True) -> None:
-        """Trace again after a change; keep the learner where they were (before / forward / all)."""
+    def _retrace(self, keep_phase: bool = True, sink=None) -> None:
+        """Trace again after a change; keep the learner where they were (before / forward / all).
+        ``sink``: the graph's sink, when the caller just found it."""
         old_len, old_fwd, old_cursor = (len(self.trace) if self.trace else 0), self.n_forward, self.cursor
         self.trace = self.timeline = None
         self.n_forward = 0
         self.trace_error = None
         self.revealed.clear()
-        self.output = self.graph.output = self._find_output()
+        self.output = self.graph.output = self._find_output(sink)
         if self.output is None:
             self.cursor = -1
             return
@@ -216,8 +232,9 @@ class GraphController(EditingMixin, QObject):
             self.cursor = min(self.n_forward, len(self.trace)) - 1 if old_cursor >= old_fwd - 1 \
                 else -1
 
-    def _find_output(self):
-        """The node the learner chose (``graph.chosen_output``), else the graph's sink."""
+    def _find_output(self, sink=None):
+        """The node the learner chose (``graph.chosen_output``), else the graph's sink
+        (``sink``, if the caller knows it)."""
         g = self.graph
         if g.chosen_output is not None:
             try:
@@ -226,7 +243,7 @@ class GraphController(EditingMixin, QObject):
                 chosen = None           # deleted: the sink, until an undo brings it back
             if chosen is not None and not chosen.is_leaf:
                 return chosen
-        return self._sink()
+        return sink if sink is not None else self._sink()
 
     def _sink(self):
         g = self.graph
@@ -323,18 +340,22 @@ class GraphController(EditingMixin, QObject):
 
         The output is the graph's chosen one (``graph.chosen_output``), else its sink;
         ``output``, when given and not the sink, becomes the graph's chosen output."""
-        old = self._graph
-        old_output = None if self.output is None else self.output.name
-        self.graph = graph
-        layout_graph(graph, only_missing=True)
-        if output is not None and graph.chosen_output is None and output is not self._sink():
-            graph.chosen_output = output.id     # the caller differentiates another node
-        self.marked.clear()
-        self.selection = []
-        self._retrace(keep_phase=False)
-        self._announce("graph")
-        if record and old is not None and old is not graph:
-            self._record_replacement(old, old_output)
+        with _gc_paused():
+            old = self._graph
+            old_output = None if self.output is None else self.output.name
+            self.graph = graph
+            layout_graph(graph, only_missing=True)
+            sink = None
+            if output is not None and graph.chosen_output is None:
+                sink = self._sink()
+                if output is not sink:
+                    graph.chosen_output = output.id     # the caller differentiates another node
+            self.marked.clear()
+            self.selection = []
+            self._retrace(keep_phase=False, sink=sink)
+            self._announce("graph")
+            if record and old is not None and old is not graph:
+                self._record_replacement(old, old_output)
 
     def _choose_output(self, node_id: int | None) -> None:
         """Differentiate ``node_id`` from now on (None: the graph's sink), without undo."""

@@ -50,6 +50,9 @@ class Names:
 
 def identifier(name: str) -> str:
     """A valid Python identifier that reads like ``name`` (never a keyword)."""
+    if name.isidentifier() and name.isascii() and "__" not in name \
+            and name[0] != "_" and name[-1] != "_":           # as it is (most names)
+        return name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
     out = []
     for ch in str(name).strip():
         if ch == "_" or ("a" + ch).isidentifier():

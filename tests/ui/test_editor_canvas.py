@@ -108,6 +108,25 @@ def test_wire_two_nodes_by_dragging_between_ports(win):
     assert g["m"].inputs[1] is None
 
 
+def test_a_port_under_the_mouse_lights_up_and_pressing_it_draws_a_wire(win):
+    """Ports are drawn by their node: hovering one lights it (and gives a cross cursor);
+    pressing it starts a wire, not a move of the node."""
+    x, p, m = build_xy_mul(win)
+    vp = win.canvas.viewport()
+    item = win.scene.node_item(m)
+    port = item.in_ports[1]
+    QTest.mouseMove(vp, vp_point(win, item.sceneBoundingRect().center()))
+    QTest.mouseMove(vp, vp_point(win, in_port(win, m, 1)))
+    assert port.hovered and not item.in_ports[0].hovered
+    assert item.cursor().shape() == Qt.CursorShape.CrossCursor
+    QTest.mouseMove(vp, vp_point(win, item.sceneBoundingRect().center()))
+    assert not port.hovered and item.cursor().shape() != Qt.CursorShape.CrossCursor
+    before = item.pos()
+    drag(win, in_port(win, m, 1), out_port(win, p))      # from the free input, backwards
+    assert item.pos() == before
+    assert win.controller.graph["m"].inputs[1] is win.controller.graph["w"]
+
+
 def test_release_on_empty_canvas_cancels(win):
     x, _p, m = build_xy_mul(win)
     n = win.controller.undo_stack.count()

@@ -290,10 +290,10 @@ def test_values_changed_in_place_are_redrawn(win):
     c = win.controller
     w1 = c.graph["W1"]
     item = win.scene.node_item(w1.id)
-    before = item._value_img
+    before = item.value_image().copy()
     w1.value[...] = np.linspace(-1, 1, w1.value.size).reshape(w1.value.shape)
     c.show_values()
-    assert item._value_img is not before
+    assert item.value_image() != before         # the heatmap drawn anew
     assert "min -1" in item.toolTip()
 
 

@@ -116,8 +116,8 @@ class CanvasEditor(QObject):
         rect = QRectF(pos.x() - snap, pos.y() - snap, 2 * snap, 2 * snap)
         want_output = self.wire.backwards
         fixed_node = self.wire.fixed[0]
-        ports = [it for it in self.scene.items(rect) if isinstance(it, PortItem)
-                 and it.is_output == want_output and it.node_id != fixed_node]
+        ports = [it for it in self.scene.ports_in(rect)
+                 if it.is_output == want_output and it.node_id != fixed_node]
         return sorted(ports, key=lambda p: (p.scenePos() - pos).manhattanLength())
 
     def _draw(self, pos: QPointF) -> None:

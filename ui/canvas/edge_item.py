@@ -14,6 +14,8 @@ from ui.canvas.routing import path_points, plain_dx
 
 LABEL_PX = 13
 LABEL_H = 18.0
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable     # looked up once: a big
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache            # graph makes 16,000 edges
 
 
 class EdgeItem(QGraphicsItem):
@@ -21,28 +23,30 @@ class EdgeItem(QGraphicsItem):
 
     paints = 0      # how many times any edge painted
 
+    # what an edge shows before it is given anything (class defaults: a 10,000-node graph
+    # makes its items quickly)
+    value = None
+    grad = None
+    grad_hidden = False
+    emphasised = False
+    label_t = 0.5               # where along the wire the labels sit (the scene spreads the
+                                # labels of wires leaving the same node)
+    _texts_stale = False        # the label texts and the rectangle are made when needed
+    _value_text = ""
+    _grad_text = ""
+    _waypoints: list = []
+    _routed = False             # laid by set_ends at least once
+    _p1 = _p2 = _anchor = QPointF()     # (replaced, never changed in place)
+    _path = QPainterPath()
+    _rect = QRectF()
+
     def __init__(self, src_id: int, dst_id: int, port: int) -> None:
         super().__init__()
         self.src_id = src_id
         self.dst_id = dst_id
         self.port = port
-        self.value = None
-        self.grad = None
-        self.grad_hidden = False
-        self.emphasised = False
-        self._value_text = ""
-        self._grad_text = ""
-        self._p1 = QPointF()
-        self._p2 = QPointF()
-        self._path = QPainterPath()
-        self._waypoints: list = []
-        self._anchor = QPointF()
-        self.label_t = 0.5          # where along the wire the labels sit (the scene spreads
-                                    # the labels of wires leaving the same node)
-        self._rect = QRectF()
-        self.setZValue(0.0)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlag(_SELECTABLE)
+        self.setCacheMode(_CACHE)
 
     @property
     def key(self) -> tuple[int, int, int]:
@@ -52,8 +56,9 @@ class EdgeItem(QGraphicsItem):
         """Run from ``p1`` to ``p2``, through ``waypoints`` (see ui/canvas/routing.py: the
         wire goes around nodes in its way) if any."""
         waypoints = list(waypoints)
-        if p1 == self._p1 and p2 == self._p2 and waypoints == self._waypoints:
+        if self._routed and p1 == self._p1 and p2 == self._p2 and waypoints == self._waypoints:
             return
+        self._routed = True
         self.prepareGeometryChange()
         self._p1, self._p2, self._waypoints = QPointF(p1), QPointF(p2), waypoints
         path = QPainterPath(p1)
@@ -99,6 +104,8 @@ class EdgeItem(QGraphicsItem):
         return self._anchor
 
     def _update_rect(self) -> None:
+        if self._texts_stale:
+            self._make_texts()
         rect = self._path.controlPointRect().adjusted(-4, -4, 4, 4)
         mid = self.label_anchor()
         w = max(metrics(FULL_MAX_PX, True).horizontalAdvance(t)     # as wide as zoomed out
@@ -113,10 +120,15 @@ class EdgeItem(QGraphicsItem):
             return
         self.prepareGeometryChange()
         self.value, self.grad, self.grad_hidden = value, grad, grad_hidden
-        self._value_text = style.fmt_value(value)
-        self._grad_text = "?" if grad_hidden else style.fmt_value(grad)
-        self._update_rect()
+        self._texts_stale = True            # texts and rectangle when next asked for
         self.update()
+
+    def _make_texts(self) -> None:
+        self._texts_stale = False
+        self._value_text = style.fmt_value(self.value)
+        self._grad_text = "?" if self.grad_hidden else style.fmt_value(self.grad)
+        if self._routed:
+            self._update_rect()
 
     def set_emphasised(self, on: bool) -> None:
         if on != self.emphasised:
@@ -127,12 +139,18 @@ class EdgeItem(QGraphicsItem):
             self.update()
 
     def value_text(self) -> str:
+        if self._texts_stale:
+            self._make_texts()
         return self._value_text
 
     def grad_text(self) -> str:
+        if self._texts_stale:
+            self._make_texts()
         return self._grad_text
 
     def boundingRect(self) -> QRectF:  # noqa: N802
+        if self._texts_stale:
+            self._make_texts()
         return self._rect
 
     def shape(self) -> QPainterPath:
@@ -142,6 +160,8 @@ class EdgeItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         EdgeItem.paints += 1
+        if self._texts_stale:
+            self._make_texts()
         colour = QColor(style.EMPHASIS if self.emphasised or self.isSelected() else style.EDGE_COLOR)
         painter.setPen(QPen(colour, 3.0 if self.emphasised else 1.4))
         painter.setBrush(Qt.BrushStyle.NoBrush)

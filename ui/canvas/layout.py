@@ -16,6 +16,8 @@ ROW_GAP = 76.0     # distance between rows inside a column (a node is 60 high)
 DUMMY_PAD = 14.0   # room kept around a wire that crosses a column (its labels need it)
 SMALL_DEPTH = 4    # graphs this few columns deep are spread wider
 PIN_REACH = 1      # a data input stays in column 0 if its consumer is at most this far away
+BIG = 2000         # a graph of more nodes is laid out quicker (one sweep of each pass), with
+MAX_DUMMIES = 4000  # at most this many placeholders for long wires: huge graphs open fast
 
 
 def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
@@ -58,7 +60,7 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     # the nodes there make room for it (capped, so huge graphs stay fast)
     dummies: set[int] = set()
     wires: list[tuple[int, int, int]] = []
-    budget = 2 * len(ids)
+    budget = min(2 * len(ids), MAX_DUMMIES)
     for s, d, p in sorted(dict.fromkeys(edges), key=lambda e: layer[e[1]] - layer[e[0]]):
         span = layer[d] - layer[s]
         if span <= 1 or span - 1 > budget:
@@ -100,7 +102,7 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
         for i, n in enumerate(columns[c]):
             rank[n] = float(i)
 
-    for _ in range(sweeps):
+    for _ in range(sweeps if len(ids) <= BIG else 1):
         for c in range(1, ncols):
             sort_column(c, "left")
         for c in range(ncols - 2, -1, -1):
@@ -131,7 +133,7 @@ def layered_layout(ids: list[int], edges: list[tuple[int, int, int]],
     ys: dict[int, float] = {}
     for c in range(ncols):
         ys.update({n: i * row_gap for i, n in enumerate(columns[c])})
-    for _ in range(3):
+    for _ in range(3 if len(ids) <= BIG else 1):
         for c in range(ncols - 1, -1, -1):      # sources follow their consumers' ports
             col = columns[c]
             want = []

@@ -28,6 +28,9 @@ SMALLEST_PX = 10       # SMALLEST_PX nor below what reads as 11 px on screen)
 FULL_MAX_PX = 16       # zoomed out, full-detail text grows up to this (what a row holds)
 
 FILLS = {"input": style.LEAF_FILL, "param": style.PARAM_FILL, "const": "#f1f1ee"}
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable \
+    | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable           # looked up once: a big graph
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache          # makes 10,000 nodes
 
 
 def full_detail_lod() -> float:
@@ -54,6 +57,24 @@ class NodeItem(QGraphicsItem):
 
     paints = 0      # how many times any node painted (benchmarks check only changes repaint)
 
+    # what a node shows before it is given anything (class defaults: a 10,000-node graph makes
+    # its items quickly)
+    value = None
+    grad = None
+    error: str | None = None
+    warning: str | None = None          # where a value or gradient first became NaN/inf
+    highlighted = False
+    marked = False
+    grad_hidden = False
+    _texts_stale = False                # value and gradient texts are made when first shown
+    _value_text = ""
+    _grad_text = ""
+    _value_img: QImage | None = None
+    _grad_img: QImage | None = None
+    _tip_stale = True                   # the tooltip is built when asked for (hover), not here
+    _hover_port: PortItem | None = None
+    _wire_port: PortItem | None = None  # the port a wire is being dragged from
+
     def __init__(self, node_id: int, name: str, symbol: str, kind: str,
                  ports: tuple[str, ...] | list[str]) -> None:
         super().__init__()
@@ -62,24 +83,11 @@ class NodeItem(QGraphicsItem):
         self.symbol = symbol
         self.kind = kind
         self.is_leaf = kind in FILLS        # input, param, const
-        self.value = None
-        self.grad = None
-        self.error: str | None = None
-        self.warning: str | None = None      # where a value or gradient first became NaN/inf
-        self.highlighted = False
-        self.marked = False
-        self.grad_hidden = False
-        self._value_text = ""
-        self._grad_text = ""
-        self._value_img: QImage | None = None
         self._symbol_w: dict[int, float] = {}      # the symbol's pill width by type size
-        self._grad_img: QImage | None = None
-        self._tip_stale = True          # the tooltip is built when asked for (hover), not here
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setFlags(_FLAGS)
+        self.setCacheMode(_CACHE)
         self.setZValue(1.0)
+        self.setAcceptHoverEvents(True)     # for the ports
         self.in_ports = [PortItem(node_id, i, p, self) for i, p in enumerate(ports)]
         self.out_port = PortItem(node_id, -1, name, self)
         self._place_ports()
@@ -88,8 +96,8 @@ class NodeItem(QGraphicsItem):
     def _place_ports(self) -> None:
         n = len(self.in_ports)
         for i, port in enumerate(self.in_ports):
-            port.setPos(0.0, HEIGHT * (i + 1) / (n + 1))
-        self.out_port.setPos(WIDTH, HEIGHT / 2)
+            port._y = HEIGHT * (i + 1) / (n + 1)
+        self.out_port._x, self.out_port._y = WIDTH, HEIGHT / 2
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         m = RADIUS + 3
@@ -98,16 +106,27 @@ class NodeItem(QGraphicsItem):
     def in_port_pos(self, port: int) -> QPointF:
         """Scene position of input port ``port``."""
         if 0 <= port < len(self.in_ports):
-            return self.mapToScene(self.in_ports[port].pos())
-        return self.mapToScene(QPointF(0.0, HEIGHT / 2))
+            return self.in_ports[port].scenePos()
+        return self.mapToScene(0.0, HEIGHT / 2)
 
     def out_port_pos(self) -> QPointF:
-        return self.mapToScene(self.out_port.pos())
+        return self.out_port.scenePos()
+
+    def ports(self) -> list[PortItem]:
+        """The input ports, then the output port."""
+        return [*self.in_ports, self.out_port]
+
+    def port_at(self, local: QPointF) -> PortItem | None:
+        """The port under ``local`` (node coordinates), if any."""
+        for port in self.ports():
+            if port.hits(local):
+                return port
+        return None
 
     # ----- content (each setter repaints only when something changed) ------------------------
     def set_name(self, name: str) -> None:
         if name != self.name:
-            self.name = name
+            self.name = self.out_port.name = name
             self._tip_stale = True
             self.update()
 
@@ -116,9 +135,7 @@ class NodeItem(QGraphicsItem):
         if value is self.value and not force:
             return
         self.value = value
-        self._value_text = style.fmt_value(value)
-        self._value_img = heatmap_image(value) if _is_tensor(value) else None
-        self._tip_stale = True
+        self._texts_stale = self._tip_stale = True
         self.update()
 
     def set_grad(self, grad, hidden: bool = False) -> None:
@@ -126,13 +143,20 @@ class NodeItem(QGraphicsItem):
             return
         self.grad = grad
         self.grad_hidden = hidden
-        if hidden:
+        self._texts_stale = self._tip_stale = True
+        self.update()
+
+    def _make_texts(self) -> None:
+        """The value's and the gradient's text and heatmap, from the numbers last given."""
+        self._texts_stale = False
+        value, grad = self.value, self.grad
+        self._value_text = style.fmt_value(value)
+        self._value_img = heatmap_image(value) if _is_tensor(value) else None
+        if self.grad_hidden:
             self._grad_text, self._grad_img = "∂ ?", None
         else:
             self._grad_text = "" if grad is None else "∂ " + style.fmt_value(grad)
             self._grad_img = heatmap_image(grad) if _is_tensor(grad) else None
-        self._tip_stale = True
-        self.update()
 
     def set_warning(self, warning: str | None) -> None:
         if warning != self.warning:
@@ -158,10 +182,20 @@ class NodeItem(QGraphicsItem):
 
     def value_text(self) -> str:
         """What the node shows as its value (for tests and the renderer)."""
+        if self._texts_stale:
+            self._make_texts()
         return self._value_text
 
     def grad_text(self) -> str:
+        if self._texts_stale:
+            self._make_texts()
         return self._grad_text
+
+    def value_image(self) -> QImage | None:
+        """The value's heatmap (a tensor of more than 3 numbers), as drawn."""
+        if self._texts_stale:
+            self._make_texts()
+        return self._value_img
 
     def tooltip_text(self) -> str:
         """Name, kind, value and gradient statistics (mean, min, max) and the error, if any."""
@@ -207,6 +241,8 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         NodeItem.paints += 1
+        if self._texts_stale:
+            self._make_texts()
         painter.setPen(self.border_pen())
         painter.setBrush(QBrush(QColor(FILLS.get(self.kind, style.NODE_FILL))))
         painter.drawRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 8, 8)
@@ -274,22 +310,57 @@ class NodeItem(QGraphicsItem):
         return w
 
     # ----- interaction: report to the scene -------------------------------------------------------
-    def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if scene is not None and hasattr(scene, "node_item_moved"):
-                scene.node_item_moved(self)
-        return super().itemChange(change, value)
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        port = self.port_at(event.pos())
+        if port is not self._hover_port:
+            if self._hover_port is not None:
+                self._hover_port.hovered = False
+            if port is not None:
+                port.hovered = True
+                self.setCursor(Qt.CursorShape.CrossCursor)
+            else:
+                self.unsetCursor()
+            self._hover_port = port
+            self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        if self._hover_port is not None:
+            self._hover_port.hovered = False
+            self._hover_port = None
+            self.unsetCursor()
+            self.update()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
-        super().mousePressEvent(event)
         scene = self.scene()
+        port = self.port_at(event.pos())
+        if port is not None and event.button() == Qt.MouseButton.LeftButton \
+                and hasattr(scene, "report_port_press"):
+            self._wire_port = port              # a wire, not a move: this node stays
+            scene.report_port_press(port, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
         if hasattr(scene, "begin_node_drag"):
             scene.begin_node_drag()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
         scene = self.scene()
+        if self._wire_port is not None:
+            if hasattr(scene, "report_port_drag"):
+                scene.report_port_drag(self._wire_port, event.scenePos())
+            return
+        super().mouseMoveEvent(event)           # moves this node and the other selected ones
+        if hasattr(scene, "nodes_dragged"):
+            scene.nodes_dragged()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if self._wire_port is not None:
+            port, self._wire_port = self._wire_port, None
+            if hasattr(scene, "report_port_release"):
+                scene.report_port_release(port, event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
         if hasattr(scene, "end_node_drag"):
             scene.end_node_drag()
 

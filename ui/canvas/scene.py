@@ -10,7 +10,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from ui import style
 from ui.canvas.edge_item import EdgeItem
@@ -21,6 +21,7 @@ from ui.canvas.node_item import NodeItem
 from ui.canvas.port_item import PortItem
 from ui.canvas.routing import Obstacles, detour
 from ui.canvas.scene_groups import SceneGroupsMixin
+from ui.canvas.scene_overview import SceneOverviewMixin
 from ui.canvas.state import DisplayState, EdgeKey
 from ui.engine_text import engine_text
 
@@ -28,8 +29,10 @@ LABEL_ROOM_X = 12.0     # what content_rect adds around the nodes: their ports,
 LABEL_ROOM_Y = 24.0     # and a wire running above or below them with its labels
 
 
-class GraphScene(SceneGroupsMixin, QGraphicsScene):
-    """Items for every node and edge of a graph, keyed by node id and (src, dst, port)."""
+class GraphScene(SceneOverviewMixin, SceneGroupsMixin, QGraphicsScene):
+    """Items for every node and edge of a graph, keyed by node id and (src, dst, port). They
+    all hang under one layer item, which a big graph hides while it is drawn as a map (see
+    ui/canvas/scene_overview.py)."""
 
     nodes_moved = Signal(object)                 # {node_id: (x, y)} after a drag ends
     node_activated = Signal(int)                 # double-click on a node
@@ -47,14 +50,17 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self.edges: dict[EdgeKey, EdgeItem] = {}
         self._edges_of: dict[int, set[EdgeKey]] = {}
         self._press_pos: dict[int, QPointF] = {}
+        self._drag_seen: dict[int, QPointF] = {}
         self._current: int | None = None
         self._emphasised: set[EdgeKey] = set()
         self._obstacles = Obstacles()
+        self._obstacles_stale = False
         self._reroute_pending = False
         self._building = False
         self._shown: tuple[DisplayState, frozenset] | None = None   # the last state applied
         self._flagged: set[int] = set()         # nodes showing an error or a warning
         self._init_groups()
+        self._init_overview()
         self.selectionChanged.connect(self._on_selection_changed)
 
     # ----- structure ------------------------------------------------------------------------
@@ -73,6 +79,8 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self._emphasised = set()
         self.groups.clear()
         self._group_of = {}
+        self._was_hidden = set()
+        self._reset_overview(len(graph))
         self.sync_structure(graph, fresh=True)
 
     def sync_structure(self, graph, fresh: bool = False) -> None:
@@ -87,6 +95,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
     def _sync_items(self, graph, fresh: bool) -> None:
         self._shown = None                  # new items: the next state is shown in full
         ids = {n.id for n in graph.nodes}
+        layer = self.layer()
         for nid in [i for i in self.nodes if i not in ids]:
             self.removeItem(self.nodes.pop(nid))
             self._flagged.discard(nid)
@@ -97,17 +106,21 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
                     self.removeItem(item)
                 item = NodeItem(n.id, n.name, n.spec.symbol, n.op, n.spec.ports)
                 self.nodes[n.id] = item
-                self.addItem(item)
+                if n.pos is not None:
+                    item.setPos(float(n.pos[0]), float(n.pos[1]))
+                item.setParentItem(layer)
+                continue
             item.set_name(n.name)
             if n.pos is not None:
                 self.set_node_pos(n.id, n.pos)
         keys = {(s.id, d.id, p) for s, d, p in graph.edges}
         for key in [k for k in self.edges if k not in keys]:
             self.removeItem(self.edges.pop(key))
+            self._unrouted.discard(key)
         for key in keys - self.edges.keys():
             edge = EdgeItem(*key)
             self.edges[key] = edge
-            self.addItem(edge)
+            edge.setParentItem(layer)
         self._edges_of = {}
         for key in self.edges:
             self._edges_of.setdefault(key[0], set()).add(key)
@@ -119,28 +132,34 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             for i, port in enumerate(item.in_ports):
                 port.set_connected((nid, i) in fed)
             item.out_port.set_connected(nid in sources)
-        for nid in self.nodes:
-            self._spread_labels(nid)
-        self._sync_groups(graph, fresh)      # routes every edge
+        self._sync_groups(graph, fresh)      # routes every edge (or leaves it to be routed
+        self._overview_changed()             # when the map gives way to the items)
 
     def set_node_pos(self, node_id: int, pos) -> None:
         item = self.nodes.get(node_id)
         if item is not None and (item.pos().x(), item.pos().y()) != (pos[0], pos[1]):
             item.setPos(float(pos[0]), float(pos[1]))
+            self.node_item_moved(item)
 
     def _route(self, edge: EdgeItem) -> None:
-        """Lay ``edge`` from its source's port to its target's, around the nodes between."""
+        """Lay ``edge`` from its source's port to its target's, around the nodes between
+        (while the map is shown, later: see scene_overview.py)."""
+        if not self.detail_shown():
+            self._unrouted.add(edge.key)
+            return
         src, dst = self.display_item(edge.src_id), self.display_item(edge.dst_id)
         if src is not None and dst is not None:
             p1, p2 = src.out_port_pos(), dst.in_port_pos(edge.port)
             way = detour(p1.x(), p1.y(), p2.x(), p2.y(), self._obstacles, (src, dst)) \
-                if edge.isVisible() else []
+                if self.shown(edge) else []
             edge.set_ends(p1, p2, way)
 
     # ----- what wires go around --------------------------------------------------------------
     def _place_obstacle(self, item) -> None:
         """Keep ``item`` (a node or a collapsed layer's box) where wires go around it."""
-        if not item.isVisible():
+        if self._obstacles_stale:
+            return
+        if not self.shown(item):
             self._obstacles.remove(item)
         elif isinstance(item, NodeItem):
             x, y = item.pos().x(), item.pos().y()
@@ -150,6 +169,10 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             self._obstacles.put(item, (r.left(), r.top(), r.right(), r.bottom()))
 
     def _rebuild_obstacles(self) -> None:
+        if not self.detail_shown():
+            self._obstacles_stale = True        # laid when the items are shown again
+            return
+        self._obstacles_stale = False
         self._obstacles = Obstacles()
         for item in self.nodes.values():
             self._place_obstacle(item)
@@ -162,8 +185,9 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self._reroute_pending = False
         for edge in self.edges.values():
             self._route(edge)
-        for nid in self.nodes:
-            self._spread_labels(nid)
+        if self.detail_shown():
+            for nid in self.nodes:
+                self._spread_labels(nid)
 
     def _reroute_soon(self) -> None:
         if not self._reroute_pending:
@@ -211,6 +235,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
                 self._flagged.add(nid)
             else:
                 self._flagged.discard(nid)
+            self._overview_state(nid)
             item.set_marked(nid in marked)
         for key in edges:
             edge = self.edges.get(key)
@@ -224,6 +249,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             if st.current in self.nodes:
                 self.nodes[st.current].set_highlighted(True)
             self._current = st.current
+            self._overview_rings()
         if self.groups:
             self._apply_group_state()
         if st.emphasised != self._emphasised:
@@ -251,7 +277,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         rect = QRectF()
         for nid in ids:
             item = self.display_item(nid)
-            if item is not None and item.isVisible():
+            if item is not None and self.shown(item):
                 rect = rect.united(item.sceneBoundingRect())
         return rect
 
@@ -261,16 +287,18 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         or absurd place is left out (it would make Fit zoom to 0)."""
         lo_x = lo_y = math.inf
         hi_x = hi_y = -math.inf
-        for item in self.nodes.values():
-            if item.isVisible():
-                x, y = item.pos().x(), item.pos().y()
+        hidden = self.hidden_ids()
+        for nid, item in self.nodes.items():
+            if nid not in hidden:
+                p = item.pos()
+                x, y = p.x(), p.y()
                 if abs(x) < 1e12 and abs(y) < 1e12:
                     lo_x, lo_y = min(lo_x, x), min(lo_y, y)
                     hi_x, hi_y = max(hi_x, x), max(hi_y, y)
         rect = QRectF() if lo_x == math.inf else \
             QRectF(lo_x, lo_y, hi_x - lo_x + NODE_W, hi_y - lo_y + NODE_H)
         for group in self.groups.values():
-            rect = rect.united(group.rect()) if group.isVisible() else rect
+            rect = rect.united(group.rect()) if self.shown(group) else rect
         if rect.isEmpty():
             return rect
         # room for the ports, wires that go around the outermost nodes and their labels
@@ -286,6 +314,11 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
                 return item.node_id
         return None
 
+    def ports_in(self, rect: QRectF) -> list[PortItem]:
+        """The ports (of nodes drawn in full) whose reach meets ``rect`` (scene)."""
+        return [port for item in self.items(rect) if isinstance(item, NodeItem)
+                for port in item.ports() if port.scene_rect().intersects(rect)]
+
     def selected_ids(self) -> list[int]:
         """Ids of the selected nodes; a selected layer box stands for its output node."""
         return [i.node_id if isinstance(i, NodeItem) else i.layer.output
@@ -297,6 +330,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             return                              # sync_structure lays every wire at its end
         ids = (item.node_id,)
         self._place_obstacle(item)
+        self._overview_changed()
         group = self._group_of.get(item.node_id)
         if group in self.groups:
             self._fit_group(group)
@@ -326,6 +360,15 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
     def begin_node_drag(self) -> None:
         self._press_pos = {i.node_id: i.pos() for i in self.selectedItems()
                            if isinstance(i, NodeItem)}
+        self._drag_seen = dict(self._press_pos)
+
+    def nodes_dragged(self) -> None:
+        """The mouse moved the nodes being dragged: lay their wires again."""
+        for nid, seen in self._drag_seen.items():
+            item = self.nodes.get(nid)
+            if item is not None and item.pos() != seen:
+                self._drag_seen[nid] = item.pos()
+                self.node_item_moved(item)
 
     def end_node_drag(self) -> None:
         moved = {}
@@ -333,7 +376,7 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
             item = self.nodes.get(nid)
             if item is not None and item.pos() != old:
                 moved[nid] = (item.pos().x(), item.pos().y())
-        self._press_pos = {}
+        self._press_pos = self._drag_seen = {}
         if moved:
             self.nodes_moved.emit(moved)
 
@@ -353,14 +396,18 @@ class GraphScene(SceneGroupsMixin, QGraphicsScene):
         self.port_released.emit(pos)
 
     def helpEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """A tooltip is asked for: build the tooltips of the nodes under the mouse first."""
+        """A tooltip is asked for: a port's, or the node's (built now: see NodeItem)."""
         for item in self.items(event.scenePos()):
-            if isinstance(item, PortItem):
-                item.sync_tooltip()
             while item is not None and not isinstance(item, NodeItem):
                 item = item.parentItem()
-            if item is not None:
-                item.sync_tooltip()
+            if item is None:
+                continue
+            port = item.port_at(item.mapFromScene(event.scenePos()))
+            if port is not None:
+                QToolTip.showText(event.screenPos(), port.tooltip(), event.widget())
+                event.accept()
+                return
+            item.sync_tooltip()
         super().helpEvent(event)
 
     def _on_selection_changed(self) -> None:

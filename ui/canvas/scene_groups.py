@@ -46,6 +46,7 @@ class SceneGroupsMixin:
         self.whole_layer_steps = False       # stepping treats a collapsed layer as one step
         self._group_of: dict[int, int] = {}  # member node id -> layer key
         self._group_drag: dict[int, QPointF] = {}    # node id -> position when a drag began
+        self._was_hidden: set[int] = set()   # nodes hidden inside collapsed layers, last time
 
     def _sync_groups(self, graph, fresh: bool) -> None:
         """Make one GroupItem per Dense layer of ``graph``; ``fresh``: a new graph, so the
@@ -74,12 +75,17 @@ class SceneGroupsMixin:
             item.set_collapsed(key in self.collapsed)
             self._fit_group(key)
         hidden = self.hidden_ids()
-        for nid, node in self.nodes.items():
-            node.setVisible(nid not in hidden)
+        touched = hidden | self._was_hidden     # every other node and wire stays shown
+        self._was_hidden = hidden
+        for nid in touched:
+            if nid in self.nodes:
+                self.nodes[nid].setVisible(nid not in hidden)
+        for nid in touched:
+            for key in self._edges_of.get(nid, ()):
+                g0, g1 = self.shown_group(key[0]), self.shown_group(key[1])
+                self.edges[key].setVisible(g0 is None or g0 != g1)
         self._rebuild_obstacles()
-        for key, edge in self.edges.items():
-            g0, g1 = self.shown_group(key[0]), self.shown_group(key[1])
-            edge.setVisible(g0 is None or g0 != g1)
+        for edge in self.edges.values():
             self._route(edge)
 
     def _fit_group(self, key: int) -> None:
@@ -124,6 +130,7 @@ class SceneGroupsMixin:
         if key in self.groups and (key in self.collapsed) != on:
             (self.collapsed.add if on else self.collapsed.discard)(key)
             self._show_groups()
+            self._overview_changed()
             self._apply_group_state()
             self.groups_changed.emit()
 
@@ -137,6 +144,7 @@ class SceneGroupsMixin:
     def drag_group(self, delta: QPointF) -> None:
         for nid, start in self._group_drag.items():
             self.nodes[nid].setPos(start + delta)
+            self.node_item_moved(self.nodes[nid])
 
     def end_group_drag(self) -> None:
         """The drag ended: its nodes' new places, as one move (``nodes_moved``)."""

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QGraphicsView
 from ui.canvas import fonts
 from ui.canvas.node_item import full_detail_lod
 
-MIN_SCALE = 0.05
+MIN_SCALE = 0.01       # (a 10,000-node graph fits at about 0.03)
 MAX_SCALE = 4.0
 FIT_MAX_SCALE = 1.5
 FIT_MARGIN = 24.0      # screen px left free around the graph at Fit
 MIN_FIT_MARGIN = 8.0   # ... or only this much, when that lets Fit draw the graph in full
 STEP_MARGIN = 24.0     # screen px kept around the step's node and neighbours
+MAP_REACH = 6.0        # screen px: how near a click on a big graph's map must be to a node
 
 
 def _shift(lo: float, hi: float, want_lo: float, want_hi: float) -> float:
@@ -51,6 +52,17 @@ class GraphView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def sync_detail(self) -> None:
+        """A big graph zoomed out too far to read is drawn as a map (see
+        ui/canvas/scene_overview.py): show the map or the items, as the zoom asks."""
+        scene = self.scene()
+        if hasattr(scene, "wants_overview"):
+            scene.show_overview(scene.wants_overview(self.zoom()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.sync_detail()          # whatever changed the zoom (fit, wheel, a test's scale)
+        super().paintEvent(event)
+
     def _sane_zoom(self) -> None:
         """Undo a transform that went degenerate (zoom 0, inf or NaN): every later zoom
         divides by the zoom, and a scale of 0 can never be scaled back."""
@@ -65,6 +77,7 @@ class GraphView(QGraphicsView):
         f = new / self.zoom()
         if f != 1.0:
             self.scale(f, f)
+        self.sync_detail()
 
     def content_rect(self) -> QRectF:
         """The scene rectangle of everything visible (nodes, layers, wires and their labels);
@@ -98,9 +111,10 @@ class GraphView(QGraphicsView):
         s = min(max(s, MIN_SCALE), FIT_MAX_SCALE * fonts.presentation_scale())
         if not math.isfinite(s):
             s = MIN_SCALE
-        self._allow_pan(rect)
+        self._allow_pan(rect, rect)
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(rect.center())
+        self.sync_detail()
 
     def reveal(self, rect: QRectF, margin: float = STEP_MARGIN) -> None:
         """Bring ``rect`` (scene) into the view with ``margin`` screen pixels around it: pan as
@@ -116,6 +130,7 @@ class GraphView(QGraphicsView):
         if rect.width() * s > room_w or rect.height() * s > room_h:
             s = max(min(room_w / rect.width(), room_h / rect.height()), MIN_SCALE)
             self.setTransform(QTransform.fromScale(s, s))
+            self.sync_detail()
         ms = m / s
         seen = self.mapToScene(vp).boundingRect()
         want = rect.adjusted(-ms, -ms, ms, ms)
@@ -125,9 +140,10 @@ class GraphView(QGraphicsView):
             self._allow_pan(rect)
             self.centerOn(seen.center() + QPointF(dx, dy))
 
-    def _allow_pan(self, rect: QRectF) -> None:
-        """Let the view scroll well beyond ``rect`` and the graph (pan, reveal)."""
-        content = self.content_rect().united(rect)
+    def _allow_pan(self, rect: QRectF, content: QRectF | None = None) -> None:
+        """Let the view scroll well beyond ``rect`` and the graph (``content``, measured
+        here unless given) for panning and reveal."""
+        content = (self.content_rect() if content is None else content).united(rect)
         self.setSceneRect(content.adjusted(-4000, -4000, 4000, 4000))
 
     def set_presentation_scale(self, factor: float) -> None:
@@ -152,7 +168,24 @@ class GraphView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
+    def _map_node_at(self, event) -> int | None:
+        """The node under the mouse on a big graph's map (a few pixels' reach), if any."""
+        scene = self.scene()
+        if not hasattr(scene, "overview_node_at"):
+            return None
+        pos = self.mapToScene(event.position().toPoint())
+        return scene.overview_node_at(pos, MAP_REACH / max(self.zoom(), 1e-6))
+
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        scene = self.scene()
+        if event.button() == Qt.MouseButton.LeftButton and hasattr(scene, "detail_shown") \
+                and not scene.detail_shown():
+            node = self._map_node_at(event)     # on the map: a click selects the node there
+            if node is not None:
+                scene.select_on_map(node)
+                event.accept()
+                return
+            scene.select_on_map(None)
         if event.button() == Qt.MouseButton.LeftButton and self.itemAt(event.position().toPoint()) is None:
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -164,6 +197,19 @@ class GraphView(QGraphicsView):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """On a big graph's map, a double-click zooms in to read the nodes there."""
+        node = self._map_node_at(event) if event.button() == Qt.MouseButton.LeftButton else None
+        if node is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        at = self.mapToScene(event.position().toPoint())
+        self.auto_fit = False
+        self.setTransform(QTransform.fromScale(1.0, 1.0))
+        self.centerOn(at)
+        self.sync_detail()
+        event.accept()
 
 
 def _finite(rect: QRectF) -> bool:
