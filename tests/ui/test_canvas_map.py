@@ -121,3 +121,25 @@ def test_a_click_on_the_map_selects_the_node_and_a_double_click_zooms_in_to_read
     item = scene.nodes[node_id(big, "s")]
     assert view.viewport().rect().contains(view.mapFromScene(item.sceneBoundingRect().center()))
     assert item.isSelected()
+
+
+def test_zoomed_in_on_a_big_graph_the_wires_in_view_are_laid_and_more_as_it_pans(big, monkeypatch):
+    view, scene = big.canvas, big.scene
+    lod = overview.overview_lod
+    monkeypatch.setattr(scene_overview, "overview_lod", lambda *_: 10.0)   # Fit is a map
+    big.load_example("linear")
+    QApplication.processEvents()
+    monkeypatch.setattr(scene_overview, "overview_lod", lod)
+    first = scene.nodes[node_id(big, "a")]             # the input, far left
+    view.auto_fit = False
+    view.setTransform(view.transform().fromScale(3.0, 3.0))
+    view.centerOn(first)
+    view.viewport().repaint()
+    assert scene.detail_shown()
+    laid = {k for k, e in scene.edges.items() if not e.shape_path().isEmpty()}
+    assert laid and laid != set(scene.edges)           # near the input only
+    last = (node_id(big, "c"), node_id(big, "difference"), 0)   # far right
+    assert last not in laid
+    view.centerOn(scene.nodes[last[1]])                 # pan to the output
+    view.viewport().repaint()
+    assert not scene.edges[last].shape_path().isEmpty()

@@ -41,8 +41,11 @@ class Obstacles:
         if self.rects.get(key) == rect:
             return
         self.remove(key)
-        if all(math.isfinite(v) and abs(v) < LIMIT for v in rect):
-            self.rects[key] = rect      # a node at an absurd place is in no wire's way
+        left, top, right, bottom = rect
+        # (NaN fails every comparison: a node at an absurd place is in no wire's way)
+        if -LIMIT < left < LIMIT and -LIMIT < top < LIMIT and -LIMIT < right < LIMIT \
+                and -LIMIT < bottom < LIMIT:
+            self.rects[key] = rect
             self._columns = None
 
     def remove(self, key) -> None:

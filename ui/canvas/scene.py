@@ -145,8 +145,9 @@ class GraphScene(SceneOverviewMixin, SceneGroupsMixin, QGraphicsScene):
         """Lay ``edge`` from its source's port to its target's, around the nodes between
         (while the map is shown, later: see scene_overview.py)."""
         if not self.detail_shown():
-            self._unrouted.add(edge.key)
+            self._defer_route(edge.key)
             return
+        self._unrouted.discard(edge.key)
         src, dst = self.display_item(edge.src_id), self.display_item(edge.dst_id)
         if src is not None and dst is not None:
             p1, p2 = src.out_port_pos(), dst.in_port_pos(edge.port)
@@ -183,11 +184,15 @@ class GraphScene(SceneOverviewMixin, SceneGroupsMixin, QGraphicsScene):
     def reroute_all(self) -> None:
         """Route every wire again (after nodes moved: a wire may now be in another's way)."""
         self._reroute_pending = False
+        if self.routes_in_view():           # a big graph: the wires in view now, others later
+            for key in self.edges:
+                self._defer_route(key)
+            self.route_visible()
+            return
         for edge in self.edges.values():
             self._route(edge)
-        if self.detail_shown():
-            for nid in self.nodes:
-                self._spread_labels(nid)
+        for nid in self.nodes:
+            self._spread_labels(nid)
 
     def _reroute_soon(self) -> None:
         if not self._reroute_pending:

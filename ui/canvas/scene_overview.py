@@ -3,17 +3,21 @@
 Every node, wire and layer box hangs under one layer item. A graph of more than
 ``OVERVIEW_NODES`` nodes also gets an OverviewItem; while the view's zoom is below
 ``overview_lod()`` (no text would read), the layer is hidden and the map drawn instead. Wires
-are laid (routed around nodes) only when the layer is shown: a big graph opens at Fit without
-laying its 16,000 wires.
+are laid (routed around nodes) only when they may be seen: a big graph opens at Fit without
+laying its 16,000 wires, and zoomed in it lays those in view (and around it) before each
+paint, the others when the learner pans or zooms to them.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ui.canvas.node_item import HEIGHT, WIDTH
 from ui.canvas.overview import LAYER, OVERVIEW_NODES, OverviewItem, overview_lod, state_of
+
+ROUTE_SLACK = 240.0     # scene units: a wire may bend this far beyond its ends' boxes
 
 
 class _Layer(QGraphicsItem):
@@ -38,7 +42,8 @@ class SceneOverviewMixin:
         self._layer: _Layer | None = None
         self._overview: OverviewItem | None = None
         self._detail = True                 # the items are shown (not the map)
-        self._unrouted: set = set()         # wires to lay when the items are shown again
+        self._unrouted: set = set()         # wires to lay when they may be seen
+        self._pending = None                # (keys, their ends' boxes, done) of _unrouted
         self._box_of: dict[int, int] = {}   # node id -> its box on the map
         self._box_node: list[int] = []      # box -> a node id it stands for
         self._map_stale = False
@@ -60,7 +65,7 @@ class SceneOverviewMixin:
         """After ``clear()``: a fresh layer, and a map if the graph is big (shown until the
         view says it is zoomed in far enough to read)."""
         self._layer = self._overview = None
-        self._unrouted = set()
+        self._unrouted, self._pending = set(), None
         self._box_of, self._box_node = {}, []
         self._map_selected = None
         self._detail = True
@@ -88,27 +93,71 @@ class SceneOverviewMixin:
         if self._overview is None or on == (not self._detail):
             return
         self._detail = not on
-        if on:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        if on:                  # (the index, once made, is kept: hidden items cost it nothing)
             if self._map_stale:
                 self._rebuild_map()
             self._overview.setVisible(True)
             self.layer().setVisible(False)
             return
         self._overview.setVisible(False)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if self.itemIndexMethod() != QGraphicsScene.ItemIndexMethod.BspTreeIndex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.layer().setVisible(True)
         if self._obstacles_stale:
             self._rebuild_obstacles()
-        if self._unrouted:
-            keys, self._unrouted = self._unrouted, set()
-            for key in keys:
-                if key in self.edges:
-                    self._route(self.edges[key])
-            for src in {k[0] for k in keys}:
-                self._spread_labels(src)
+        self.route_visible()
         if self._map_selected in self.nodes and not self.selectedItems():
-            self.nodes[self._map_selected].setSelected(True)
+            blocked = self.blockSignals(True)   # the learner's selection already says so
+            try:
+                self.nodes[self._map_selected].setSelected(True)
+            finally:
+                self.blockSignals(blocked)
+
+    # ----- wires laid when they may be seen ---------------------------------------------------------
+    def routes_in_view(self) -> bool:
+        """Whether wires are laid only where they may be seen (a big graph's)."""
+        return self._overview is not None
+
+    def _defer_route(self, key) -> None:
+        if key not in self._unrouted:
+            self._unrouted.add(key)
+            self._pending = None
+
+    def route_visible(self, rect: QRectF | None = None) -> None:
+        """Lay the wires not laid yet whose ends are near ``rect`` (scene; default: what the
+        views show), with a quarter of it around for a pan. The view asks before it paints."""
+        if not self._unrouted or not self._detail:
+            return
+        if rect is None:
+            rect = QRectF()
+            for view in self.views():
+                rect = rect.united(view.mapToScene(view.viewport().rect()).boundingRect())
+            if rect.isEmpty():
+                return
+        if self._pending is None:
+            keys = [k for k in self._unrouted if k in self.edges]
+            ends = np.zeros((len(keys), 4))
+            for i, (s, d, _) in enumerate(keys):
+                a, b = self.display_item(s), self.display_item(d)
+                pa, pb = a.scenePos(), b.scenePos()     # top-left corners
+                ends[i] = (pa.x(), pa.y(), pb.x(), pb.y())
+            lo = np.minimum(ends[:, :2], ends[:, 2:]) - ROUTE_SLACK
+            hi = np.maximum(ends[:, :2], ends[:, 2:]) + ROUTE_SLACK
+            self._pending = (keys, lo, hi, np.zeros(len(keys), dtype=bool))
+        keys, lo, hi, done = self._pending
+        r = rect.adjusted(-rect.width() / 4, -rect.height() / 4, rect.width() / 4,
+                          rect.height() / 4)
+        near = np.flatnonzero(~done & (hi[:, 0] >= r.left()) & (lo[:, 0] <= r.right())
+                              & (hi[:, 1] >= r.top()) & (lo[:, 1] <= r.bottom()))
+        sources = set()
+        for i in near.tolist():
+            done[i] = True
+            key = keys[i]
+            if key in self._unrouted and key in self.edges:
+                self._route(self.edges[key])
+                sources.add(key[0])
+        for src in sources:
+            self._spread_labels(src)
 
     # ----- the map's contents -------------------------------------------------------------------
     def _overview_changed(self, now: bool = False) -> None:

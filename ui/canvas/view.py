@@ -61,6 +61,9 @@ class GraphView(QGraphicsView):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.sync_detail()          # whatever changed the zoom (fit, wheel, a test's scale)
+        scene = self.scene()
+        if hasattr(scene, "route_visible"):     # a big graph's wires come into view
+            scene.route_visible(self.mapToScene(self.viewport().rect()).boundingRect())
         super().paintEvent(event)
 
     def _sane_zoom(self) -> None:
