@@ -205,6 +205,12 @@ class Workspaces(QObject):
     def _apply(self, name: str) -> None:
         state = self._states.get(name)
         window = self.window
+        if state is not None:
+            # docks the saved layout may not know (made after it was saved) leave before it
+            # is restored: laid out together with it they would make the window taller
+            for dock, (names, _area) in self._docks.items():
+                if name not in names and not dock.isFloating():
+                    dock.hide()
         restored = state is not None and window.restoreState(state, LAYOUT_VERSION)
         if not restored:
             self._default_layout(name)

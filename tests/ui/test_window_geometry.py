@@ -73,3 +73,25 @@ def test_the_check_sees_text_that_does_not_fit(window, qtbot):
     qtbot.waitExposed(window)
     _open(window, "build")
     assert any("overflows" in p for p in cut_texts(window))
+
+
+@pytest.mark.parametrize("start", [(1280, 720), (1440, 900)], ids=["opened", "made-smaller"])
+def test_switching_workspaces_keeps_the_window_on_a_1280x720_screen(window, qtbot, start):
+    """Seen in the window: Explore → Train → Explore at 1280×720 made the window 829 px high
+    (Explore's saved layout was restored with Train's docks still in it), so the timeline and
+    the status bar went below the bottom of a projector's screen."""
+    window.resize(*start)
+    window.show()
+    qtbot.waitExposed(window)
+    if start != (1280, 720):
+        _open(window, "train")
+        _open(window, "explore")
+        window.resize(1280, 720)
+        QTest.qWait(10)
+    for name in ("train", "explore", "build", "train", "build", "explore"):
+        _open(window, name)
+        assert window.size().toTuple() == (1280, 720), name
+        assert window.timeline.isVisible() == (name == "explore")
+        if name == "explore":       # the timeline is inside the window, not under its edge
+            bottom = window.timeline.mapTo(window, window.timeline.rect().bottomLeft()).y()
+            assert bottom < window.height(), bottom
