@@ -184,3 +184,29 @@ def test_answer_boxes_are_wide_enough_to_read_at_1280x720(desktop_font, win, qtb
         fm = box.fontMetrics()
         need = max(fm.horizontalAdvance(box.placeholderText()), fm.horizontalAdvance("-12.345"))
         assert box.width() >= need + 8, (box.placeholderText(), box.width(), need)
+
+
+def _shown_whole(w) -> bool:
+    return w.isVisible() and w.visibleRegion().boundingRect().height() >= w.height() - 1
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1280, 720)])
+def test_the_verdicts_are_in_view_after_each_enter(win, qtbot, size):
+    """Seen in the window: after Enter the verdicts ("✗ local ∂f/∂z: you said 2, it is 3",
+    "score 1/2") were written below the bottom of the inspector; the learner saw no answer
+    unless they scrolled."""
+    win.resize(*size)
+    qtbot.wait(20)
+    start_quiz(win, qtbot)
+    type_and_enter(win, "-4")
+    type_and_enter(win, "2")                    # the local stage is checked
+    result = win.quiz.result
+    assert "score 1/2" in result.text()
+    qtbot.wait(200)                             # the inspector has settled
+    assert _shown_whole(result), (result.visibleRegion().boundingRect(), result.height())
+    assert focus(win) is win.quiz.down_inputs[0] and _shown_whole(focus(win))
+    type_and_enter(win, "-4")
+    type_and_enter(win, "abc")                  # the step is checked and revealed
+    assert "score 2/4" in result.text()
+    qtbot.wait(200)
+    assert _shown_whole(result), (result.visibleRegion().boundingRect(), result.height())

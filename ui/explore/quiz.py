@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -78,6 +78,8 @@ class QuizPanel(QGroupBox):
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.installEventFilter(self)
+        self._follow: tuple[QWidget, ...] = ()    # kept in view while the form settles
         self.questions = QWidget()
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
@@ -142,6 +144,7 @@ class QuizPanel(QGroupBox):
 
     def _fill(self, new: QWidget, step, out: str) -> None:
         self.asked, self._lines = [], []
+        self._follow = ()
         self._node, self._out = (step.node.name if step is not None else ""), out
         self.result.setText("")
         if step is None or step.kind != "backward":
@@ -206,7 +209,16 @@ class QuizPanel(QGroupBox):
         """Type here next; scrolled into view (with the verdicts so far, where they fit) once
         the form is laid out."""
         box.setFocus()
-        QTimer.singleShot(0, lambda: self._scroll_to(self.result, box))
+        self._follow = (self.result, box)
+        QTimer.singleShot(0, lambda: self._scroll_to(*self._follow))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # the verdicts grow and move as the form and the step above them are laid out anew
+        # (boxes enabled, the step revealed): they stay in view until the next question
+        if watched is self.result and self._follow \
+                and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            QTimer.singleShot(0, lambda: self._scroll_to(*self._follow))
+        return False
 
     def _scroll_to(self, *widgets: QWidget) -> None:
         """Scroll the inspector so that ``widgets`` show, the last one surely."""
@@ -294,9 +306,10 @@ class QuizPanel(QGroupBox):
                 if box is not None:
                     box.setReadOnly(True)
         if reveal:
+            self._follow = (self.result,)
             self.reveal_requested.emit()
             self.answered.emit()
-            QTimer.singleShot(0, lambda: self._scroll_to(self.result))
+            QTimer.singleShot(0, lambda: self._scroll_to(*self._follow))
 
     def result_text(self) -> str:
         return self.result.text()
