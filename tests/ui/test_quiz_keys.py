@@ -210,3 +210,23 @@ def test_the_verdicts_are_in_view_after_each_enter(win, qtbot, size):
     assert "score 2/4" in result.text()
     qtbot.wait(200)
     assert _shown_whole(result), (result.visibleRegion().boundingRect(), result.height())
+
+
+def test_tab_goes_through_the_answer_boxes_then_check_and_reveal(win, qtbot):
+    """Seen in the window: Tab from the second answer box jumped to the canvas, whose Tab
+    opens the "Add op" popup: the next answer typed there (then Enter) added a node to the
+    graph in the middle of the quiz."""
+    start_quiz(win, qtbot)
+    nodes = len(win.controller.graph.nodes)
+    first, second = win.quiz.local_inputs
+    assert focus(win) is first
+    seen = []
+    for _ in range(3):
+        key(win, Qt.Key.Key_Tab)
+        seen.append(focus(win))
+    assert seen == [second, win.quiz.check_button, win.quiz.reveal_button]
+    popup = win.editor.canvas.popup
+    assert popup is None or not popup.isVisible()
+    QTest.keyClicks(focus(win), "1")
+    key(win, Qt.Key.Key_Return)
+    assert len(win.controller.graph.nodes) == nodes

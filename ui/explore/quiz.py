@@ -141,6 +141,11 @@ class QuizPanel(QGroupBox):
         old.hide()
         old.deleteLater()           # never now: one of its boxes may be emitting returnPressed
         new.show()
+        # Tab goes through the boxes, then Check and Reveal (the boxes, made last, would
+        # otherwise lead straight to the canvas, where Tab opens the "Add op" popup)
+        chain = self.local_inputs + self.down_inputs + [self.check_button, self.reveal_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _fill(self, new: QWidget, step, out: str) -> None:
         self.asked, self._lines = [], []
