@@ -48,6 +48,7 @@ class GraphView(QGraphicsView):
         # After Fit, the graph stays fitted while the window is resized (the first show, a
         # docked panel opening) until the user zooms or pans by hand.
         self.auto_fit = True
+        self._pan_from: tuple[int, int] | None = None      # scroll position at a pan's start
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -193,12 +194,17 @@ class GraphView(QGraphicsView):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
             else:
-                self.auto_fit = False
                 self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+                self._pan_from = self._scroll()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
+        # a pan by hand ends the fitting; a plain click on the background (to deselect, or to
+        # give the canvas the keyboard) does not
+        if self._pan_from is not None and self._scroll() != self._pan_from:
+            self.auto_fit = False
+        self._pan_from = None
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
@@ -213,6 +219,9 @@ class GraphView(QGraphicsView):
         self.centerOn(at)
         self.sync_detail()
         event.accept()
+
+    def _scroll(self) -> tuple[int, int]:
+        return self.horizontalScrollBar().value(), self.verticalScrollBar().value()
 
 
 def _finite(rect: QRectF) -> bool:
