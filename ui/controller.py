@@ -312,6 +312,8 @@ class GraphController(EditingMixin, QObject):
 
     def _rename(self, node_id: int, name: str) -> None:
         self.graph.rename(self.node(node_id), name)
+        if self.trace is None and not self._batch_depth:
+            self._retrace()         # why it cannot be traced names the node: say it anew
         if self._batch_depth:
             self._pending = "structure"
         else:
