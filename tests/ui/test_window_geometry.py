@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 from text_fit import cut_texts
 
 from ui.workspaces import NAMES
@@ -95,3 +95,29 @@ def test_switching_workspaces_keeps_the_window_on_a_1280x720_screen(window, qtbo
         if name == "explore":       # the timeline is inside the window, not under its edge
             bottom = window.timeline.mapTo(window, window.timeline.rect().bottomLeft()).y()
             assert bottom < window.height(), bottom
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900)])
+def test_forms_shown_on_demand_read_in_full(window, qtbot, size):
+    """What appears only when asked for: the tensor editor of a selected leaf (Build) and the
+    quiz's answer boxes (Explore). Seen in the window: the shape box's hint was cut to
+    'shape, e.g. 3, 4 (em…'."""
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    _open(window, "build")
+    view, g = window.canvas, window.controller.graph
+    item = window.scene.node_item(g["x"].id)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.mapFromScene(item.sceneBoundingRect().center()))
+    QTest.qWait(10)
+    editor = window.findChild(QWidget, "leaf_value_editor")
+    assert editor is not None and editor.isVisible()
+    assert cut_texts(window) == []
+    _open(window, "explore")
+    window.actions["forward"].trigger()
+    window.actions["quiz"].trigger()
+    window.actions["step_forward"].trigger()
+    QTest.qWait(10)
+    assert window.quiz.inputs
+    assert cut_texts(window) == []

@@ -1,6 +1,7 @@
 """Which texts of a window do not fit their widgets (elided, clipped or pushed out of sight):
-buttons, labels, combo boxes, spin boxes, tab bars, group boxes, dock titles, toolbars and the
-menu bar, each measured with its own font metrics against its own rectangle."""
+buttons, labels, combo boxes, spin boxes, empty lines' placeholders, tab bars, group boxes,
+dock titles, toolbars and the menu bar, each measured with its own font metrics against its own
+rectangle."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QToolBar,
     QWidget,
@@ -46,6 +48,16 @@ def _check(w: QWidget) -> str | None:
                 return f"{_describe(w)}: {w.height()} px high, needs {need}"
         elif w.width() < w.sizeHint().width():
             return f"{_describe(w)}: {w.width()} px wide, needs {w.sizeHint().width()}"
+    elif isinstance(w, QLineEdit) and not w.text() and w.placeholderText() \
+            and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):
+        opt = QStyleOptionFrame()
+        w.initStyleOption(opt)
+        field = w.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, w)
+        m = w.textMargins()
+        room = field.width() - m.left() - m.right() - 4       # QLineEdit's own side margins
+        need = w.fontMetrics().horizontalAdvance(w.placeholderText())
+        if room < need:
+            return f"{_describe(w)} placeholder {w.placeholderText()!r}: {room} px, needs {need}"
     elif isinstance(w, QComboBox):
         opt = QStyleOptionComboBox()
         w.initStyleOption(opt)

@@ -98,11 +98,11 @@ class LeafValueEditor(QGroupBox):
         self.error = QLabel("")
         self.error.setStyleSheet(f"color: {style.ERROR_COLOR}")
         self.error.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.shape, 2)
+        row = QHBoxLayout()         # the shape has a row of its own: its hint reads in full
         row.addWidget(self.fill, 2)
         row.addWidget(self.apply, 1)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.shape)
         lay.addLayout(row)
         lay.addWidget(self.table)
         lay.addWidget(self.error)
