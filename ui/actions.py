@@ -59,6 +59,24 @@ SPECS = [
 ]
 
 
+# keys an action answers on every desktop, besides those the platform binds: Qt's X11 themes
+# bind Redo to Ctrl+Shift+Z alone, but a learner from Windows presses Ctrl+Y
+EXTRA_KEYS = {"redo": ("Ctrl+Y", "Ctrl+Shift+Z")}
+
+
+def shortcuts_for(name: str, standard: QKeySequence.StandardKey,
+                  platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The shortcuts of action ``name``: every key the platform binds to ``standard`` (``platform``,
+    by default ``QKeySequence.keyBindings(standard)``), then its :data:`EXTRA_KEYS`."""
+    keys = list(QKeySequence.keyBindings(standard) if platform is None else platform)
+    have = {k.toString() for k in keys}
+    for extra in EXTRA_KEYS.get(name, ()):
+        if extra not in have:
+            keys.append(QKeySequence(extra))
+            have.add(extra)
+    return keys
+
+
 def make_actions(parent) -> dict[str, QAction]:
     """One QAction per entry of ``SPECS``, its text and tip in the window's language."""
     actions: dict[str, QAction] = {}
@@ -67,7 +85,7 @@ def make_actions(parent) -> dict[str, QAction]:
         act = QAction(translate("Actions", text), parent)
         act.setObjectName(f"action_{name}")
         if isinstance(shortcut, QKeySequence.StandardKey):
-            act.setShortcuts(shortcut)      # every key the platform binds (Redo: Ctrl+Y and Ctrl+Shift+Z)
+            act.setShortcuts(shortcuts_for(name, shortcut))
         else:
             act.setShortcut(QKeySequence(shortcut))
         act.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
