@@ -10,14 +10,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -77,7 +76,9 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.presentation = Presentation(self)
         self.workspaces.changed.connect(lambda _name: self.presentation.scale_plots())
         self.workspaces.changed.connect(lambda _name: self._fit_toolbars())
-        self.presentation.changed.connect(lambda _scale: self._fit_toolbars())
+        # the tools' sizes follow the new font once it has reached them: measure then
+        self.presentation.changed.connect(
+            lambda _scale: QTimer.singleShot(0, self._fit_toolbars))
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         central = QWidget()
@@ -185,17 +186,15 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.workspaces.clear_notice(key)
 
     def _fit_toolbars(self) -> None:
-        """In presentation mode the expression bar gets a row of its own (readable from the
-        back of the room, and the tools keep the top row)."""
-        bar = self.findChild(QToolBar, "expression_toolbar")
-        if bar is None:
-            return
-        wanted = self.presentation.on
-        if self.toolBarBreak(bar) != wanted:
-            if wanted:
-                self.insertToolBarBreak(bar)
-            else:
-                self.removeToolBarBreak(bar)
+        """The top toolbars in rows that fit the window (see ``menus.fit_toolbar_rows``); in
+        presentation mode the expression bar gets a row of its own (readable from the back of
+        the room, and the tools keep theirs)."""
+        menus.fit_toolbar_rows(self, own_row_for_expression=self.presentation.on)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_toolbars()
 
     def use_settings(self, settings: QSettings) -> None:
         """Keep each workspace's layout and the presentation scale in ``settings`` (and take

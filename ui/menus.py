@@ -14,11 +14,12 @@ from ui.i18n import translate
 from ui.language_menu import add_language_menu
 from ui.workspaces import BUILD, EXPLORE, NAMES, SHORTCUTS, TITLES, TRAIN
 
-# the toolbar of each workspace: action names, "|" between groups, "examples" for the menu button
+# the toolbar of each workspace: action names, "|" between groups, "examples" for the menu button;
+# "||" where the tools may break onto a second row (a second toolbar, "toolbar_<name>_more")
 TOOLBARS = {
     EXPLORE: ("examples", "|", "forward", "backward", "|", "step_back", "step_forward", "play",
-              "first", "last", "|", "fit", "|", "check_numerically", "quiz"),
-    BUILD: ("examples", "|", "new", "open", "save", "|", "undo", "redo", "|", "build_mlp",
+              "first", "last", "||", "fit", "|", "check_numerically", "quiz"),
+    BUILD: ("examples", "|", "new", "open", "save", "|", "undo", "redo", "||", "build_mlp",
             "auto_run", "|", "layout", "fit"),
     TRAIN: ("layout", "fit"),
 }
@@ -103,11 +104,15 @@ def build_toolbars(window) -> None:
     tabs.addWidget(window.workspaces.bar)
     tabs.addSeparator()
     for name in NAMES:
-        tb = _toolbar(window, f"toolbar_{name}",
-                      translate("MainWindow", "{workspace} tools").format(
-                          workspace=translate("Workspaces", TITLES[name])))
+        title = translate("MainWindow", "{workspace} tools").format(
+            workspace=translate("Workspaces", TITLES[name]))
+        tb = _toolbar(window, f"toolbar_{name}", title)
+        window.workspaces.add_toolbar(tb, (name,))
         for item in TOOLBARS[name]:
-            if item == "|":
+            if item == "||":
+                tb = _toolbar(window, f"toolbar_{name}_more", title)
+                window.workspaces.add_toolbar(tb, (name,))
+            elif item == "|":
                 tb.addSeparator()
             elif item == "examples":
                 button = QToolButton()
@@ -118,7 +123,6 @@ def build_toolbars(window) -> None:
                 tb.addWidget(button)
             elif item in window.actions:
                 tb.addAction(window.actions[item])
-        window.workspaces.add_toolbar(tb, (name,))
     # the expression bar fills the rest of the row (the last toolbar of a row gets the room left)
     expression = _toolbar(window, "expression_toolbar", translate("MainWindow", "Expression"))
     expression.addWidget(window.expression)
@@ -159,3 +163,46 @@ def build_menus(window) -> None:
         run.addAction(a[name])
     bar.addMenu(window.examples_menu)
     window.view_menu = bar.addMenu(translate("MainWindow", "&Panels"))
+
+
+def fit_toolbar_rows(window, own_row_for_expression: bool) -> str:
+    """Lay the top toolbars out in rows that fit ``window``'s width, and say how:
+    "one" (tabs, tools, expression bar), "expression below" (also when
+    ``own_row_for_expression``: presentation mode), "tools below" (the tabs and the expression
+    bar, then the tools) or "tools split" (their second part on a third row)."""
+    bar = {t.objectName(): t for t in window.findChildren(QToolBar)}
+    tabs, expr = bar.get("workspace_toolbar"), bar.get("expression_toolbar")
+    tools = [t for t in window.findChildren(QToolBar)
+             if t.objectName().startswith("toolbar_")]          # in the order they were made
+    if tabs is None or expr is None or not tools:
+        return ""
+    shown = [t for t in tools if not t.isHidden()]
+    main = sum(t.sizeHint().width() for t in shown if not t.objectName().endswith("_more"))
+    more = sum(t.sizeHint().width() for t in shown if t.objectName().endswith("_more"))
+    room, tab_width = window.width(), tabs.sizeHint().width()
+    if not own_row_for_expression and \
+            tab_width + main + more + expr.minimumSizeHint().width() <= room:
+        rows = "one"
+    elif tab_width + main + more <= room:
+        rows = "expression below"
+    elif main + more <= room:
+        rows = "tools below"
+    else:
+        rows = "tools split"
+    if getattr(window, "_toolbar_rows", None) == rows:
+        return rows
+    window._toolbar_rows = rows
+    for t in [*tools, expr]:                  # start from one row: tabs, tools, expression
+        if window.toolBarBreak(t):
+            window.removeToolBarBreak(t)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, expr)
+    if rows == "expression below":
+        window.insertToolBarBreak(expr)
+    elif rows in ("tools below", "tools split"):
+        window.insertToolBar(tools[0], expr)          # beside the tabs
+        window.insertToolBarBreak(tools[0])
+        if rows == "tools split":
+            for t in tools:
+                if t.objectName().endswith("_more"):
+                    window.insertToolBarBreak(t)
+    return rows

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QPushButton, QWidget
 from text_fit import cut_texts
 
 from ui.workspaces import NAMES
@@ -22,6 +22,22 @@ def _open(w, name: str) -> None:
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(NAMES.index(name)).center())
     QTest.qWait(10)
     assert w.workspace == name
+
+
+def _settled_cuts(window, qtbot) -> list[str]:
+    """The texts still cut once the layout has settled (a dock narrowed by a workspace switch
+    lays its word-wrapped labels out again over a few event-loop rounds)."""
+    found: list[str] = []
+
+    def settled() -> bool:
+        found[:] = cut_texts(window)
+        return not found
+
+    try:
+        qtbot.waitUntil(settled, timeout=500)
+    except AssertionError:
+        pass
+    return found
 
 
 @pytest.fixture
@@ -66,13 +82,25 @@ def test_every_workspace_is_usable_at_1280x720(window, qtbot, start):
     assert cut_texts(window) == []
 
 
-def test_the_check_sees_text_that_does_not_fit(window, qtbot):
-    """What the tests above rely on: at 800×600 the tools cannot all fit, and it says so."""
-    window.resize(800, 600)
+def test_the_check_sees_text_that_does_not_fit(qtbot):
+    """What the tests above rely on: a toolbar whose tools do not fit its window, and a button
+    narrower than its text, are both reported."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = window.addToolBar("tools")
+    bar.setObjectName("tools")
+    for k in range(12):
+        bar.addAction(f"Tool number {k}")
+    button = QPushButton("Check numerically")
+    window.setCentralWidget(QWidget())
+    button.setParent(window.centralWidget())
+    button.resize(40, 24)
+    window.resize(400, 300)
     window.show()
     qtbot.waitExposed(window)
-    _open(window, "build")
-    assert any("overflows" in p for p in cut_texts(window))
+    found = cut_texts(window)
+    assert any("toolbar 'tools' overflows" in p for p in found), found
+    assert any("'Check numerically': 40 px wide" in p for p in found), found
 
 
 @pytest.mark.parametrize("start", [(1280, 720), (1440, 900)], ids=["opened", "made-smaller"])
@@ -121,3 +149,23 @@ def test_forms_shown_on_demand_read_in_full(window, qtbot, size):
     QTest.qWait(10)
     assert window.quiz.inputs
     assert cut_texts(window) == []
+
+
+def test_presentation_keeps_every_tool_on_a_1280x720_screen(window, qtbot):
+    """Seen in the window: at 175% and 200% the Explore and Build tools no longer fit beside
+    the workspace tabs, and some went behind the toolbar's » button. The tools get a row of
+    their own when they need it; the window stays 1280×720."""
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.actions["presentation"].trigger()                # View > Presentation: 150%
+    for _ in range(3):
+        for name in ("explore", "build", "explore"):
+            _open(window, name)
+            QTest.qWait(10)
+            assert window.size().toTuple() == (1280, 720), (window.presentation.scale, name)
+            assert _settled_cuts(window, qtbot) == [], (window.presentation.scale, name)
+        QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # Ctrl+=
+    assert window.presentation.scale == 2.0
