@@ -103,7 +103,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.examples_menu = menus.examples_menu(self)
         menus.build_menus(self)
         install_lessons(self)      # the Lessons menu; the panel is made when a lesson opens
-        self.view_menu.addAction(self.inspector_dock.toggleViewAction())
+        self.view_menu.addAction(menus.panel_action(self.inspector_dock))
         code_view.install(self)     # the graph as numpy code, in step with the timeline
         self._wire_signals()
         self.statusBar()
@@ -152,7 +152,7 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         self.addDockWidget(where, dock)
         self.workspaces.add_dock(dock, where, workspaces)
         if hasattr(self, "view_menu"):
-            self.view_menu.addAction(dock.toggleViewAction())
+            self.view_menu.addAction(menus.panel_action(dock))
         return dock
 
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QToolButton
 
 from ui.explore import examples
 from ui.i18n import translate
@@ -85,6 +85,14 @@ def presentation_actions(window) -> dict[str, QAction]:
     smaller.setEnabled(False)
     window.actions.update(acts)
     return acts
+
+
+def panel_action(dock: QDockWidget) -> QAction:
+    """The Panels menu's check for ``dock``: a panel checked again comes to the front (it
+    would come back as a tab behind another one)."""
+    act = dock.toggleViewAction()
+    act.triggered.connect(lambda on: dock.raise_() if on else None)
+    return act
 
 
 def _toolbar(window, object_name: str, title: str) -> QToolBar:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from ui.workspaces import NAMES
 
@@ -193,3 +193,28 @@ def test_a_dock_beside_the_inspector_keeps_the_chain_rule_readable(qtbot, size, 
     assert not w.inspector_dock.visibleRegion().isEmpty()
     if not tabbed:
         assert w.inspector_dock.height() > extra.height() > 0
+
+
+def test_a_panel_reopened_from_the_panels_menu_comes_to_the_front(win, qtbot):
+    """Seen in the window at 1280×720: the inspector closed with its × and checked again in
+    Panels came back as a tab behind the code view; the learner saw no inspector."""
+    from PySide6.QtWidgets import QDockWidget
+    w = win
+    w.resize(1280, 720)
+    w.workspaces.reset_layout()              # at this height: the code view tabbed behind it
+    qtbot.wait(20)
+    inspector, code = w.inspector_dock, w.findChild(QDockWidget, "dock_code")
+    assert code in w.tabifiedDockWidgets(inspector)
+    code.raise_()
+    qtbot.wait(10)
+    close = inspector.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    QTest.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not inspector.isVisible()
+    menu = w.view_menu
+    act = inspector.toggleViewAction()
+    menu.popup(w.mapToGlobal(w.rect().center()))
+    qtbot.waitExposed(menu)
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
+    qtbot.wait(20)
+    assert inspector.isVisible() and not inspector.visibleRegion().isEmpty()
+    assert w.inspector.isVisible() and not w.inspector.visibleRegion().isEmpty()
