@@ -161,11 +161,14 @@ def test_presentation_keeps_every_tool_on_a_1280x720_screen(window, qtbot):
     window.activateWindow()
     qtbot.waitActive(window)
     window.actions["presentation"].trigger()                # View > Presentation: 150%
-    for _ in range(3):
-        for name in ("explore", "build", "explore"):
-            _open(window, name)
-            QTest.qWait(10)
-            assert window.size().toTuple() == (1280, 720), (window.presentation.scale, name)
-            assert _settled_cuts(window, qtbot) == [], (window.presentation.scale, name)
-        QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # Ctrl+=
-    assert window.presentation.scale == 2.0
+    try:
+        for _ in range(3):
+            for name in ("explore", "build", "explore"):
+                _open(window, name)
+                QTest.qWait(10)
+                assert window.size().toTuple() == (1280, 720), (window.presentation.scale, name)
+                assert _settled_cuts(window, qtbot) == [], (window.presentation.scale, name)
+            QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert window.presentation.scale == 2.0
+    finally:
+        window.presentation.set_scale(1.0)          # the application's font is every test's
