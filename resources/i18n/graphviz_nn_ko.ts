@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>{head}, {act} in the loss</source>
-        <translation>{head}, 손실에 포함된 {act}</translation>
+        <translation>{head}, 손실 안의 {act}</translation>
     </message>
 </context>
 <context>
