@@ -79,6 +79,7 @@ WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z]+)*")
 SHORT_WORDS = {"of", "to", "in", "is", "at", "by", "an", "or", "on", "as", "it", "be", "no",
                "we", "if", "so", "up", "do", "go", "my", "me", "us", "am", "he"}
 TAG = re.compile(r"<[^>]*>")
+PATH = re.compile(r"(?:[A-Za-z]:)?[/\\~][^\n]*|[^\s]+\.(?:json|keras|toml|csv|png|svg|py)")
 
 
 def plain(text: str) -> str:
@@ -216,6 +217,8 @@ def english_left(texts: list[tuple[str, str]], sources: dict[str, str],
             problems.append(f"{where}: untranslated {text!r} (translation: {sources[text]!r})")
             continue
         for line in text.splitlines():
+            if PATH.fullmatch(line.strip()):
+                continue                        # a file's name (the recent files): the user's
             words = [m.group() for m in WORD.finditer(line) if _english(m, line, names)]
             if words:
                 problems.append(f"{where}: English {words} in {line!r}")
