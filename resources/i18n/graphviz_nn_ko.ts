@@ -243,6 +243,69 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>Reset weights is for one run: Compare… again starts the pair afresh.</source>
+        <translation>가중치 초기화는 실행 하나에만 쓸 수 있습니다: 두 실행을 처음부터 다시 하려면 비교…를 다시 누르세요.</translation>
+    </message>
+    <message>
+        <source>step {step}   loss {loss}</source>
+        <translation>스텝 {step}   손실 {loss}</translation>
+    </message>
+    <message>
+        <source>accuracy {acc}</source>
+        <translation>정확도 {acc}</translation>
+    </message>
+    <message>
+        <source>SGD vs Adam (same learning rate)</source>
+        <translation>SGD 대 Adam (같은 학습률)</translation>
+    </message>
+    <message>
+        <source>dropout 0 vs 0.3</source>
+        <translation>드롭아웃 0 대 0.3</translation>
+    </message>
+    <message>
+        <source>ReLU vs sigmoid</source>
+        <translation>ReLU 대 sigmoid</translation>
+    </message>
+    <message>
+        <source>L2 off vs on (0.01)</source>
+        <translation>L2 없음 대 있음 (0.01)</translation>
+    </message>
+    <message>
+        <source>dropout {rate}</source>
+        <translation>드롭아웃 {rate}</translation>
+    </message>
+    <message>
+        <source>L2 {rate}</source>
+        <translation>L2 {rate}</translation>
+    </message>
+    <message>
+        <source>no L2</source>
+        <translation>L2 없음</translation>
+    </message>
+    <message>
+        <source>Stop the run first, then Compare…</source>
+        <translation>먼저 실행을 중지한 다음 비교…를 누르세요</translation>
+    </message>
+    <message>
+        <source>Compare… trains two models of the MLP builder (choose “MLP builder” as the model)</source>
+        <translation>비교…는 MLP 만들기 모델 두 개를 학습합니다 (모델에서 “MLP 만들기”를 고르세요)</translation>
+    </message>
+    <message>
+        <source>A / B</source>
+        <translation>A / B</translation>
+    </message>
+    <message>
+        <source>Paired run: {a} and {b}, the same seed and data, trained step for step.</source>
+        <translation>나란히 실행: {a}와(과) {b}, 시드와 데이터는 같고 스텝마다 함께 학습합니다.</translation>
+    </message>
+    <message>
+        <source>at step {k}</source>
+        <translation>스텝 {k}에서</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionView</name>
     <message>
         <source>confusion matrix (validation)</source>
@@ -1421,6 +1484,14 @@ Your changes are not saved yet.</source>
     <message>
         <source>share</source>
         <translation>비율</translation>
+    </message>
+    <message>
+        <source>At step {k}: no gradient yet.</source>
+        <translation>스텝 {k}: 아직 기울기가 없습니다.</translation>
+    </message>
+    <message>
+        <source>At step {k}: ‖dW‖ per layer {norms}.</source>
+        <translation>스텝 {k}: 층별 ‖dW‖ {norms}.</translation>
     </message>
     <message>
         <source>‖dW‖ of {first} is {ratio}× that of {last}</source>
@@ -2989,6 +3060,10 @@ weight {w:.4g}</source>
     <message>
         <source>Lower the learning rate</source>
         <translation>학습률 낮추기</translation>
+    </message>
+    <message>
+        <source>paired runs train a model of the MLP builder in the trainer process</source>
+        <translation>나란히 실행은 MLP 만들기 모델을 학습 프로세스에서 학습합니다</translation>
     </message>
     <message>
         <source>Training on a thread: the trainer process did not start ({why}).</source>
