@@ -19,6 +19,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from graphviz_nn.outputs import default_output, pick_output, sinks
+from ui.build.editing import EditingMixin
 from ui.canvas.layout import COL_GAP
 from ui.canvas.layout_groups import grouped_layout
 from ui.canvas.node_item import HEIGHT as NODE_HEIGHT
@@ -26,63 +28,6 @@ from ui.canvas.node_item import WIDTH as NODE_WIDTH
 from ui.canvas.state import DisplayState, TraceTimeline, graph_state
 from ui.engine_text import engine_text, reason
 from ui.i18n import translate
-
-try:  # the editor's undoable intents (ui/build/editing.py, issue 5)
-    from ui.build.editing import EditingMixin
-except ImportError:  # pragma: no cover - editor not installed: edit directly, without undo
-    class EditingMixin:  # type: ignore[no-redef]
-        def set_value(self, node_id: int, value) -> str | None:
-            try:
-                self._set_value(node_id, value)
-            except ValueError as exc:       # GraphError is a ValueError
-                return str(exc)
-            return None
-
-        def set_output(self, node_id: int | None) -> None:
-            self._choose_output(node_id)
-
-        def move_nodes(self, moved: dict, merge: bool = False) -> None:
-            for nid, pos in moved.items():
-                self._move(nid, pos)
-
-        def replace_graph(self, graph, text: str = "Replace graph", output=None) -> None:
-            self.load_graph(graph, graph[output] if output else None)
-
-        def _record_replacement(self, old, old_output) -> None:
-            pass
-
-
-def pick_output(graph):
-    """The node to differentiate when nobody chose one: the graph's sink (a node that is no
-    leaf and that nothing consumes). Among several sinks: a loss, then one that computes, then
-    a scalar, then the one that uses most of the graph, then the newest. A function of the
-    graph alone (its last forward pass included), so an undo brings back the same output."""
-    sinks = [n for n in graph.nodes if not n.is_leaf and not graph.consumers(n)]
-    if len(sinks) < 2:
-        return sinks[0] if sinks else None
-
-    upstream = _upstream_counts(graph)
-
-    def rank(n):
-        computes = n.value is not None and n.error is None
-        return (n.spec.category == "Losses", computes, computes and np.size(n.value) == 1,
-                upstream[n.id], n.id)
-
-    return max(sinks, key=rank)
-
-
-def _upstream_counts(graph) -> dict[int, int]:
-    """How many nodes each node depends on (one pass in topological order, the sets of
-    ancestors as bits of Python ints: fast for 10,000 nodes)."""
-    bit = {n.id: 1 << i for i, n in enumerate(graph.nodes)}
-    above: dict[int, int] = {}
-    for n in graph.nodes:
-        acc = 0
-        for src in n.inputs:
-            if src is not None:
-                acc |= above[src.id] | bit[src.id]
-        above[n.id] = acc
-    return {nid: a.bit_count() for nid, a in above.items()}
 
 
 def layout_positions(graph) -> dict[int, tuple[float, float]]:
@@ -234,20 +179,14 @@ class GraphController(EditingMixin, QObject):
 
     def _find_output(self, sink=None):
         """The node the learner chose (``graph.chosen_output``), else the graph's sink
-        (``sink``, if the caller knows it)."""
-        g = self.graph
-        if g.chosen_output is not None:
-            try:
-                chosen = g.node_by_id(g.chosen_output)
-            except (KeyError, ValueError):
-                chosen = None           # deleted: the sink, until an undo brings it back
-            if chosen is not None and not chosen.is_leaf:
-                return chosen
-        return sink if sink is not None else self._sink()
+        (``sink``, if the caller knows it): ``graphviz_nn.outputs.default_output``."""
+        if sink is not None and self.graph.chosen_output is None:
+            return sink
+        return default_output(self.graph)
 
     def _sink(self):
         g = self.graph
-        if sum(1 for n in g.nodes if not n.is_leaf and not g.consumers(n)) > 1:
+        if len(sinks(g)) > 1:
             g.forward()                 # which of them compute decides
         return pick_output(g)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..node import GraphError, Node
+from ..outputs import default_output
 from ..trace import Trace
 from . import literals
 from .names import Names
@@ -61,14 +62,12 @@ class Listing:
 
 def trace_of(graph, output: Node | None = None) -> Trace:
     """Run and record one forward and backward pass of ``graph`` towards ``output`` (default:
-    the graph's output, else its last sink); GraphError says why it cannot."""
+    the graph's output, else the node the window differentiates: ``outputs.default_output``);
+    GraphError says why it cannot."""
     if output is None:
-        output = graph.output
+        output = graph.output or default_output(graph)
     if output is None:
-        sinks = [n for n in graph.nodes if not graph.consumers(n) and not n.is_leaf]
-        if not sinks:
-            raise GraphError("the graph has no output node to differentiate")
-        output = sinks[-1]
+        raise GraphError("the graph has no output node to differentiate")
     return graph.trace(output)
 
 

@@ -188,3 +188,15 @@ def test_random_graphs_script_recomputes_every_value_and_gradient(case):
     trace = g.trace(out)
     printed = run_script(numpy_script(trace))
     assert printed.endswith("OK: every value and gradient matches graphviz-nn\n")
+
+
+def test_the_code_differentiates_the_node_the_window_does():
+    """A graph without a stored output (several sinks): the code view and the exports trace
+    the node the window differentiates (a loss before a later sink; the node a person chose)."""
+    g = gnn.Graph()
+    x, t = g.input("x", [1.0, 2.0]), g.input("t", [0.0, 1.0])
+    g.mse(x, t, name="loss")
+    later = g.exp(x, name="e")
+    assert trace_of(g).output.name == "loss"
+    g.chosen_output = later.id
+    assert trace_of(g).output.name == "e"
