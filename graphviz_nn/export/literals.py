@@ -30,6 +30,11 @@ def number(v, dtype: np.dtype | None = None) -> str:
     return repr(v)
 
 
+def axis(value) -> str:
+    """An axis argument as text: ``1``, ``None`` or the tuple ``(0, 1)``."""
+    return repr(tuple(value)) if isinstance(value, (list, tuple)) else repr(value)
+
+
 def nested(arr: np.ndarray) -> str:
     """``[[1.0, 2.0], [3.0, 4.0]]``: an array's elements as nested lists of exact numbers."""
     if arr.ndim == 0:

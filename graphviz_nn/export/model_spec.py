@@ -113,10 +113,8 @@ def make_optimizer(config: dict):
     if name not in OPTIMIZER_ARGS:
         raise GraphError(f"unsupported optimizer {config.get('name')!r}")
     args = {k: config[k] for k in OPTIMIZER_ARGS[name] if k in config}
-    cls = {"adam": optim.Adam, "sgd": optim.SGD, "rmsprop": optim.RMSprop,
-           "adagrad": optim.Adagrad}[name]
     try:
-        return cls(**args)
+        return optim.OPTIMIZERS[name](**args)
     except (TypeError, ValueError) as exc:
         raise GraphError(f"optimizer {name}: {exc}") from None
 

@@ -24,16 +24,13 @@ from ..node import GraphError, Node
 from ..ops.tensor import _axes, _count
 from ..trace import Trace
 from .listing import Listing, dropout_mask, leaf_literal, leaves_of, shape_note
+from .literals import axis as axis_text
 from .literals import number
 from .names import Names
 
 # names the numpy script defines itself
 RESERVED = {"np", "base64", "softmax", "cross_entropy", "onehot", "check", "check_summary",
             "show", "_array", "_BLOBS", "RTOL", "ATOL"}
-
-
-def _axis_text(axis) -> str:
-    return repr(tuple(axis)) if isinstance(axis, (list, tuple)) else repr(axis)
 
 
 def forward_expr(node: Node, v: list[str], mask: str | None) -> str:
@@ -53,7 +50,7 @@ def forward_expr(node: Node, v: list[str], mask: str | None) -> str:
     if op in ("sum", "mean"):
         axis = a.get("axis")
         return f"np.{op}({v[0]})" if axis is None else \
-            f"np.{op}({v[0]}, axis={_axis_text(axis)})"
+            f"np.{op}({v[0]}, axis={axis_text(axis)})"
     if op == "leaky_relu":
         return f"np.where({v[0]} > 0, {v[0]}, {number(a['alpha'])} * {v[0]})"
     if op == "elu":
@@ -106,7 +103,7 @@ def _unary_grad(node: Node, v: list[str], out: str, up: str, mask: str | None, x
     if op in ("sum", "mean"):
         axis = a.get("axis")
         spread = up if axis is None else \
-            f"np.expand_dims({up}, {_axis_text(_axes(axis, np.ndim(xs[0])))})"
+            f"np.expand_dims({up}, {axis_text(_axes(axis, np.ndim(xs[0])))})"
         grad = f"np.ones_like({x}) * {spread}"
         return grad if op == "sum" else f"{grad} / {_count(np.asarray(xs[0]), axis)}"
     if op == "leaky_relu":

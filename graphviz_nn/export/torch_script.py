@@ -33,10 +33,6 @@ def tensor_literal(listing: Listing, var: str, value: np.ndarray, grad: bool) ->
     return f"torch.tensor({listing.blobs.add(var, value)}{flag})"
 
 
-def _dims(axis) -> str:
-    return repr(tuple(axis)) if isinstance(axis, (list, tuple)) else repr(axis)
-
-
 def torch_expr(node: Node, v: list[str], mask: str | None) -> str:
     """The PyTorch expression computing ``node`` from its inputs' variables ``v``."""
     op, a = node.op, node.attrs
@@ -53,7 +49,7 @@ def torch_expr(node: Node, v: list[str], mask: str | None) -> str:
     if op in ("sum", "mean"):
         axis = a.get("axis")
         return f"torch.{op}({v[0]})" if axis is None else \
-            f"torch.{op}({v[0]}, dim={_dims(axis)})"
+            f"torch.{op}({v[0]}, dim={literals.axis(axis)})"
     if op == "leaky_relu":
         return f"F.leaky_relu({v[0]}, negative_slope={literals.number(a['alpha'])})"
     if op == "elu":
