@@ -1,20 +1,12 @@
-""".keras files both ways, without Keras: a zip of ``metadata.json``, ``config.json`` and
-``model.weights.h5`` (Keras 3's format), written and read with ``json``, ``zipfile`` and
-``h5py`` (the ``interop`` extra).
-
-Read: a Sequential of ``Dense`` and ``Dropout`` layers (an ``InputLayer`` and a first
-``Flatten`` allowed) with activations graphviz-nn knows. Anything else is refused with one
-:class:`KerasFileError` naming it. A damaged or hostile file cannot make the reader allocate
-without bound: the archive's members, the JSON, the layer sizes and every weight array are
-checked against limits before anything big is read.
-
-    spec = read_keras("model.keras")         # a ModelSpec; spec.to_sequential() to train it
-    write_keras(spec, "model.keras")         # keras.models.load_model opens it
+"""Reading .keras files: a Sequential of ``Dense`` and ``Dropout`` layers (an ``InputLayer``
+and a first ``Flatten`` allowed) with activations graphviz-nn knows. Anything else is refused
+with one :class:`KerasFileError` naming it. A damaged or hostile file cannot make the reader
+allocate without bound: the archive's members, the JSON, the layer sizes and every weight array
+are checked against limits before anything big is read.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import math
@@ -25,9 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from .export.model_spec import ACTIVATIONS, Layer, ModelSpec
-from .filecheck import MAX_ELEMENTS
-from .node import GraphError
+from ..export.model_spec import ACTIVATIONS, OPTIMIZER_ARGS, Layer, ModelSpec
+from ..filecheck import MAX_ELEMENTS
+from .format import LOSS_NAMES, OPTIMIZERS, KerasFileError, keras_names, model_name, need_h5py
+from .format import need as _need
 
 MAX_FILE_BYTES = 64 << 20         # the .keras file itself
 MAX_CONFIG_BYTES = 4 << 20        # config.json and metadata.json
@@ -38,19 +31,8 @@ MAX_PARAMS = MAX_ELEMENTS // 2    # all weights together: the opened model's gra
 MAX_RATIO = 200                   # a member may unpack to at most this many times its size
 H5_SLACK = 1 << 20                # bytes an HDF5 file needs beyond its arrays
 H5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
-KERAS_VERSION = "3.15.1"          # the Keras version whose format this writes
 
 
-class KerasFileError(GraphError):
-    """A .keras file that cannot be read or written; the message says what is wrong."""
-
-
-def _need(cond: bool, msg: str) -> None:
-    if not cond:
-        raise KerasFileError(msg)
-
-
-# ------------------------------------------------------------------------------------ reading
 def read_keras(path: str | os.PathLike) -> ModelSpec:
     """The model in a .keras file; KerasFileError names the file and the problem."""
     path = Path(path)
@@ -199,15 +181,11 @@ def parse_config(config: Any) -> ModelSpec:
     dense = [lay for lay in layers if lay.kind == "Dense"]
     _need(bool(dense), "the model has no Dense layer")
     _need(layers[-1].kind == "Dense", "a Dropout layer cannot come after the output layer")
-    spec = ModelSpec(input_dim, layers, [], name=_name(body.get("name")))
+    spec = ModelSpec(input_dim, layers, [], name=model_name(body.get("name")))
     _compile_settings(spec, config.get("compile_config"))
     _need(sum(_param_counts(spec)) <= MAX_PARAMS, f"the model has "
           f"{sum(_param_counts(spec)):,} weights; graphviz-nn opens up to {MAX_PARAMS:,}")
     return spec
-
-
-def _name(name: Any) -> str:
-    return name if isinstance(name, str) and 0 < len(name) <= 100 else "sequential"
 
 
 def _dense(cfg: dict, name: str) -> Layer:
@@ -232,12 +210,6 @@ def _param_counts(spec: ModelSpec) -> list[int]:
     return counts
 
 
-LOSS_NAMES = {"sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
-              "SparseCategoricalCrossentropy": "sparse_categorical_crossentropy",
-              "mse": "mse", "mean_squared_error": "mse", "MeanSquaredError": "mse"}
-OPTIMIZERS = {"Adam": "adam", "SGD": "sgd", "RMSprop": "rmsprop", "Adagrad": "adagrad"}
-
-
 def _compile_settings(spec: ModelSpec, compile_config: Any) -> None:
     """Loss and optimizer from Keras's ``compile_config`` (defaults where it has none)."""
     last = spec.dense[-1]
@@ -253,7 +225,6 @@ def _compile_settings(spec: ModelSpec, compile_config: Any) -> None:
     if isinstance(opt, dict) and opt.get("class_name") in OPTIMIZERS and \
             isinstance(opt.get("config"), dict):
         name = OPTIMIZERS[opt["class_name"]]
-        from .export.model_spec import OPTIMIZER_ARGS
         config: dict[str, Any] = {"name": name}
         for key in OPTIMIZER_ARGS[name]:
             v = opt["config"].get(key)
@@ -269,11 +240,7 @@ def _compile_settings(spec: ModelSpec, compile_config: Any) -> None:
 def read_weights(raw: bytes, spec: ModelSpec) -> list[np.ndarray]:
     """``[W1, b1, ...]`` from ``model.weights.h5``, each checked against the layer's shape
     before it is read."""
-    try:
-        import h5py
-    except ImportError:
-        raise KerasFileError("reading .keras files needs h5py: python3 -m pip install "
-                             "'graphviz-nn[interop]'") from None
+    h5py = need_h5py("reading")
     _need(raw[:8] == H5_SIGNATURE, "model.weights.h5 is not an HDF5 file")
     weights: list[np.ndarray] = []
     try:
@@ -308,130 +275,3 @@ def _dataset(h5, stored: str, layer: str, var: str, shape: tuple, h5py) -> np.nd
     _need(arr.shape == shape, f"layer {layer!r}: weights of shape {arr.shape}")
     _need(bool(np.isfinite(arr).all()), f"layer {layer!r}: its weights are not all finite")
     return arr
-
-
-# ------------------------------------------------------------------------------------ writing
-def _policy() -> dict:
-    return {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"},
-            "registered_name": None}
-
-
-def _layer_config(lay: Layer, dim: int) -> dict:
-    if lay.kind == "Dropout":
-        return {"module": "keras.layers", "class_name": "Dropout", "registered_name": None,
-                "config": {"name": lay.name, "trainable": True, "dtype": _policy(),
-                           "rate": lay.rate, "seed": None, "noise_shape": None}}
-    init = {"module": "keras.initializers", "class_name": "GlorotUniform",
-            "config": {"seed": None}, "registered_name": None}
-    zeros = {"module": "keras.initializers", "class_name": "Zeros", "config": {},
-             "registered_name": None}
-    return {"module": "keras.layers", "class_name": "Dense", "registered_name": None,
-            "build_config": {"input_shape": [None, dim]},
-            "config": {"name": lay.name, "trainable": True, "dtype": _policy(),
-                       "units": lay.units, "activation": lay.activation, "use_bias": True,
-                       "kernel_initializer": init, "bias_initializer": zeros,
-                       "kernel_regularizer": None, "bias_regularizer": None,
-                       "kernel_constraint": None, "bias_constraint": None}}
-
-
-def keras_names(spec: ModelSpec) -> list[Layer]:
-    """The layers with Keras's own names: dense, dense_1, ..., dropout, dropout_1, ..."""
-    counts = {"Dense": 0, "Dropout": 0}
-    out = []
-    for lay in spec.layers:
-        k = counts[lay.kind]
-        counts[lay.kind] += 1
-        base = lay.kind.lower()
-        out.append(Layer(lay.kind, lay.units, lay.activation, lay.rate,
-                         base if k == 0 else f"{base}_{k}"))
-    return out
-
-
-def model_config(spec: ModelSpec) -> dict:
-    """Keras 3's ``config.json`` for ``spec`` (with its compile settings)."""
-    layers = keras_names(spec)
-    items = [{"module": "keras.layers", "class_name": "InputLayer", "registered_name": None,
-              "config": {"batch_shape": [None, spec.input_dim], "dtype": "float32",
-                         "sparse": False, "ragged": False, "name": "input_layer",
-                         "optional": False}}]
-    dim = spec.input_dim
-    for lay in layers:
-        items.append(_layer_config(lay, dim))
-        dim = lay.units if lay.kind == "Dense" else dim
-    opt = dict(spec.optimizer)
-    name = opt.pop("name", "adam")
-    cls = {v: k for k, v in OPTIMIZERS.items()}[name]
-    return {"module": "keras", "class_name": "Sequential", "registered_name": None,
-            "build_config": {"input_shape": [None, spec.input_dim]},
-            "config": {"name": _name(spec.name), "trainable": True, "dtype": _policy(),
-                       "layers": items, "build_input_shape": [None, spec.input_dim]},
-            "compile_config": {
-                "optimizer": {"module": "keras.optimizers", "class_name": cls,
-                              "config": {"name": name, **opt}, "registered_name": None},
-                "loss": spec.loss, "loss_weights": None,
-                "metrics": ["accuracy"] if spec.classifier else None,
-                "weighted_metrics": None, "run_eagerly": False, "steps_per_execution": 1,
-                "jit_compile": False}}
-
-
-def weights_h5(spec: ModelSpec) -> bytes:
-    """``model.weights.h5``: each layer's variables, Keras 3's layout."""
-    try:
-        import h5py
-    except ImportError:
-        raise KerasFileError("writing .keras files needs h5py: python3 -m pip install "
-                             "'graphviz-nn[interop]'") from None
-    buf = io.BytesIO()
-    with h5py.File(buf, "w") as h5:
-        root = h5.create_group("layers")
-        k = 0
-        for lay in keras_names(spec):
-            group = root.create_group(lay.name).create_group("vars")
-            group.attrs["name"] = lay.name
-            if lay.kind == "Dense":
-                group.create_dataset("0", data=np.asarray(spec.weights[k], np.float32))
-                group.create_dataset("1", data=np.asarray(spec.weights[k + 1], np.float32))
-                k += 2
-        opt = h5.create_group("optimizer").create_group("vars")
-        opt.attrs["name"] = spec.optimizer.get("name", "adam")
-        opt.create_dataset("0", data=np.int32(0))
-        opt.create_dataset("1", data=np.float32(spec.optimizer.get("learning_rate", 0.001)))
-        for i, slot in enumerate(_fresh_slots(spec), start=2):
-            opt.create_dataset(str(i), data=slot)
-        h5.create_group("vars").attrs["name"] = _name(spec.name)
-    return buf.getvalue()
-
-
-def _fresh_slots(spec: ModelSpec) -> list[np.ndarray]:
-    """The optimizer's state before its first step, in Keras's order (per weight, per slot),
-    so that Keras loads a compiled model without a warning. Empty where Keras's order is not
-    this simple (RMSprop with momentum or centered): Keras then starts them fresh itself."""
-    opt = spec.optimizer
-    name = opt.get("name")
-    per_weight = {"adam": 2, "adagrad": 1}.get(name, 0)
-    fill = float(opt.get("initial_accumulator_value", 0.1)) if name == "adagrad" else 0.0
-    if name == "sgd" and float(opt.get("momentum", 0.0)) > 0:
-        per_weight = 1
-    if name == "rmsprop":
-        plain = not float(opt.get("momentum", 0.0)) and not opt.get("centered")
-        per_weight = 1 if plain else 0
-    return [np.full(w.shape, fill, np.float32) for w in spec.weights for _ in range(per_weight)]
-
-
-def keras_bytes(spec: ModelSpec) -> bytes:
-    """The whole .keras file for ``spec``."""
-    spec.check()
-    meta = {"keras_version": KERAS_VERSION,
-            "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")}
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
-        zf.writestr("metadata.json", json.dumps(meta))
-        zf.writestr("config.json", json.dumps(model_config(spec)))
-        zf.writestr("model.weights.h5", weights_h5(spec))
-    return buf.getvalue()
-
-
-def write_keras(spec: ModelSpec, path: str | os.PathLike) -> None:
-    """Write ``spec`` as a .keras file, atomically; ``keras.models.load_model`` opens it."""
-    from .io import write_atomic
-    write_atomic(path, keras_bytes(spec))
