@@ -4,6 +4,7 @@
     all_lessons = lessons.load_lessons()           # resources/lessons/*.toml, in order
     lesson = lessons.find_lesson("backprop")       # by id, number or file path
 
+``lesson.py`` says what a lesson is (steps, texts in both languages, checks);
 ``format.py`` reads and validates files (LessonError names file, step and key);
 ``checks.py`` evaluates checkpoints over a plain :class:`Snapshot` of the app's state;
 ``quantity.py`` reads the small formulas checks use (``grad(x)``, ``value(w7) - 0.5 * grad(w7)``).
@@ -15,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import Run, Snapshot, Verdict, evaluate
-from .format import LANGUAGES, Check, Lesson, LessonError, Step, Text, load_lesson, parse_lesson
+from .format import load_lesson, parse_lesson
+from .lesson import LANGUAGES, Check, Lesson, LessonError, Step, Text
 from .quantity import Quantity, QuantityError
 
 __all__ = ["LANGUAGES", "LESSONS_DIR", "Check", "Lesson", "LessonError", "Quantity",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .format import Check
+from .lesson import Check
 from .quantity import QuantityError
 
 MAX_SNAPSHOT_SIZE = 10_000      # values with more numbers are left out of a snapshot

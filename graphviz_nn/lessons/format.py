@@ -10,94 +10,24 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..datasets import PLAYGROUND
+from ..nn.activations import HIDDEN_ACTIVATIONS
+from .lesson import LANGUAGES, Check, Lesson, LessonError, Step, Text
 from .quantity import Quantity, QuantityError
 
-LANGUAGES = ("ko", "en")
 MAX_BYTES = 1_000_000
 MAX_STEPS = 200
 WORKSPACES = ("explore", "build", "train")
 CURSORS = ("start", "forward_end", "end")
-DATASETS = ("spiral", "xor", "circles", "moons", "gaussian", "digits", "MNIST", "Fashion-MNIST")
-OPTIMIZERS = ("adam", "sgd", "sgd_momentum", "rmsprop", "adagrad")
-ACTIVATIONS = ("relu", "sigmoid", "tanh", "leaky_relu", "elu")
-
-
-class LessonError(ValueError):
-    """A lesson file that cannot be used; the message names file, step and key."""
-
-    def __init__(self, message: str, source: str = "", step: int | None = None,
-                 key: str = "") -> None:
-        self.source, self.step, self.key, self.reason = source, step, key, message
-        where = [p for p in (source, f"step {step}" if step is not None else "", key) if p]
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
-
-
-@dataclass(frozen=True)
-class Text:
-    """The same words in every language of ``LANGUAGES``."""
-
-    ko: str
-    en: str
-
-    def get(self, language: str) -> str:
-        """The text in ``language`` ("ko" or "en"; anything else reads English)."""
-        return self.ko if language == "ko" else self.en
-
-
-@dataclass(eq=False)
-class Check:
-    """One condition of a checkpoint: ``kind`` and its validated ``params`` (formulas made
-    :class:`Quantity`)."""
-
-    kind: str
-    params: dict[str, Any]
-
-    @property
-    def trigger(self) -> str:
-        """What a try at it is: "answer" (the learner submits a number), "edit" (the graph
-        changed), "cursor" (the timeline moved), "run" (a training run ended), "workspace"."""
-        return TRIGGERS[self.kind]
-
-
-@dataclass(eq=False)
-class Step:
-    number: int                 # 1-based
-    text: Text
-    title: Text | None = None
-    setup: dict[str, Any] = field(default_factory=dict)
-    checks: list[Check] = field(default_factory=list)
-    hint: Text | None = None
-    done: Text | None = None
-
-    @property
-    def answer(self) -> Check | None:
-        """The step's answer check (a number typed in the lesson panel), if any."""
-        return next((c for c in self.checks if c.kind == "answer"), None)
-
-    @property
-    def sets_graph(self) -> bool:
-        return any(k in self.setup for k in ("example", "expression", "graph"))
-
-
-@dataclass(eq=False)
-class Lesson:
-    id: str
-    title: Text
-    steps: list[Step]
-    order: int = 1000
-    summary: Text | None = None
-    source_note: str = ""       # the lecture note it follows
-    path: Path | None = None
+DATASETS = (*PLAYGROUND, "digits", "MNIST", "Fashion-MNIST")
+OPTIMIZERS = ("adam", "sgd", "sgd_momentum", "rmsprop", "adagrad")    # the training form's
+ACTIVATIONS = HIDDEN_ACTIVATIONS
 
 
 # ----- the vocabulary ----------------------------------------------------------------------------
-TRIGGERS = {"answer": "answer", "value": "edit", "grad": "edit", "leaf_value": "edit",
-            "node_present": "edit", "cursor": "cursor", "workspace": "workspace",
-            "run_finished": "run"}
 COMPARE = ("equals", "below", "above", "tolerance")
 CHECK_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {   # required, optional
     "answer": (("of",), ("label", "tolerance")),
@@ -238,9 +168,8 @@ def _setup(r: _Reader, raw: Any) -> dict[str, Any]:
         out["cursor"] = (r.number(c, "setup.cursor", -1, 100_000, integer=True)
                          if isinstance(c, int) and not isinstance(c, bool)
                          else r.choice(c, "setup.cursor", CURSORS))
-    for key in ("quiz",):
-        if key in t:
-            out[key] = r.flag(t[key], f"setup.{key}")
+    if "quiz" in t:
+        out["quiz"] = r.flag(t["quiz"], "setup.quiz")
     if "select" in t:
         out["select"] = r.string(t["select"], "setup.select", 200)
     if "train" in t:
@@ -274,14 +203,8 @@ def _train(r: _Reader, raw: Any, key: str, fallback_ok: bool = True) -> dict[str
     out: dict[str, Any] = {}
     for k, v in t.items():
         at = f"{key}.{k}"
-        if k == "dataset":
-            out[k] = r.choice(v, at, DATASETS)
-        elif k == "optimizer":
-            out[k] = r.choice(v, at, OPTIMIZERS)
-        elif k == "activation":
-            out[k] = r.choice(v, at, ACTIVATIONS)
-        elif k == "hidden":
-            out[k] = _hidden(r, v, at)
+        if k in MODEL_CHOICES:
+            out[k] = _model_choice(r, k, v, at)
         elif k in ("size", "batch_size", "epochs", "seed"):
             lo, hi = {"size": (20, 100_000), "batch_size": (1, 65536), "epochs": (1, 100_000),
                       "seed": (0, 2**31 - 1)}[k]
@@ -301,6 +224,15 @@ def _train(r: _Reader, raw: Any, key: str, fallback_ok: bool = True) -> dict[str
         elif k == "fallback":
             out[k] = _train(r, v, at, fallback_ok=False)
     return out
+
+
+MODEL_CHOICES = ("dataset", "optimizer", "activation", "hidden")
+
+
+def _model_choice(r: _Reader, k: str, v: Any, at: str):
+    """One of ``MODEL_CHOICES``, as a setup's train table and a run check both give them."""
+    options = {"dataset": DATASETS, "optimizer": OPTIMIZERS, "activation": ACTIVATIONS}
+    return _hidden(r, v, at) if k == "hidden" else r.choice(v, at, options[k])
 
 
 def _hidden(r: _Reader, v: Any, key: str) -> tuple[int, ...]:
@@ -380,14 +312,8 @@ def _check(r: _Reader, raw: Any, key: str) -> Check:
 
 
 def _run_param(r: _Reader, k: str, v: Any, at: str):
-    if k == "dataset":
-        return r.choice(v, at, DATASETS)
-    if k == "optimizer":
-        return r.choice(v, at, OPTIMIZERS)
-    if k == "activation":
-        return r.choice(v, at, ACTIVATIONS)
-    if k == "hidden":
-        return _hidden(r, v, at)
+    if k in MODEL_CHOICES:
+        return _model_choice(r, k, v, at)
     if k in ("optimizer_changed", "full_batch", "completed", "diverged", "loss_decreased"):
         return r.flag(v, at)
     if k in ("batch_size", "batch_size_min", "batch_size_max", "epochs_min", "overfit_epochs"):
@@ -407,9 +333,7 @@ def parse_lesson(text: str, source: str = "<lesson>", examples: set[str] | None 
         raise r.fail("", "a lesson file is text")
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise r.fail("", f"not valid TOML: {exc}") from None
-    except (ValueError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:     # TOMLDecodeError is a ValueError
         raise r.fail("", f"not valid TOML: {exc}") from None
     r.table(data, "", LESSON_KEYS)
     for k in ("id", "title", "step"):

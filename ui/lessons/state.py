@@ -9,6 +9,7 @@ import re
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from graphviz_nn.datasets import PLAYGROUND
 from graphviz_nn.lessons import Run, Snapshot
 from graphviz_nn.lessons.checks import small
 
@@ -54,7 +55,7 @@ def train_settings(dock) -> dict:
         samples, inputs, classes = len(loaded.x), loaded.x.shape[1], loaded.classes
     elif kind in SHAPES:
         samples, (inputs, classes) = SAMPLES[kind], SHAPES[kind]
-    elif kind in ("spiral", "xor", "circles", "moons", "gaussian"):
+    elif kind in PLAYGROUND:
         samples, inputs, classes = data.size.value(), 2, 2
     else:
         samples = inputs = classes = None
