@@ -59,11 +59,11 @@ class Exports:
         c = self.window.controller
         dock = getattr(self.window, "training_dock", None)
         model = getattr(dock, "model", None) if dock is not None else None
+        if not hasattr(model, "layers"):
+            model = None                            # no Keras-style model trained yet
         opened = getattr(self.window, "opened_model", None)
-        if model is not None and hasattr(model, "layers") and c.graph is model.graph:
-            s = dock.settings
-            return from_sequential(model, dock.x_train, dock.y_train, s.batch_size, s.epochs,
-                                   True, (dock.x_val, dock.y_val))
+        if model is not None and c.graph is model.graph:
+            return _dock_model_spec(dock)
         if opened is not None and c.graph is opened.graph:
             spec = from_sequential(opened)
             graph_spec = from_graph(c.graph)        # the batch on the canvas as its data
@@ -72,10 +72,8 @@ class Exports:
         try:
             spec = from_graph(c.graph)
         except GraphError as exc:
-            if model is not None and hasattr(model, "layers"):
-                s = dock.settings                   # the dock's last model, off the canvas
-                return from_sequential(model, dock.x_train, dock.y_train, s.batch_size,
-                                       s.epochs, True, (dock.x_val, dock.y_val))
+            if model is not None:                   # the dock's last model, off the canvas
+                return _dock_model_spec(dock)
             raise GraphError(translate(
                 "Exports", "The graph on the canvas is not a Keras-style model ({why}). Build "
                 "one with Build MLP, open a .keras file, or train one in the Train workspace.")
@@ -179,6 +177,15 @@ def _why(exc: Exception) -> str:
     from ui.engine_text import error_text
 
     return " ".join(error_text(exc).split()) or type(exc).__name__
+
+
+def _dock_model_spec(dock):
+    """The training dock's model with its data and the settings it was trained with."""
+    from graphviz_nn.export import from_sequential
+
+    s = dock.settings
+    return from_sequential(dock.model, dock.x_train, dock.y_train, s.batch_size, s.epochs,
+                           True, (dock.x_val, dock.y_val))
 
 
 def _dock_settings(spec, dock) -> None:
