@@ -137,16 +137,32 @@ def build_toolbars(window) -> None:
     window.workspaces.add_toolbar(expression, (EXPLORE, BUILD))
 
 
+def window_menu(window, key: str) -> QMenu:
+    """The window's menu ``key`` ("file", "edit", "view", "run", "panels"), found by its
+    object name, whatever language its title is in."""
+    menu = window.menuBar().findChild(QMenu, f"menu_{key}")
+    if menu is None:
+        raise KeyError(f"the window has no {key} menu")
+    return menu
+
+
+def _menu(window, key: str, title: str) -> QMenu:
+    menu = window.menuBar().addMenu(title)
+    menu.setObjectName(f"menu_{key}")
+    return menu
+
+
 def build_menus(window) -> None:
     a = window.actions
     bar = window.menuBar()
-    for title, names in ((translate("MainWindow", "&File"), ("new", "open", "save", "save_as",
-                                                             "export")),
-                         (translate("MainWindow", "&Edit"), ("undo", "redo"))):
-        menu = bar.addMenu(title)
+    for key, title, names in (
+            ("file", translate("MainWindow", "&File"), ("new", "open", "save", "save_as",
+                                                        "export")),
+            ("edit", translate("MainWindow", "&Edit"), ("undo", "redo"))):
+        menu = _menu(window, key, title)
         for name in names:
             menu.addAction(a[name])
-    view = bar.addMenu(translate("MainWindow", "&View"))
+    view = _menu(window, "view", translate("MainWindow", "&View"))
     for name in NAMES:
         view.addAction(a[f"workspace_{name}"])
     reset = view.addAction(translate("MainWindow", "Reset layout"))
@@ -164,13 +180,12 @@ def build_menus(window) -> None:
     for name in ("collapse_layers", "expand_layers"):     # Dense layers as boxes (canvas)
         if name in a:
             view.addAction(a[name])
-    window.view_menu_main = view
-    run = bar.addMenu(translate("MainWindow", "&Run"))
+    run = _menu(window, "run", translate("MainWindow", "&Run"))
     for name in ("forward", "backward", "step_back", "step_forward", "play", "first", "last",
                  "whole_layers", "check_numerically", "quiz"):
         run.addAction(a[name])
     bar.addMenu(window.examples_menu)
-    window.view_menu = bar.addMenu(translate("MainWindow", "&Panels"))
+    window.view_menu = _menu(window, "panels", translate("MainWindow", "&Panels"))
 
 
 def fit_toolbar_rows(window, own_row_for_expression: bool) -> str:

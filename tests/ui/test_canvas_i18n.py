@@ -66,3 +66,26 @@ def test_the_window_shows_the_canvas_words_translated(ts, qtbot, tmp_path):
         assert QToolTip.text().startswith("KO:output of"), QToolTip.text()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_every_menu_is_there_once_in_another_language(ts, qtbot, tmp_path):
+    """The editor's Edit actions, Open Recent and Auto-run join the window's own (translated)
+    Edit, File and Run menus: no second, English menu at the end of the menu bar."""
+    qm = tmp_path / "t.qm"
+    i18n_tools.release(ts, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        from ui.app import MainWindow
+        w = MainWindow(example=None)
+        qtbot.addWidget(w)
+        menus = {a.text(): a.menu() for a in w.menuBar().actions() if a.menu() is not None}
+        titles = [a.text() for a in w.menuBar().actions()]
+        assert all(t.startswith("KO:") for t in titles), titles
+        assert len(set(titles)) == len(titles), titles
+        assert w.document.recent_menu.menuAction() in menus["KO:&File"].actions()
+        assert w.actions["copy"] in menus["KO:&Edit"].actions()
+        assert w.actions["auto_run"] in menus["KO:&Run"].actions()
+    finally:
+        QCoreApplication.removeTranslator(translator)

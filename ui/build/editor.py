@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from ui.files import document
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.menus import window_menu
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.node_item import NodeItem
 from ui.build.wiring import CanvasEditor
@@ -224,13 +225,13 @@ def install(window, recovery_dir=None, settings=None) -> Editor:
     history.install(window)
     value_editor.install(window)
     document.install(window, recovery_dir=recovery_dir, settings=settings)
-    edit = document.window_menu(window, "Edit")
+    edit = window_menu(window, "edit")
     edit.addSeparator()
     for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename",
                  "quick_add"):
         edit.addAction(editor.actions[name])
     edit.addSeparator()
     edit.addAction(editor.actions["build_mlp"])
-    document.window_menu(window, "Run").addAction(editor.actions["auto_run"])
+    window_menu(window, "run").addAction(editor.actions["auto_run"])
     window.actions.update(editor.actions)
     return editor

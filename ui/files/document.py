@@ -340,24 +340,6 @@ class Document(Autosave, QObject):
         return super().eventFilter(obj, event)
 
 
-MENU_TITLES = {"File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
-               "Edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
-               "Run": QT_TRANSLATE_NOOP("MainWindow", "&Run")}
-
-
-def window_menu(window, title: str) -> QMenu:
-    """The menu ``title`` ("File", "Edit", "Run": the English word, whatever the window's
-    language) of ``window``'s menu bar (added if it has none yet)."""
-    source = MENU_TITLES.get(title, f"&{title}")
-    shown = translate("MainWindow", source)
-    bar = window.menuBar()
-    for act in bar.actions():
-        if act.menu() is not None and act.text().replace("&", "") in (shown.replace("&", ""),
-                                                                      title):
-            return act.menu()
-    return bar.addMenu(shown)
-
-
 def file_reason(exc: BaseException, path: str | Path) -> str:
     """Why a file could not be read or written, in the window's language, without the file's
     path at its front (the message around it names the file)."""
@@ -377,7 +359,8 @@ def install(window, recovery_dir: str | Path | None = None,
     actions = getattr(window, "actions", None)
     if not isinstance(actions, dict):
         actions = {}
-    menu = window_menu(window, "File")
+    from ui.menus import window_menu
+    menu = window_menu(window, "file")
     slots = {"new": (translate("Files", "&New"), "Ctrl+N", doc.new),
              "open": (translate("Files", "&Open…"), "Ctrl+O", doc.open),
              "save": (translate("Files", "&Save"), "Ctrl+S", doc.save),

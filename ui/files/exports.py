@@ -203,11 +203,11 @@ def _dock_settings(spec, dock) -> None:
 
 def install(window) -> Exports:
     """File > Export ▸ (the view as PNG/SVG, and the scripts) and File > Save model as .keras."""
-    from ui.files.document import window_menu
+    from ui.menus import window_menu
 
     exports = Exports(window)
     window.exports = exports
-    menu = window_menu(window, translate("MainWindow", "&File").replace("&", ""))
+    menu = window_menu(window, "file")
     sub = QMenu(translate("Exports", "Export"), window)
     sub.setObjectName("menu_export")
     view = window.actions.get("export")
