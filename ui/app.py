@@ -237,10 +237,6 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         a["check_numerically"].triggered.connect(lambda: self.check_numerically())
         self._check_done.connect(self._on_check_done)
         a["export"].triggered.connect(self._export_dialog)
-        a["new"].triggered.connect(self.new_graph)
-        a["open"].triggered.connect(self._open_dialog)
-        a["save"].triggered.connect(self._save)
-        a["save_as"].triggered.connect(self._save_as_dialog)
         a["undo"].triggered.connect(c.undo)
         a["redo"].triggered.connect(c.redo)
         c.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
@@ -335,13 +331,6 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         dialog = ExamplesDialog(self, self.example_key)
         if dialog.exec():
             self.load_example(dialog.chosen)
-
-    def new_graph(self) -> None:
-        self.example_key = None
-        self.inspector.set_example(None)
-        import graphviz_nn as gnn
-        self.controller.replace_graph(gnn.Graph(), translate("History", "New graph"))
-        self.setWindowTitle(translate("MainWindow", "graphviz-nn: untitled"))
 
     def apply_expression(self, text: str | None = None) -> bool:
         """Build the graph typed in the expression bar; a bad one leaves the graph as it was."""

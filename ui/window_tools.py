@@ -26,15 +26,6 @@ class WindowToolsMixin:
         and the current graph stays; an opened one is in the title and the recent files."""
         return self.document.open_path(path)
 
-    def _open_dialog(self) -> None:
-        self.document.open()
-
-    def _save(self) -> None:
-        self.document.save()
-
-    def _save_as_dialog(self) -> None:
-        self.document.save_as()
-
     def export_view(self, path: str | Path) -> bool:
         """Write the whole graph as PNG or SVG (by the file's extension)."""
         from ui.headless.render import export_scene

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ui.engine_text import engine_text, error_text
@@ -353,28 +352,16 @@ def file_reason(exc: BaseException, path: str | Path) -> str:
 
 def install(window, recovery_dir: str | Path | None = None,
             settings: QSettings | None = None) -> Document:
-    """Create the window's Document and hook the File actions (reusing ``window.actions``)."""
+    """Create the window's Document; the window's File actions (New, Open…, Save, Save As…)
+    go to it, so there is one way to open and save a file."""
+    from ui.menus import window_menu
+
     doc = Document(window, window.controller, recovery_dir=recovery_dir, settings=settings)
     window.document = doc
-    actions = getattr(window, "actions", None)
-    if not isinstance(actions, dict):
-        actions = {}
-    from ui.menus import window_menu
+    for key, slot in (("new", doc.new), ("open", doc.open), ("save", doc.save),
+                      ("save_as", doc.save_as)):
+        window.actions[key].triggered.connect(lambda _=False, s=slot: s())
     menu = window_menu(window, "file")
-    slots = {"new": (translate("Files", "&New"), "Ctrl+N", doc.new),
-             "open": (translate("Files", "&Open…"), "Ctrl+O", doc.open),
-             "save": (translate("Files", "&Save"), "Ctrl+S", doc.save),
-             "save_as": (translate("Files", "Save &As…"), "Ctrl+Shift+S", doc.save_as)}
-    for key, (text, shortcut, slot) in slots.items():
-        act = actions.get(key)
-        if act is None:
-            act = QAction(text, window)
-            act.setShortcut(shortcut)
-            menu.addAction(act)
-            actions[key] = act
-        else:
-            act.triggered.disconnect()      # the window's own handler; the document takes over
-        act.triggered.connect(lambda _=False, s=slot: s())
     doc.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
     menu.addMenu(doc.recent_menu)
     doc._fill_recent_menu()
