@@ -33,7 +33,7 @@ from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
 from ui.files import exports
-from ui.i18n import translate
+from ui.i18n import app_settings, translate
 from ui.lessons import install as install_lessons
 from ui.message_bar import MessageBar
 from ui.presentation import Presentation
@@ -197,8 +197,10 @@ class MainWindow(WindowToolsMixin, QMainWindow):
             self._fit_toolbars()
 
     def use_settings(self, settings: QSettings) -> None:
-        """Keep each workspace's layout and the presentation scale in ``settings`` (and take
-        what an earlier run kept there)."""
+        """Keep the window's settings in ``settings`` (and take what an earlier run kept
+        there): each workspace's layout, the presentation scale, and the document's recent
+        files, language and lesson progress."""
+        self.document.use(settings=settings)
         self.workspaces.use_settings(settings)
         self.presentation.use_settings(settings)
 
@@ -367,9 +369,7 @@ def launch(argv: list[str], after_first_paint=(), settings=None) -> MainWindow |
     document, as File > Open does; one that cannot be opened gives one line on stderr and
     None. ``settings``: a QSettings for the recent files (tests pass a temporary one)."""
     window = MainWindow(example=None)
-    if settings is not None:
-        window.document.use(settings=settings)
-    window.use_settings(settings or QSettings("graphviz-nn", "graphviz-nn"))
+    window.use_settings(settings or app_settings())
     if argv:
         errors: list[str] = []
         if not window.document.open_path(argv[0], on_error=errors.append):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from ui.engine_text import engine_text, error_text
 from ui.files.autosave import AUTOSAVE_MS, Autosave, default_recovery_dir, reason_of
 from ui.files.recovery import RecoveryStore
-from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.i18n import QT_TRANSLATE_NOOP, app_settings, translate
 
 MAX_RECENT = 8
 FILE_FILTER = QT_TRANSLATE_NOOP("Files", "Graphs and Keras models (*.json *.keras);;Graph files "
@@ -43,7 +43,7 @@ class Document(Autosave, QObject):
         self.imported: str | None = None     # the .keras file the graph came from, if any
         self.recovery_dir = Path(recovery_dir) if recovery_dir else default_recovery_dir()
         self.recovery = RecoveryStore(self.recovery_dir)
-        self.settings = settings or QSettings("graphviz-nn", "graphviz-nn")
+        self.settings = settings or app_settings()
         self._dirty_outside_undo = False
         self._autosave_problem: str | None = None
         self.session_started = False        # start_session ran: this is the running app's window
