@@ -1,4 +1,4 @@
-"""Fixtures shared by the window tests."""
+"""Fixtures shared by the window tests (helpers that take arguments: windows.py)."""
 
 from __future__ import annotations
 
@@ -25,3 +25,21 @@ def win(qtbot):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def train_window(qtbot):
+    """The window in its Train workspace at 1440×900, training at full speed
+    (test_training_speed.py tries the other speeds)."""
+    from ui.app import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show_workspace("train")          # makes the training views, as the Train tab does
+    dock = w.training_dock
+    dock.set_speed(None)
+    w.resize(1440, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    dock.shutdown()

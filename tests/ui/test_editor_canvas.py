@@ -4,24 +4,12 @@ ports, refusing a cycle, delete / move / rename and their undo, values and gradi
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from ui.app import MainWindow
-from ui.build.editor import install
-
-
-def make_window(qtbot, tmp_path, name="w"):
-    w = MainWindow(example=None)
-    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
-    install(w, recovery_dir=tmp_path / "recovery", settings=settings)
-    w.document.ask_save_changes = lambda: "discard"     # closing at teardown never blocks
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from tests.ui.windows import make_window
 
 
 @pytest.fixture

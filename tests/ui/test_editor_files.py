@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
 
-from tests.ui.test_editor_canvas import make_window
+from tests.ui.windows import make_window
 from ui.build.mlp_builder import MlpSpec, apply_mlp
 
 
@@ -129,9 +129,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ui.app import MainWindow
-from ui.build.editor import install
 w = MainWindow(example=None)
-install(w, recovery_dir=sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w.document.use(recovery_dir=sys.argv[1],
+               settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
 c = w.controller
 x = c.add_node("input", (0.0, 0.0), "x", [1.0, -2.0])
 p = c.add_node("param", (0.0, 120.0), "w", [0.5, 4.0])

@@ -6,23 +6,16 @@ stepped as a whole is explained as a layer."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from ui.app import MainWindow
-from ui.build.editor import install
+from tests.ui.windows import make_window
+from ui.explore import examples
 
 
 @pytest.fixture
 def win(qtbot, tmp_path):
-    w = MainWindow()
-    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    install(w, recovery_dir=tmp_path / "recovery", settings=settings)
-    w.document.ask_save_changes = lambda: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return make_window(qtbot, tmp_path, example=examples.DEFAULT)
 
 
 def header(w) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_editor_canvas import make_window
 from tests.ui.test_editor_files import build
+from tests.ui.windows import make_window
 
 
 @pytest.fixture

@@ -8,25 +8,17 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
-from ui.app import MainWindow
-from ui.build.editor import install
+from tests.ui.windows import make_window
 
 
 @pytest.fixture
 def win(qtbot, tmp_path):
-    w = MainWindow(example=None)
-    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    install(w, recovery_dir=tmp_path / "recovery", settings=settings)
-    w.document.ask_save_changes = lambda: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return make_window(qtbot, tmp_path)
 
 
 def drop_op(w, op: str, x: float, y: float) -> int:

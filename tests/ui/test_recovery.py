@@ -71,9 +71,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ui.app import MainWindow
-from ui.build.editor import install
 w = MainWindow(example=None)
-install(w, recovery_dir=sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w.document.use(recovery_dir=sys.argv[1],
+               settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
 w.controller.add_node("input", (0.0, 0.0), "mine", [1.0, 2.0])
 lock = w.document.recovery.path.with_suffix(".lock")
 os.makedirs(lock)                                 # the first lock attempt fails

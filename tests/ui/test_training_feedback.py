@@ -10,27 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from ui.train import install
 from ui.train.controls import IDLE, PAUSED, RUNNING
 from ui.train.inference import predict
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_workspace("train")          # makes the training views, as the Train tab does
-    dock = install(w)                  # the same dock: install runs once per window
-    dock.set_speed(None)               # full speed (test_training_speed.py: the other speeds)
-    w.statuses = []
-    dock.message.connect(w.statuses.append)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    dock.shutdown()
+def window(train_window):
+    """The Train workspace at full speed, with the dock's status lines kept."""
+    train_window.statuses = []
+    train_window.training_dock.message.connect(train_window.statuses.append)
+    return train_window
 
 
 def _click(qtbot, button) -> None:

@@ -8,26 +8,14 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.train import install
 from ui.train.boundary import BoundaryView
 from ui.train.remote_worker import ProcessTrainingWorker
 from ui.train.workers import TrainingWorker
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_workspace("train")          # makes the training views, as the Train tab does
-    dock = install(w)                  # the same dock: install runs once per window
-    dock.set_speed(None)               # full speed (test_training_speed.py: the other speeds)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    dock.shutdown()
+def window(train_window):
+    return train_window
 
 
 def _click(qtbot, button) -> None:

@@ -212,11 +212,10 @@ class Editor(QObject):
         return self.canvas.place(op, QPointF(centre))
 
 
-def install(window, recovery_dir=None, settings=None) -> Editor:
-    """Add the editor (palette, history, file handling, canvas editing) to ``window``
-    (once; a second call only switches the recovery folder and settings)."""
+def install(window) -> Editor:
+    """Add the editor (palette, history, file handling, canvas editing) to ``window``, once.
+    (Tests and scripts give the document other folders with ``window.document.use``.)"""
     if getattr(window, "editor", None) is not None:
-        window.document.use(recovery_dir, settings)
         return window.editor
     editor = Editor(window)
     window.editor = editor
@@ -224,7 +223,7 @@ def install(window, recovery_dir=None, settings=None) -> Editor:
     pal.op_activated.connect(editor.place_at_centre)
     history.install(window)
     value_editor.install(window)
-    document.install(window, recovery_dir=recovery_dir, settings=settings)
+    document.install(window)
     edit = window_menu(window, "edit")
     edit.addSeparator()
     for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename",

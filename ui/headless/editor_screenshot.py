@@ -62,14 +62,13 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, size: tuple[int, int] = (1500
 
     from graphviz_nn.io import write_atomic
     from ui.app import MainWindow
-    from ui.build.editor import install
     from ui.style import png_bytes
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="gnn-shot-"))
     window = MainWindow(example=None)
-    install(window, recovery_dir=tmp / "recovery",
-            settings=QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+    window.document.use(recovery_dir=tmp / "recovery",
+                        settings=QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
     window.document.ask_save_changes = lambda: "discard"
     window.resize(*size)
     window.show()
