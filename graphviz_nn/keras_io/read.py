@@ -19,6 +19,7 @@ import numpy as np
 
 from ..export.model_spec import ACTIVATIONS, OPTIMIZER_ARGS, Layer, ModelSpec
 from ..filecheck import MAX_ELEMENTS
+from ..filecheck import is_int as _int
 from .format import LOSS_NAMES, OPTIMIZERS, KerasFileError, keras_names, model_name, need_h5py
 from .format import need as _need
 
@@ -105,10 +106,6 @@ def _json_member(zf: zipfile.ZipFile, name: str, required: bool = True) -> Any:
         raise KerasFileError(f"{name} is not valid JSON ({exc})") from None
     except RecursionError:
         raise KerasFileError(f"{name} is nested too deeply") from None
-
-
-def _int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
 
 
 def _size(x: Any, what: str) -> int:
