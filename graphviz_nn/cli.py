@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args and args[0] in SUBCOMMANDS:
         return _run(SUBCOMMANDS[args[0]], args[1:])
-    return _run("ui.app", args)
+    return _run("ui.start", args)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """The main window: three workspaces (Explore, Build, Train; ui/workspaces.py) around one graph
 canvas, with the expression bar, the workspace's message bar and (in Explore) the timeline.
 
-``ui.app.main(argv)`` starts the app on the f = (x + y)·z example, or opens a graph file.
+``ui.start.main(argv)`` starts the app with this window on the f = (x + y)·z example, or on a
+graph file.
 Signals between the controller, the scene and the panels are connected in ``_wire_signals``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -33,7 +33,7 @@ from ui.explore.inspector import InspectorPanel
 from ui.explore.quiz import QuizPanel
 from ui.explore.timeline import TimelinePanel
 from ui.files import exports
-from ui.i18n import app_settings, translate
+from ui.i18n import translate
 from ui.lessons import install as install_lessons
 from ui.message_bar import MessageBar
 from ui.presentation import Presentation
@@ -359,52 +359,6 @@ class MainWindow(WindowToolsMixin, QMainWindow):
     def _relayout(self) -> None:
         self.controller.relayout()
         self.canvas.fit()
-
-def launch(argv: list[str], after_first_paint=(), settings=None) -> MainWindow | None:
-    """Make and show the window: a graph FILE from ``argv``, else the default example.
-
-    The window is shown first; the example (with the engine and its imports) and every
-    ``after_first_paint`` callable (``f(window)``, e.g. a panel's ``install``) run right after
-    its first paint, so the window appears quickly. The file is opened by the window's
-    document, as File > Open does; one that cannot be opened gives one line on stderr and
-    None. ``settings``: a QSettings for the recent files (tests pass a temporary one)."""
-    window = MainWindow(example=None)
-    window.use_settings(settings or app_settings())
-    if argv:
-        errors: list[str] = []
-        if not window.document.open_path(argv[0], on_error=errors.append):
-            print("graphviz-nn: " + " ".join(" ".join(errors).split()), file=sys.stderr)
-            window.deleteLater()
-            return None
-    window.show()
-    QApplication.processEvents()
-    if not argv:
-        window.load_example(examples.DEFAULT)
-    for install in after_first_paint:
-        install(window)
-    return window
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Start the window; ``argv`` may hold one graph file to open."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("graphviz-nn")
-    from ui.i18n import apply_app_font, chosen_language, install_language
-    install_language(chosen_language())     # before any widget is made
-    apply_app_font()
-    window = launch(argv, after_first_paint=_panel_installers())
-    if window is None:
-        return 2
-    window.document.start_session()         # close guard, autosave, recovery
-    return app.exec()
-
-
-def _panel_installers() -> list:
-    """What runs right after the first paint: the trainer process starts warming up (the
-    training views themselves are made when the Train workspace is first opened)."""
-    from ui import train as training
-    return [training.prewarm]
 
 
 def _install_training(window: MainWindow) -> None:

@@ -197,7 +197,7 @@ def test_open_file_and_bad_file(win, tmp_path):
 
 
 def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):
-    from ui.app import main
+    from ui.start import main
     assert main(["/no/such/graph.json"]) != 0
     err = capsys.readouterr().err
     assert "graph.json" in err and len(err.strip().splitlines()) == 1
@@ -210,8 +210,8 @@ def test_main_with_missing_or_broken_file_returns_error(capsys, tmp_path):
 def test_launch_opens_a_file(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from ui.app import launch
     from ui.explore.examples import sigmoid_neuron
+    from ui.start import launch
     sigmoid_neuron().save(tmp_path / "s.json")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     w = launch([str(tmp_path / "s.json")], settings=settings)
@@ -224,7 +224,7 @@ def test_launch_opens_a_file(qtbot, tmp_path):
 
 
 def test_launch_without_file_shows_the_default_example(qtbot):
-    from ui.app import launch
+    from ui.start import launch
     w = launch([])
     qtbot.addWidget(w)
     w.actions["forward"].trigger()
@@ -298,7 +298,7 @@ def test_values_changed_in_place_are_redrawn(win):
 
 
 def test_launch_runs_panel_installers_after_the_first_paint(qtbot):
-    from ui.app import launch
+    from ui.start import launch
     seen = []
     w = launch([], after_first_paint=[lambda win: seen.append(win.isVisible())])
     qtbot.addWidget(w)

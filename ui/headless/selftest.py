@@ -86,7 +86,7 @@ def _wait(app, predicate, timeout_s: float, what: str, poll_ms: int = 10) -> Non
 def _show_window(app):
     from PySide6.QtCore import QEvent, QObject
 
-    from ui import app as app_module
+    from ui import start
 
     painted: list[float] = []
 
@@ -98,9 +98,8 @@ def _show_window(app):
 
     spy = PaintSpy()
     app.installEventFilter(spy)
-    installers = getattr(app_module, "_panel_installers", list)()
     # as `graphviz-nn` starts: show, paint, then the example and the panels (training dock)
-    window = app_module.launch([], after_first_paint=installers)
+    window = start.launch([], after_first_paint=start.panel_installers())
     if window is None:
         raise SelftestError("the main window could not be created")
     _wait(app, lambda: bool(painted), 20, "the window's first paint")

@@ -49,19 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def open_window(lesson) -> int:
     """Start the app as ``graphviz-nn`` does, with ``lesson`` open in the Lessons panel."""
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import _panel_installers, launch
-    from ui.i18n import apply_app_font, chosen_language, install_language
     from ui.lessons import open_lesson
+    from ui.start import main as start_app
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("graphviz-nn")
-    install_language(chosen_language())
-    apply_app_font()
-    window = launch([], after_first_paint=[*_panel_installers(),
-                                           lambda w: open_lesson(w, lesson)])
-    if window is None:
-        return 2
-    window.document.start_session()
-    return app.exec()
+    return start_app([], after_first_paint=[lambda w: open_lesson(w, lesson)])
