@@ -238,7 +238,6 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         a["quiz"].toggled.connect(c.set_quiz)
         a["check_numerically"].triggered.connect(lambda: self.check_numerically())
         self._check_done.connect(self._on_check_done)
-        a["export"].triggered.connect(self._export_dialog)
         a["undo"].triggered.connect(c.undo)
         a["redo"].triggered.connect(c.redo)
         c.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)

@@ -156,8 +156,7 @@ def build_menus(window) -> None:
     a = window.actions
     bar = window.menuBar()
     for key, title, names in (
-            ("file", translate("MainWindow", "&File"), ("new", "open", "save", "save_as",
-                                                        "export")),
+            ("file", translate("MainWindow", "&File"), ("new", "open", "save", "save_as")),
             ("edit", translate("MainWindow", "&Edit"), ("undo", "redo"))):
         menu = _menu(window, key, title)
         for name in names:

@@ -1,14 +1,12 @@
-"""The main window's file, export and checking intents (a mixin of ui.app.MainWindow).
+"""The main window's file and checking intents (a mixin of ui.app.MainWindow).
 
 Open and Save go to the window's document (ui/files/document.py: recent files, autosave, the
-unsaved-changes guard), so there is one way to open a file.
+unsaved-changes guard), so there is one way to open a file; exports go to ui/files/exports.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtWidgets import QFileDialog
 
 from ui.engine_text import engine_text, error_text
 from ui.i18n import translate
@@ -22,28 +20,9 @@ class WindowToolsMixin:
 
     def open_file(self, path: str | Path) -> bool:
         """Open a graph file. Files are opened one way only, by the document
-        (``ui.files.document.Document.open_path``): a broken file gets a dialog naming the problem
+        (``ui.files.document.Document.open_path``): a broken file is named in the message bar
         and the current graph stays; an opened one is in the title and the recent files."""
         return self.document.open_path(path)
-
-    def export_view(self, path: str | Path) -> bool:
-        """Write the whole graph as PNG or SVG (by the file's extension)."""
-        from ui.headless.render import export_scene
-        try:
-            export_scene(self.scene, path)
-        except (OSError, ValueError) as exc:
-            self.status(translate("Window", "Cannot export {path}: {why}").format(
-                path=path, why=error_text(exc)))
-            return False
-        self.status(translate("Window", "Exported {path}").format(path=path))
-        return True
-
-    def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("Window", "Export view"), "view.png",
-            translate("Window", "PNG image (*.png);;SVG drawing (*.svg)"))
-        if path:
-            self.export_view(path)
 
     def check_numerically(self, background: bool | None = None) -> list[str] | None:
         """Compare every gradient with central differences and mark the nodes that disagree.

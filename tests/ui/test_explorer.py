@@ -169,12 +169,14 @@ def test_inline_value_entry_when_no_editor_is_installed(qtbot):
 
 def test_export_png_and_svg(win, tmp_path):
     win.actions["backward"].trigger()
-    assert win.export_view(tmp_path / "v.png")
+    assert win.exports.view(tmp_path / "v.png")
     assert (tmp_path / "v.png").stat().st_size > 1000
-    assert win.export_view(tmp_path / "v.svg")
+    assert win.exports.view(tmp_path / "v.svg")
     svg = (tmp_path / "v.svg").read_text()
     assert ">-12<" in svg and ">-4<" in svg
-    assert not win.export_view(tmp_path / "v.gif")
+    assert not win.exports.view(tmp_path / "v.gif")
+    # a view that cannot be written is said where it cannot be missed, as a script's is
+    assert "v.gif" in win.message_bar.text() and win.message_bar.severity == "error"
 
 
 def test_open_file_and_bad_file(win, tmp_path):

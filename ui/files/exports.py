@@ -1,5 +1,5 @@
-"""File > Export ▸ Python script (numpy) / PyTorch script / PyTorch model / Keras model, and
-File > Save model as .keras.
+"""File > Export ▸ View as PNG or SVG / Python script (numpy) / PyTorch script / PyTorch model /
+Keras model, and File > Save model as .keras.
 
 The graph exports write what the window shows (the controller's trace). The model exports
 need a Keras-style model: the training dock's model, a model opened from a .keras file, or the
@@ -108,6 +108,27 @@ class Exports:
             return []
         return self._write(files)
 
+    def view(self, path: str | Path | None = None) -> bool:
+        """File > Export > View as PNG or SVG (by the file's extension): the whole graph as
+        the canvas draws it."""
+        if path is None:
+            path = self.ask_path(translate("Window", "Export view"), "view.png",
+                                 translate("Window", "PNG image (*.png);;SVG drawing (*.svg)"))
+            if not path:
+                return False
+        from ui.engine_text import error_text
+        from ui.headless.render import export_scene
+
+        try:
+            export_scene(self.window.scene, path)
+        except (OSError, ValueError) as exc:
+            self._refuse(translate("Window", "Cannot export {path}: {why}").format(
+                path=path, why=error_text(exc)))
+            return False
+        self.window.clear_notice("export")
+        self.window.status(translate("Window", "Exported {path}").format(path=path))
+        return True
+
     def save_keras(self, path: str | Path | None = None) -> bool:
         """File > Save model as .keras: a file Keras 3 opens with keras.models.load_model."""
         try:
@@ -210,12 +231,11 @@ def install(window) -> Exports:
     menu = window_menu(window, "file")
     sub = QMenu(translate("Exports", "Export"), window)
     sub.setObjectName("menu_export")
-    view = window.actions.get("export")
-    if view is not None:
-        menu.removeAction(view)
-        view.setText(translate("Exports", "View as PNG or SVG…"))
-        sub.addAction(view)
-        sub.addSeparator()
+    view = window.actions["export"]
+    view.setText(translate("Exports", "View as PNG or SVG…"))
+    view.triggered.connect(lambda _=False: exports.view())
+    sub.addAction(view)
+    sub.addSeparator()
     for key, text, _name in EXPORTS:
         act = sub.addAction(translate("Exports", text))
         act.setObjectName(f"action_export_{key}")
