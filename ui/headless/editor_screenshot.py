@@ -60,9 +60,8 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, size: tuple[int, int] = (1500
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from graphviz_nn.io import write_atomic
     from ui.app import MainWindow
-    from ui.style import png_bytes
+    from ui.headless.render import save_png
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     tmp = Path(tempfile.mkdtemp(prefix="gnn-shot-"))
@@ -77,9 +76,7 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, size: tuple[int, int] = (1500
     window.status("Built by hand: drag ops from the palette, wire output → input ports")
     for _ in range(3):
         app.processEvents()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, png_bytes(window.grab()))
+    out = save_png(window.grab(), out)
     window.close()
     return out
 

@@ -25,14 +25,13 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    from graphviz_nn.io import write_atomic
     from ui.i18n import apply_app_font, install_language
 
     install_language(language)          # before any widget is made, as the app does
     apply_app_font()
     from ui.app import MainWindow
+    from ui.headless.render import save_png
     from ui.lessons import open_lesson
-    from ui.style import png_bytes
 
     tmp = Path(tempfile.mkdtemp(prefix="gnn-lesson-shot-"))
     window = MainWindow(example=None)
@@ -50,9 +49,7 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
     panel.check_button.click()
     for _ in range(3):
         app.processEvents()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, png_bytes(window.grab()))
+    out = save_png(window.grab(), out)
     window.close()
     return out
 

@@ -1,4 +1,5 @@
-"""Draw the graph scene to PNG or SVG, in the window (Export) or headless (render command).
+"""Draw the graph scene to PNG or SVG, in the window (Export) or headless (render command), and
+save a screenshot (``save_png``).
 
 SVG goes through QSvgGenerator, so every value and gradient is a <text> element.
 """
@@ -63,6 +64,15 @@ def export_scene(scene, path: str | Path) -> None:
     _render(scene, painter, rect, QRectF(0, 0, img.width(), img.height()))
     painter.end()
     write_atomic(path, style.png_bytes(img))
+
+
+def save_png(image, path: str | Path) -> Path:
+    """Write ``image`` (a QImage, or a widget's ``grab()``) as a PNG at ``path``, atomically,
+    making its folder if need be: how every screenshot script saves its pictures."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, style.png_bytes(image))
+    return path
 
 
 def _render(scene, painter: QPainter, source: QRectF, target: QRectF) -> None:

@@ -24,6 +24,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import MainWindow
+    from ui.headless.render import save_png
 
     app = QApplication.instance() or QApplication(["graphviz-nn-screenshots"])
     out = Path(out_dir)
@@ -32,10 +33,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
 
     def save(window, name: str) -> None:
         _settle(app)
-        path = out / name
-        if not window.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
+        written.append(save_png(window.grab(), out / name))
 
     from PySide6.QtWidgets import QDockWidget
 

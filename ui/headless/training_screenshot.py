@@ -100,11 +100,9 @@ def make_gradient_flow_screenshot(out: str, width: int = 1500, height: int = 620
 
 
 def _save(img, out: str) -> None:
-    from graphviz_nn.io import write_atomic
-    from ui.style import png_bytes
+    from ui.headless.render import save_png
 
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    write_atomic(out, png_bytes(img))
+    save_png(img, out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,8 +107,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from graphviz_nn.io import write_atomic
-    from ui.style import png_bytes
+    from ui.headless.render import save_png
 
     app = QApplication.instance() or QApplication(["graphviz-nn-screenshots"])
     out = Path(out_dir)
@@ -117,9 +116,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
 
     def save(w, name: str) -> None:
         _settle(app)
-        path = out / name
-        write_atomic(path, png_bytes(w.grab()))
-        written.append(path)
+        written.append(save_png(w.grab(), out / name))
 
     with tempfile.TemporaryDirectory() as tmp:
         for width, height in SIZES:
