@@ -7,19 +7,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.windows import texts_on_screen
 from ui.canvas import fonts
 from ui.canvas.badge_item import BADGE_PX, ErrorBadge
-
-
-def painted(view) -> list:
-    for item in view.scene().items():
-        item.update()
-    fonts.recorder = []
-    try:
-        view.viewport().grab()
-        return fonts.recorder
-    finally:
-        fonts.recorder = None
 
 
 def test_a_mismatch_badge_shows_its_whole_message(win):
@@ -39,7 +29,7 @@ def test_a_mismatch_badge_shows_its_whole_message(win):
         win.canvas.scale(zoom, zoom)
         win.canvas.centerOn(win.scene.node_item(m))
         QApplication.processEvents()
-        texts = painted(win.canvas)
+        texts = texts_on_screen(win.canvas)
         shown = [(t, h, r) for t, h, r in texts if t == message]
         assert shown, [t for t, _, _ in texts]
         _, height, rect = shown[0]
@@ -60,7 +50,7 @@ def test_a_long_message_wraps_instead_of_being_cut(win):
             "the columns of its first input to match the rows of its second")
     badge = ErrorBadge(item, text, "warning")
     QApplication.processEvents()
-    texts = [t for t, _, _ in painted(win.canvas)]
+    texts = [t for t, _, _ in texts_on_screen(win.canvas)]
     assert text in texts                             # drawn whole, not elided
     assert badge.boundingRect().height() > 3 * BADGE_PX  # over several lines
     badge.set_message("", "warning")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from ui.canvas import fonts
+from tests.ui.windows import texts_on_screen
 from ui.explore import examples
 
 SIZES = [(1440, 900), (1280, 720)]
@@ -24,23 +24,6 @@ def window(qtbot):
     w.show()
     qtbot.waitExposed(w)
     return w
-
-
-def texts_on_screen(view) -> list[tuple[str, float, object]]:
-    """Every text the canvas paints into the viewport: (text, height on screen, rect)."""
-    from PySide6.QtWidgets import QGraphicsItem
-    items = view.scene().items()
-    modes = [item.cacheMode() for item in items]
-    for item in items:      # no cached pictures: every item paints again, in view coordinates
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    fonts.recorder = []
-    try:
-        view.viewport().grab()
-        return fonts.recorder
-    finally:
-        fonts.recorder = None
-        for item, mode in zip(items, modes, strict=True):
-            item.setCacheMode(mode)
 
 
 def texts_in(view, item, rec) -> list[str]:

@@ -105,7 +105,7 @@ def test_readme_screenshot_script_builds_the_neuron_by_hand(qapp, tmp_path):
 
 
 def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
-    from tests.ui.test_editor_canvas import make_window
+    from tests.ui.windows import make_window
     from ui.headless.editor_screenshot import build_by_hand
 
     w = make_window(qtbot, tmp_path)
@@ -116,7 +116,7 @@ def test_screenshot_graph_has_the_cs231n_numbers(qtbot, tmp_path):
 
 
 def test_history_lists_the_edits_and_clicking_a_row_goes_back(qtbot, tmp_path):
-    from tests.ui.test_editor_canvas import make_window
+    from tests.ui.windows import make_window
 
     w = make_window(qtbot, tmp_path)
     w.palette.op_items()["exp"].setSelected(True)

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 import graphviz_nn as gnn
 from graphviz_nn.cli import main as cli_main
-from tests.ui.test_editor_canvas import make_window
-from ui.canvas import fonts
+from tests.ui.windows import make_window, texts_on_screen
 from ui.canvas.badge_item import ErrorBadge
 
 LOG_MESSAGE = "log of a negative number gives nan (log(-1))"
@@ -30,14 +29,7 @@ def _window(qtbot, tmp_path, text, **values):
 
 def _painted(win) -> list[str]:
     """The texts the canvas really draws (the badge's message among them)."""
-    for item in win.scene.items():
-        item.update()
-    fonts.recorder = []
-    try:
-        win.canvas.viewport().grab()
-        return [t for t, _, _ in fonts.recorder]
-    finally:
-        fonts.recorder = None
+    return [t for t, _, _ in texts_on_screen(win.canvas)]
 
 
 def _badge(win, node) -> ErrorBadge:

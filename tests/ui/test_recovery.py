@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graphviz_nn as gnn
-from tests.ui.test_editor_canvas import make_window
+from tests.ui.windows import make_window
 from ui.files.recovery import RecoveryStore, read_info
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,3 +19,24 @@ def make_window(qtbot, tmp_path, name: str = "w", example: str | None = None):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+def texts_on_screen(view) -> list[tuple[str, float, object]]:
+    """Every text the canvas ``view`` paints into its viewport: (text, height on screen, rect).
+    No cached pictures: every item paints again, in view coordinates."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from ui.canvas import fonts
+
+    items = view.scene().items()
+    modes = [item.cacheMode() for item in items]
+    for item in items:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    fonts.recorder = []
+    try:
+        view.viewport().grab()
+        return fonts.recorder
+    finally:
+        fonts.recorder = None
+        for item, mode in zip(items, modes, strict=True):
+            item.setCacheMode(mode)
