@@ -177,6 +177,9 @@ def test_export_png_and_svg(win, tmp_path):
     assert not win.exports.view(tmp_path / "v.gif")
     # a view that cannot be written is said where it cannot be missed, as a script's is
     assert "v.gif" in win.message_bar.text() and win.message_bar.severity == "error"
+    assert not win.exports.view(tmp_path / "no such folder" / "v.png")
+    said = win.message_bar.text()       # the reason, not the temporary file's name
+    assert "No such file or directory" in said and ".tmp" not in said
 
 
 def test_open_file_and_bad_file(win, tmp_path):

@@ -116,14 +116,14 @@ class Exports:
                                  translate("Window", "PNG image (*.png);;SVG drawing (*.svg)"))
             if not path:
                 return False
-        from ui.engine_text import error_text
+        from ui.files.autosave import said_reason
         from ui.headless.render import export_scene
 
         try:
             export_scene(self.window.scene, path)
         except (OSError, ValueError) as exc:
             self._refuse(translate("Window", "Cannot export {path}: {why}").format(
-                path=path, why=error_text(exc)))
+                path=path, why=said_reason(exc)))
             return False
         self.window.clear_notice("export")
         self.window.status(translate("Window", "Exported {path}").format(path=path))
