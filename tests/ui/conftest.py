@@ -43,3 +43,16 @@ def train_window(qtbot):
     qtbot.waitExposed(w)
     yield w
     dock.shutdown()
+
+
+@pytest.fixture
+def empty_win(qtbot):
+    """The main window on an empty graph at 1440×900, shown (offscreen) and exposed."""
+    from ui.app import MainWindow
+
+    w = MainWindow(example=None)
+    qtbot.addWidget(w)
+    w.resize(1440, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

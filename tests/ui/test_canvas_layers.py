@@ -14,16 +14,10 @@ from ui.canvas.group_item import TITLE_H
 
 
 @pytest.fixture
-def fashion(qtbot):
-    from ui.app import MainWindow
-    w = MainWindow(example=None)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.load_example("fashion")
+def fashion(empty_win):
+    empty_win.load_example("fashion")
     QApplication.processEvents()
-    return w
+    return empty_win
 
 
 def on_screen(view, scene_point) -> QPoint:

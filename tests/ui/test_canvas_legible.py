@@ -17,13 +17,8 @@ KEYS = [ex.key for ex in examples.EXAMPLES]
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-    w = MainWindow(example=None)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(empty_win):
+    return empty_win
 
 
 def texts_in(view, item, rec) -> list[str]:

@@ -16,14 +16,8 @@ from ui.explore import examples
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-    w = MainWindow(example=None)
-    qtbot.addWidget(w)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(empty_win):
+    return empty_win
 
 
 def body(item) -> QRectF:
