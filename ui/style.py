@@ -8,6 +8,7 @@ CS231n slides. Numbers are formatted for reading: ``-4``, ``0.731``, ``1.2e-05``
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -88,8 +89,14 @@ def fmt_stats(value) -> str:
 
 
 def parse_number(text: str) -> float:
-    """Parse what a learner types (accepts the typographic minus ``−``); ValueError if not a number."""
-    return float(text.strip().replace("−", "-").replace("×10^", "e"))
+    """Read a number a learner types: "-4", "−4" (the typographic minus), "0.197", "1.5×10^-3",
+    "7,510" (commas between groups of thousands); ValueError if it is not a number."""
+    t = text.strip().replace("−", "-").replace("×10^", "e").replace(" ", "")
+    if "," in t:
+        if not re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", t):
+            raise ValueError(f"not a number: {text!r}")
+        t = t.replace(",", "")
+    return float(t)
 
 
 def png_bytes(image) -> bytes:

@@ -4,7 +4,6 @@ record of the training runs that ended while a lesson was open."""
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -12,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from graphviz_nn.datasets import PLAYGROUND
 from graphviz_nn.lessons import Run, Snapshot
 from graphviz_nn.lessons.checks import small
+from ui.style import parse_number
 
 # features and classes of the data sets the dock offers (before one is loaded)
 SHAPES = {"digits": (64, 10), "MNIST": (784, 10), "Fashion-MNIST": (784, 10)}
@@ -134,17 +134,10 @@ class RunRecorder(QObject):
 
 
 def as_number(text: str) -> float | None:
-    """The number the learner typed: "-4", "−4" (the typographic minus), "0.197", "7,510"
-    (commas between groups of thousands); None if it is not one."""
-    text = text.strip().replace("−", "-").replace(" ", "")
-    if "," in text:
-        if not re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?", text):
-            return None
-        text = text.replace(",", "")
-    if not text:
-        return None
+    """The finite number the learner typed (read as the quiz reads it: ``style.parse_number``),
+    or None."""
     try:
-        value = float(text)
+        value = parse_number(text)
     except ValueError:
         return None
     return value if np.isfinite(value) else None
