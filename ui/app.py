@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -89,7 +90,13 @@ class MainWindow(WindowToolsMixin, QMainWindow):
         lay.addWidget(self.expression_message)     # the expression itself is in the top row
         for bar in self.workspaces.message_bars.values():
             lay.addWidget(bar)
-        lay.addWidget(self.canvas, 1)
+        # the canvas, and above it what a workspace shows of the same network (Train: the
+        # network diagram), resizable against it
+        self.center_split = QSplitter(Qt.Orientation.Vertical)
+        self.center_split.setObjectName("center_split")
+        self.center_split.setChildrenCollapsible(False)
+        self.center_split.addWidget(self.canvas)
+        lay.addWidget(self.center_split, 1)
         lay.addWidget(self.timeline)
         self.setCentralWidget(central)
         self.expression_message.setVisible(False)

@@ -35,8 +35,8 @@ TIPS = {EXPLORE: QT_TRANSLATE_NOOP("Workspaces", "Step through the forward and b
                                                "curves, decision boundary, gradient flow")}
 SHORTCUTS = {EXPLORE: "Ctrl+1", BUILD: "Ctrl+2", TRAIN: "Ctrl+3"}
 # saveState's version: a layout saved by an older arrangement of docks is not restored (2: the
-# Train workspace's network diagram)
-LAYOUT_VERSION = 2
+# Train workspace's network diagram; 3: the diagram above the canvas, the views on the right)
+LAYOUT_VERSION = 3
 SETTINGS_GROUP = "workspaces"
 
 

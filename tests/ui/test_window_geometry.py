@@ -172,3 +172,54 @@ def test_presentation_keeps_every_tool_on_a_1280x720_screen(window, qtbot):
         assert window.presentation.scale == 2.0
     finally:
         window.presentation.set_scale(1.0)          # the application's font is every test's
+
+
+def _texts_drawn_on(view) -> list[str]:
+    """Every text the canvas draws in ``view`` as it is on screen."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.canvas import fonts
+    fonts.recorder = []
+    try:
+        img = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)
+        painter = QPainter(img)
+        view.render(painter)
+        painter.end()
+        return [t for t, _, _ in fonts.recorder]
+    finally:
+        fonts.recorder = None
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
+def test_train_reads_as_playground(window, qtbot, size):
+    """Train at every size: the network diagram above the canvas take half of the window, the
+    canvas shows the model as x -> Dense -> Dense -> loss with every word whole, the decision
+    boundary and the curves are in sight, the curves' legend is beside the plots, not on them."""
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    _open(window, "train")
+    dock = window.training_dock
+    split = window.center_split
+    assert split.width() * split.height() / (window.width() * window.height()) >= 0.5
+    assert dock.network.isVisible() and dock.network.height() >= 0.5 * split.height()
+    assert window.canvas.height() >= 0.25 * split.height()
+    assert not dock.boundary.visibleRegion().isEmpty()
+    dock.set_speed(None)
+    QTest.mouseClick(dock.controls.step, Qt.MouseButton.LeftButton)     # one step, paused
+    qtbot.waitUntil(lambda: window.controller.graph is dock.model.graph, timeout=10000)
+    scene = window.scene
+    assert scene.groups and scene.collapsed == set(scene.groups)       # x -> Dense -> ... -> loss
+    window.canvas.fit()
+    QTest.qWait(50)
+    drawn = _texts_drawn_on(window.canvas)
+    assert any("Dense 16, relu" in t for t in drawn), drawn
+    assert not [t for t in drawn if "…" in t], drawn
+    window.findChild(QDockWidget, "dock_train_curves").raise_()
+    QTest.qWait(20)
+    curves = dock.curves
+    assert curves.loss_plot.legend is None and curves.acc_plot.legend is None
+    assert not curves.legend.geometry().intersects(curves.plots.geometry())
+    assert curves.plots.height() >= (170 if size == (1280, 720) else 220), curves.plots.height()
+    assert cut_texts(window) == []
+    dock.stop()

@@ -90,7 +90,10 @@ def paint_compact(node, painter, lod: float, width: float, height: float) -> Non
     if rows == 0:
         return
     w = width - 10
-    lines = [_Line(px).text(node.compact_name(), style.TEXT_COLOR)]
+    name = node.compact_name()
+    if metrics(px, True).horizontalAdvance(name) > w:     # "CE loss" too wide: "loss", whole
+        name = node.name
+    lines = [_Line(px).text(name, style.TEXT_COLOR)]
     if node.error and node.value is None:
         lines.append(_Line(px).text(translate("Canvas", "error"), style.ERROR_COLOR))
     else:
@@ -115,7 +118,7 @@ def paint_compact(node, painter, lod: float, width: float, height: float) -> Non
     for i, line in enumerate(lines):
         if i == 0:
             painter.setPen(QColor(style.TEXT_COLOR))
-            draw_text(painter, QRectF(5, top, w, h), Qt.AlignmentFlag.AlignCenter,
-                      node.compact_name(), px, True)
+            draw_text(painter, QRectF(5, top, w, h), Qt.AlignmentFlag.AlignCenter, name, px,
+                      True)
         else:
             line.paint(painter, QRectF(5, top + i * h, w, h))

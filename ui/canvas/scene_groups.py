@@ -4,10 +4,14 @@ sits inside a collapsed layer (the layer's box).
 
 A graph opens with its layers collapsed when it holds more than ``COLLAPSE_PARAMS`` trainable
 numbers or more than ``COLLAPSE_NODES`` nodes (the 784-100-10 model: x -> Dense -> Dense ->
-loss); smaller ones (the spiral MLP, whose text talks about W1 and h1) open expanded.
+loss); smaller ones (the spiral MLP, whose text talks about W1 and h1) open expanded, unless
+their layers were asked to open collapsed (``open_collapsed``: the Train workspace shows the
+model it trains as x -> Dense -> Dense -> loss, whatever its size).
 """
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
@@ -31,8 +35,18 @@ def layer_title(layer) -> str:
     return f"{head}, {layer.activation}" if layer.activation else head
 
 
+_ASKED: weakref.WeakSet = weakref.WeakSet()     # graphs whose layers open collapsed
+
+
+def open_collapsed(graph) -> None:
+    """Let ``graph``'s layers open collapsed on the canvas, however small it is."""
+    _ASKED.add(graph)
+
+
 def opens_collapsed(graph) -> bool:
     """Whether ``graph``'s layers start collapsed (see above)."""
+    if graph in _ASKED:
+        return True
     params = sum(np.size(n.value) for n in graph.nodes if n.op == "param" and n.value is not None)
     return params > COLLAPSE_PARAMS or len(graph) > COLLAPSE_NODES
 

@@ -20,15 +20,16 @@ class ExtraLine:
     (dashed), in ``color`` under ``label``."""
 
     def __init__(self, curves, color, label: str) -> None:
-        from ui.train.curves import _RunData
+        from ui.train.series import RunData
 
         self.curves, self.color, self.label = curves, color, label
-        self.data = _RunData(curves.smoothing.value() / 100.0)
+        self.data = RunData(curves.smoothing.value() / 100.0)
         self._has_accuracy = False
         pen = pg.mkPen(color, width=1.5)
         dashed = pg.mkPen(color, width=1, style=Qt.DashLine)
-        self.loss = curves.loss_plot.plot([], [], pen=pen, name=label)
-        self.acc = curves.acc_plot.plot([], [], pen=pen, name=label)
+        self.loss = curves.loss_plot.plot([], [], pen=pen)
+        self.acc = curves.acc_plot.plot([], [], pen=pen)
+        curves.legend.set_entry(self, color, label)
         self.val_loss = curves.loss_plot.plot([], [], pen=dashed, symbol="s", symbolSize=4,
                                               symbolBrush=color, symbolPen=None)
         self.val_acc = curves.acc_plot.plot([], [], pen=dashed, symbol="s", symbolSize=4,
@@ -75,23 +76,14 @@ class ExtraLine:
         self.refresh()
 
     def remove(self) -> None:
+        self.curves.legend.remove(self)
         for plot, items in ((self.curves.loss_plot, (self.loss, self.val_loss)),
                             (self.curves.acc_plot, (self.acc, self.val_acc))):
             for item in items:
-                if plot.legend is not None:
-                    plot.legend.removeItem(item)
                 plot.removeItem(item)
 
 
 def rename_main(curves, label: str) -> None:
-    """Call the curves' own run ``label`` in both legends (e.g. "A: SGD"): its entry is made
-    again (a label's text changed in place leaves the legend's box at a stale size)."""
-    for plot, item in ((curves.loss_plot, curves.smooth_loss), (curves.acc_plot,
-                                                                curves.smooth_acc)):
-        legend = plot.legend
-        if legend is None:
-            continue
-        for sample, text in list(legend.items):
-            if sample.item is item and text.text != label:
-                legend.removeItem(item)
-                legend.addItem(item, label)
+    """Call the curves' own run ``label`` in the legend (e.g. "A: SGD")."""
+    from ui.train.curves import TRAIN
+    curves.legend.set_entry("main", TRAIN, label)

@@ -7,32 +7,30 @@ with only the new steps (envelope.py), so a refresh costs about the same at step
 
 from __future__ import annotations
 
-import csv
-import io
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from graphviz_nn.io import write_atomic
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.style import png_bytes
+from ui.train.curve_legend import CurveLegend
 from ui.train.envelope import PeakCurve
 from ui.train.refresh import TimedLayoutWidget
-from ui.train.series import EMA, Series
+from ui.train.series import RunData
 
 TRAIN = "#2f6fd6"
 VAL = "#e07b00"
+EPOCH = "#0d2c66"
 # Faded colours are opaque tints, not alpha: Qt's raster engine draws a translucent or a wider
 # than 1 px polyline over ten times slower, and painting holds the GIL the trainer needs.
 PREV = (185, 185, 185)
@@ -58,9 +56,9 @@ def nice_ceil(v: float) -> float:
     return float(10 * k)
 
 
-def _curve(plot: pg.PlotItem, color, width: float = 1, name: str | None = None,
+def _curve(plot: pg.PlotItem, color, width: float = 1,
            symbol: str | None = None) -> pg.PlotDataItem:
-    item = plot.plot([], [], pen=pg.mkPen(color, width=width), name=name, symbol=symbol,
+    item = plot.plot([], [], pen=pg.mkPen(color, width=width), symbol=symbol,
                      symbolSize=5, symbolBrush=color, symbolPen=None)
     item.setDownsampling(auto=True, method="peak")
     item.setClipToView(True)
@@ -70,25 +68,6 @@ def _curve(plot: pg.PlotItem, color, width: float = 1, name: str | None = None,
 METRICS = {"loss": QT_TRANSLATE_NOOP("Curves", "loss"),
            "accuracy": QT_TRANSLATE_NOOP("Curves", "accuracy")}
 
-class _RunData:
-    """The numbers of one run, in growable arrays."""
-
-    def __init__(self, smoothing: float) -> None:
-        self.steps = Series()
-        self.loss = Series()
-        self.acc = Series()
-        self.epoch_of_step = Series()
-        self.smooth_loss = EMA(smoothing)
-        self.smooth_acc = EMA(smoothing)
-        self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
-        self.loss_max = 0.0
-
-    def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        xs = [s for _, s, logs in self.epochs if key in logs]
-        ys = [logs[key] for _, s, logs in self.epochs if key in logs]
-        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
-
-
 class CurvesView(QWidget):
     """Loss and accuracy plots with smoothing, log scale, hover read-out and export."""
 
@@ -96,8 +75,8 @@ class CurvesView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = _RunData(0.6)
-        self.previous: _RunData | None = None
+        self.run = RunData(0.6)
+        self.previous: RunData | None = None
         self._has_accuracy = False
         self._epochs_drawn = -1
         self._planned = 0                  # steps the current run will take, if known
@@ -126,6 +105,7 @@ class CurvesView(QWidget):
         bar.addWidget(self.png_button)
         bar.addWidget(self.csv_button)
 
+        self.legend = CurveLegend()        # above the plots: it hides none of their curves
         self.plots = TimedLayoutWidget()
         self.plots.setBackground("w")
         self.loss_plot = self.plots.addPlot(row=0, col=0,
@@ -136,9 +116,6 @@ class CurvesView(QWidget):
         for p in (self.loss_plot, self.acc_plot):
             # no grid: its lines are redrawn with the axis at every repaint, the biggest cost
             p.setLabel("bottom", translate("Curves", "step"))
-            legend = p.addLegend(offset=(-5, 5) if p is self.loss_plot else (-5, -5),
-                                 labelTextSize="8pt", brush=(255, 255, 255, 200))
-            legend.setZValue(100)
             p.setMenuEnabled(False)
         self.acc_plot.setYRange(0, 1, padding=0.02)
         self._ranges = (0.0, 0.0)          # x and y extents the axes show now
@@ -148,14 +125,12 @@ class CurvesView(QWidget):
         self._make_items()
         self.loss_plot.vb.sigXRangeChanged.connect(self._on_x_range)
         self.loss_plot.vb.sigResized.connect(self._on_x_range)
-        self.hover = QLabel(" ")
-        self.hover.setStyleSheet("color: #555;")
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
+        lay.addWidget(self.legend)
         lay.addWidget(self.plots, 1)
-        lay.addWidget(self.hover)
 
         self.smoothing.valueChanged.connect(self._on_smoothing_change)
         self.log_scale.toggled.connect(self._on_log_change)
@@ -177,12 +152,15 @@ class CurvesView(QWidget):
         smoothed = translate("Curves", "train (batch, smoothed)")
         per_epoch = translate("Curves", "train (epoch)")
         validation = translate("Curves", "validation (epoch)")
-        self.smooth_loss = _curve(lp, TRAIN, 1, smoothed)
-        self.smooth_acc = _curve(ap, TRAIN, 1, smoothed)
-        self.epoch_loss = _curve(lp, "#0d2c66", 1, per_epoch, symbol="o")
-        self.epoch_acc = _curve(ap, "#0d2c66", 1, per_epoch, symbol="o")
-        self.val_loss = _curve(lp, VAL, 1, validation, symbol="s")
-        self.val_acc = _curve(ap, VAL, 1, validation, symbol="s")
+        self.smooth_loss = _curve(lp, TRAIN, 1)
+        self.smooth_acc = _curve(ap, TRAIN, 1)
+        self.epoch_loss = _curve(lp, EPOCH, 1, symbol="o")
+        self.epoch_acc = _curve(ap, EPOCH, 1, symbol="o")
+        self.val_loss = _curve(lp, VAL, 1, symbol="s")
+        self.val_acc = _curve(ap, VAL, 1, symbol="s")
+        self.legend.set_entry("main", TRAIN, smoothed)
+        self.legend.set_entry("epoch", EPOCH, per_epoch, "dots")
+        self.legend.set_entry("validation", VAL, validation, "squares")
         self._symbols = {self.epoch_loss: "o", self.epoch_acc: "o", self.val_loss: "s",
                          self.val_acc: "s"}
         self._peaks = {item: PeakCurve(item) for item in (
@@ -214,7 +192,7 @@ class CurvesView(QWidget):
         if len(self.run.steps):
             self.previous = self.run
         self.clear_lines()
-        self.run = _RunData(self._weight())
+        self.run = RunData(self._weight())
         self._planned = max(0, int(planned_steps))
         self._has_accuracy = False
         self._epochs_drawn = -1
@@ -324,10 +302,7 @@ class CurvesView(QWidget):
         p = self.previous
         if p is None:
             return
-        for plot, item in ((self.loss_plot, self.prev_loss), (self.acc_plot, self.prev_acc)):
-            legend = plot.legend
-            if legend is not None and not any(smp.item is item for smp, _ in legend.items):
-                legend.addItem(item, translate("Curves", "previous run"))
+        self.legend.set_entry("previous", PREV, translate("Curves", "previous run"))
         view = tuple(self.loss_plot.vb.viewRange()[0])
         self._peaks[self.prev_loss].show(p.steps.data, p.smooth_loss.out.data, view)
         self._peaks[self.prev_acc].show(p.steps.data, p.smooth_acc.out.data, view)
@@ -368,8 +343,11 @@ class CurvesView(QWidget):
         for plot, name in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
             if not plot.sceneBoundingRect().contains(pos):
                 continue
-            self.hover.setText(self.readout(plot.vb.mapSceneToView(pos).x(), name))
+            # beside the pointer, not in a row of its own: the plots keep the height
+            QToolTip.showText(QCursor.pos(), self.readout(plot.vb.mapSceneToView(pos).x(), name),
+                              self.plots)
             return
+        QToolTip.hideText()
 
     def readout(self, x: float, which: str = "loss") -> str:
         """Text for the step nearest to ``x``: its raw and smoothed values and its epoch."""
@@ -398,44 +376,23 @@ class CurvesView(QWidget):
 
     # export -------------------------------------------------------------------------------------
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("Curves", "Save curves as PNG"),
-                                              "curves.png",
-                                              translate("Curves", "PNG image (*.png)"))
-        if path:
-            self.export_png(path)
+        from ui.train.curve_export import ask_png
+        ask_png(self)
 
     def _ask_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("Curves", "Save curves as CSV"),
-                                              "curves.csv", "CSV (*.csv)")
-        if path:
-            self.export_csv(path)
+        from ui.train.curve_export import ask_csv
+        ask_csv(self)
+
+    def plots_with_legend(self):
+        """A picture of the legend and the two plots (what the PNG export saves)."""
+        return self.grab(self.legend.geometry().united(self.plots.geometry()))
 
     def export_png(self, path: str) -> None:
         """Save the two plots as one PNG (written atomically)."""
-        write_atomic(path, png_bytes(self.plots.grab()))
-        self.exported.emit(f"Saved the curves to {path}")
+        from ui.train.curve_export import export_png
+        export_png(self, path)
 
     def export_csv(self, path: str) -> None:
         """Save one row per step; epoch metrics sit on the last step of their epoch."""
-        r = self.run
-        by_step = {last: logs for _ep, last, logs in r.epochs}
-        cols = ["val_loss", "val_accuracy", "epoch_loss", "epoch_accuracy"]
-
-        text = io.StringIO(newline="")
-        out = csv.writer(text)
-        out.writerow(["step", "epoch", "loss", "accuracy", "loss_smoothed",
-                      "accuracy_smoothed", *cols])
-        data = zip(r.steps.data, r.epoch_of_step.data, r.loss.data, r.acc.data,
-                   r.smooth_loss.out.data, r.smooth_acc.out.data, strict=False)
-        for s, e, lo, ac, sl, sa in data:
-            logs = by_step.get(int(s), {})
-            extra = [logs.get("val_loss", ""), logs.get("val_accuracy", ""),
-                     logs.get("loss", ""), logs.get("accuracy", "")]
-            out.writerow([int(s), int(e) + 1, _num(lo), _num(ac), _num(sl), _num(sa),
-                          *[_num(v) if v != "" else "" for v in extra]])
-        write_atomic(path, text.getvalue().encode("utf-8"))
-        self.exported.emit(f"Saved {len(r.steps)} steps to {path}")
-
-
-def _num(v: float) -> str:
-    return "" if not np.isfinite(v) else repr(float(v))
+        from ui.train.curve_export import export_csv
+        export_csv(self, path)

@@ -77,6 +77,8 @@ def put_model_on_canvas(dock) -> None:
         dock.model_on_canvas = True
         return
     loss = g["loss"] if "loss" in g else (g.nodes[-1] if g.nodes else None)
+    from ui.canvas.scene_groups import open_collapsed
+    open_collapsed(g)        # the model reads as x -> Dense -> Dense -> loss beside the diagram
     try:
         c.undo_stack.push(ModelShowCmd(c, g, translate("TrainingDock",
                                                        "Show the model being trained"),

@@ -104,3 +104,22 @@ class EMA:
     def recompute(self, values: np.ndarray, weight: float) -> None:
         self.reset(weight)
         self.extend(values)
+
+
+class RunData:
+    """The numbers of one run on the curves, in growable arrays."""
+
+    def __init__(self, smoothing: float) -> None:
+        self.steps = Series()
+        self.loss = Series()
+        self.acc = Series()
+        self.epoch_of_step = Series()
+        self.smooth_loss = EMA(smoothing)
+        self.smooth_acc = EMA(smoothing)
+        self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
+        self.loss_max = 0.0
+
+    def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        xs = [s for _, s, logs in self.epochs if key in logs]
+        ys = [logs[key] for _, s, logs in self.epochs if key in logs]
+        return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)

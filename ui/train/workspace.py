@@ -1,13 +1,16 @@
-"""The Train workspace: the training dock's parts as docks of their own around the canvas (the
-network being trained), and its run buttons in the workspace's toolbar.
+"""The Train workspace: the training dock's parts around the canvas, and its run buttons in the
+workspace's toolbar.
 
-Default arrangement, one column right of the canvas so the network keeps more than half of
-a 1280×720 window. On top the network diagram (Playground's middle column: every unit as a map,
-the output units' maps being the decision boundary) and, as tabs beside it, the views (decision
-boundary with the data, gradient flow, confusion matrix); below, the data-and-model settings
-and the curves as two tabs. (Stacked apart, the three would leave a 1280×720 window's diagram
-180 px: too little for 16 units a layer.) Settings and curves are rarely needed at
-the same moment (choose, then watch), so Train brings the curves forward.
+Laid out as TensorFlow Playground reads, at every size from 1280×720 on:
+
+- the middle (at least half of the window): the network being trained, twice: on top the
+  network diagram (Playground's middle column: every unit a map of what it computes over the
+  plane, every weight an edge), under it the canvas with the model as its computational graph,
+  its Dense layers collapsed (x → Dense → Dense → loss), the two split by a handle;
+- the right column: the views on top (the decision boundary with the data first: Playground's
+  output column; gradient flow, confusion matrix, histograms behind it) and below them the
+  curves, with the data-and-model settings as a tab behind them (choose, then watch: Train
+  brings the curves forward).
 """
 
 from __future__ import annotations
@@ -18,19 +21,23 @@ from PySide6.QtWidgets import QDockWidget, QSizePolicy, QToolBar
 from ui.i18n import translate
 
 TRAIN = "train"
+NETWORK_SHARE = 0.62     # of the middle's height, for the network diagram (the rest: canvas)
 
 
 def column_width(window_width: int) -> int:
-    """The right column's width: 500 px up to a 1440-pixel window (made smaller, down to 1280,
-    the canvas still has half of it), then half of each pixel more, up to 760."""
-    return int(min(500 + 0.5 * max(0, window_width - 1440), 760))
+    """The right column's width: 520 px up to a 1440-pixel window (made smaller, down to 1280,
+    the middle still has half of it), then half of each pixel more, up to 760."""
+    return int(min(520 + 0.5 * max(0, window_width - 1440), 760))
 
 
 def add_docks(window, dock) -> QDockWidget:
-    """Dock ``dock``'s settings, curves and views in ``window``'s Train workspace and put its
-    run buttons in the Train toolbar; returns the curves' dock (the one always worth seeing)."""
-    network = window.add_panel(dock.network, translate("TrainWorkspace", "Network"), "right",
-                               (TRAIN,), name="train_network")
+    """Put ``dock``'s network diagram above the canvas and its views, curves and settings in
+    ``window``'s Train workspace, its run buttons in the Train toolbar; returns the curves'
+    dock (the one always worth seeing)."""
+    split = window.center_split
+    dock.network.setObjectName("train_network")
+    split.insertWidget(0, dock.network)
+    window.workspaces.add_widget(dock.network, (TRAIN,))
     views = window.add_panel(dock.tabs, translate("TrainWorkspace", "Views"), "right", (TRAIN,),
                              name="train_views")
     curves = window.add_panel(dock.run_panel, translate("TrainWorkspace", "Curves"), "right",
@@ -44,14 +51,14 @@ def add_docks(window, dock) -> QDockWidget:
                         dock.time_bar.compare)
 
     def arrange() -> None:
-        window.tabifyDockWidget(network, views)
-        network.raise_()
         window.tabifyDockWidget(curves, settings)
         settings.raise_()
         window.resizeDocks([views], [column_width(window.width())], Qt.Orientation.Horizontal)
         h = max(window.centralWidget().height(), 400)
-        window.resizeDocks([network, curves], [int(h * 0.52), int(h * 0.48)],
+        window.resizeDocks([views, curves], [int(h * 0.46), int(h * 0.54)],
                            Qt.Orientation.Vertical)
+        top = int(split.height() * NETWORK_SHARE) if split.height() > 100 else 380
+        split.setSizes([top, max(split.height() - top, 160)])
 
     def bring_curves(state: str) -> None:
         if state == "running" and not curves.isHidden():
