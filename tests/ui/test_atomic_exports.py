@@ -51,7 +51,9 @@ def test_the_png_export_is_the_plots_image(qtbot, tmp_path):
     view.export_png(str(path))
     img = QImage(str(path))
     assert not img.isNull()
-    assert (img.width(), img.height()) == (view.plots.width(), view.plots.height())
+    # the legend (a row of its own above the plots) and the plots under it
+    assert (img.width(), img.height()) == (view.plots.width(),
+                                           view.legend.height() + view.plots.height())
 
 
 def test_recovery_names_the_original_file_and_leaves_no_temporary_file(tmp_path):

@@ -5,6 +5,8 @@ learner typed; Reset weights clears the header's numbers."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -63,6 +65,9 @@ def test_sgd_at_100_on_the_circles_pauses_with_a_message_and_one_click_fixes_it(
     assert "diverged" in text and "100" in text and "lower learning rate" in text
     assert dock.halt["why"] == "diverged" and dock.halt["step"] == 1
     assert not any("Training finished" in m for m in window.statuses)
+    qtbot.wait(300)                # the canvas traced again at the paused weights
+    status = window.statusBar().currentMessage()
+    assert "paused" in status and "being trained" not in status, status
     step = dock.last_step
 
     _click(qtbot, _bar_button(bar, "Lower the learning rate"))
@@ -77,6 +82,9 @@ def test_sgd_at_100_on_the_circles_pauses_with_a_message_and_one_click_fixes_it(
         assert dock.model_form.lr.value() == pytest.approx(1.0)
         qtbot.waitUntil(lambda: dock.state == IDLE, timeout=30_000)
     assert dock.halt is None and not bar.isVisible()
+    # the header counts to the run's real last step (the halted epoch was run again)
+    done, total = re.search(r"step ([\d,]+)/([\d,]+)", dock.controls.info.text()).groups()
+    assert done == total and int(done.replace(",", "")) == dock.last_step + 1
     loss = dock.curves.run.loss.data
     assert np.isfinite(loss[-20:]).all() and loss[-20:].mean() < 0.6
     top = dock.curves.loss_plot.vb.viewRange()[1][1]        # the recovery is what is seen

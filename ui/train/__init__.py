@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 
 from ui.i18n import QT_TRANSLATE_NOOP, translate
-from ui.train.controls import IDLE
+from ui.train.controls import IDLE, RUNNING
 
 if TYPE_CHECKING:
     from ui.train.dock import TrainingDock
@@ -130,7 +130,7 @@ def install(window) -> TrainingDock:
             controller.changed.connect(lock_history)
         if hasattr(window, "status"):
             def announce_model(kind: str) -> None:   # the canvas now shows the model trained
-                if kind == "graph" and edit_lock_reason(dock) is not None:
+                if kind == "graph" and dock.state == RUNNING and edit_lock_reason(dock):
                     window.status(translate("TrainingDock", ON_CANVAS))
 
             controller.changed.connect(announce_model)

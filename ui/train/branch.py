@@ -105,4 +105,3 @@ def start_branch(travel, step: int) -> None:
         "state, the same data and seed.").format(k=f"{saved:,}", optimizer=settings.optimizer,
                                                 lr=f"{settings.learning_rate:g}"))
     d._launch(epochs_left, saved, first_epoch, None)
-    d.controls.begin(saved + epochs_left * per_epoch, settings.epochs, saved)

@@ -385,7 +385,16 @@ class CurvesView(QWidget):
 
     def plots_with_legend(self):
         """A picture of the legend and the two plots (what the PNG export saves)."""
-        return self.grab(self.legend.geometry().united(self.plots.geometry()))
+        from PySide6.QtGui import QPainter, QPixmap
+        legend, plots = self.legend.grab(), self.plots.grab()
+        out = QPixmap(max(legend.width(), plots.width()), legend.height() + plots.height())
+        out.setDevicePixelRatio(plots.devicePixelRatio())
+        out.fill(Qt.GlobalColor.white)
+        painter = QPainter(out)
+        painter.drawPixmap(0, 0, legend)
+        painter.drawPixmap(0, int(legend.height() / max(legend.devicePixelRatio(), 1)), plots)
+        painter.end()
+        return out
 
     def export_png(self, path: str) -> None:
         """Save the two plots as one PNG (written atomically)."""

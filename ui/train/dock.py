@@ -281,7 +281,9 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         fit = fit_kwargs(self.x_train, self.y_train, self.x_val, self.y_val, epochs,
                          s.batch_size)
         per_epoch = math.ceil(len(self.x_train) / s.batch_size)
-        self.controls.begin(per_epoch * s.epochs, s.epochs, step_offset)
+        # what this job will have run when it ends (a run going on after a halt repeats the
+        # epoch it stopped in, from its start: the header counts to its real last step)
+        self.controls.begin(step_offset + per_epoch * epochs, epoch_offset + epochs, step_offset)
         speed = self.controls.speed.rate()
         self.refresher.paced = speed is not None
         self.worker = new_worker(self.model, fit, self.refresher, self.message.emit,

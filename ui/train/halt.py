@@ -99,5 +99,11 @@ class HaltMixin:
             lower = translate("TrainingDock", "Lower the learning rate")
             self.feedback.show(text, "error", [(lower, self.lower_learning_rate)])
             self._set_state(PAUSED)
+            why = (translate("TrainingDock", "a value became NaN or infinite")
+                   if self.halt["why"] == "nonfinite" else
+                   translate("TrainingDock", "the loss diverged"))
+            self.message.emit(translate("TrainingDock", "Training paused after step {step}: "
+                                        "{why} (the message above says what to do).").format(
+                step=self.last_step + 1, why=why))
             return True
         return False
