@@ -107,9 +107,13 @@ def test_the_diagram_follows_a_real_run_and_ends_on_the_models_weights(qtbot, wi
     np.testing.assert_allclose(hidden.reshape(8, -1).T, np.tanh(x @ w1 + b1), atol=1e-5)
 
 
-def test_a_steps_gradient_is_the_one_its_update_used(qtbot, window):
+@pytest.mark.parametrize("where", ["process", "thread"])
+def test_a_steps_gradient_is_the_one_its_update_used(qtbot, window, monkeypatch, where):
     """One step of plain SGD on the whole training set: the gradient the diagram shows for
-    each weight is (weight before - weight after) / learning rate."""
+    each weight is (weight before - weight after) / learning rate, whether the trainer process
+    trained it or (when that process cannot start) a thread of the window."""
+    if where == "thread":
+        monkeypatch.setattr("ui.train.launch.can_train_in_process", lambda _model: False)
     dock = _train_workspace(qtbot, window, (1440, 900))
     lr = 0.5
     _quick_spiral(dock, epochs=5, optimizer="SGD", lr=lr, batch=256)
@@ -135,6 +139,22 @@ def test_a_steps_gradient_is_the_one_its_update_used(qtbot, window):
     assert f"{float(view.grads[2 * (k - 1)][a, b]):.4g}" in view.hover_text
     assert f"{float(after[2 * (k - 1)][a, b]):.4g}" in view.hover_text
     dock.stop()
+
+
+def test_training_the_canvas_graph_says_why_there_is_no_diagram(qtbot, window):
+    dock = _train_workspace(qtbot, window, (1280, 720))
+    window.load_example("spiral")
+    dock.model_form.source.setCurrentIndex(1)               # "graph on the canvas"
+    qtbot.waitUntil(lambda: "canvas" in dock.network.note, timeout=3000)    # before Train
+    dock.model_form.epochs.setValue(2)
+    QTest.mouseClick(dock.controls.train, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.state == "idle" and dock.last_step > 0, timeout=30_000)
+    view = dock.network
+    assert view.spec is None and "not made of Dense layers" in view.note
+    img = view.grab().toImage()             # the note is painted: dark text on the base colour
+    base = view.palette().base().color()
+    assert any(img.pixelColor(x, y) != base for x in range(0, img.width(), 3)
+               for y in range(img.height() // 3, 2 * img.height() // 3, 3))
 
 
 def test_clicking_a_unit_selects_its_layer_on_the_canvas(qtbot, window):

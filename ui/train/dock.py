@@ -33,7 +33,7 @@ from ui.train.halt import HaltMixin
 from ui.train.histograms import HistogramView
 from ui.train.launch import new_worker, put_model_on_canvas
 from ui.train.model_form import ModelForm, TrainSettings, make_model
-from ui.train.network_panel import NetworkPreview, data_features, spec_for
+from ui.train.network_panel import NetworkPreview, canvas_graph_note, data_features, spec_for
 from ui.train.network_view import NetworkView
 from ui.train.pairs import Pairs
 from ui.train.refresh import ViewRefresher
@@ -264,7 +264,8 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names,
                                       regression=data.regression)
         self.network.set_model(spec_for(model, self.boundary.bounds, data_features(data),
-                                        data.classes))
+                                        data.classes),
+                               canvas_graph_note() if on_canvas else "")
         self.last_grads = None
         self.show_weights(model.get_weights())
         self.model_on_canvas = on_canvas

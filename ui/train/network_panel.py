@@ -36,6 +36,20 @@ def spec_for(model, bounds, features, classes: int) -> NetSpec | None:
                    bounds=bounds, features=features, class_colors=colors)
 
 
+def canvas_graph_note() -> str:
+    """What the diagram says in its place while the canvas's own graph trains."""
+    return translate("NetworkView", "The graph on the canvas is what trains now. It is not "
+                     "made of Dense layers the diagram can draw: the canvas below shows its "
+                     "values and gradients. The diagram draws the models of the MLP builder "
+                     "and opened .keras models (Data and model > model).")
+
+
+def image_set_note() -> str:
+    """What the diagram says before an image data set has loaded."""
+    return translate("NetworkView", "The network of an image data set is drawn once its data "
+                     "has loaded: press Train.")
+
+
 def data_features(data) -> list[str] | None:
     """The input features a data set's columns are (None: the plane's x1, x2)."""
     return getattr(data, "features", None)
@@ -66,7 +80,7 @@ class NetworkPreview:
         if d.state != IDLE or d.model is not None and d.last_step >= 0:
             return                       # a trained model stays until the next Train
         if not d.data_form.is_plane():
-            d.network.set_model(None)    # an image set loads (or downloads) on Train only
+            d.network.set_model(None, image_set_note())   # it loads (or downloads) on Train
             return
         try:
             settings = d.model_form.settings()
@@ -74,7 +88,8 @@ class NetworkPreview:
         except Exception:  # noqa: BLE001 - the preview is best effort; Train reports errors
             return
         if data is None or settings.source != "builder":
-            d.network.set_model(None)
+            d.network.set_model(None, canvas_graph_note() if settings.source == "canvas"
+                                else "")
             return
         from ui.train.model_form import build_model
         model = build_model(settings, data.x.shape[1], data.classes)

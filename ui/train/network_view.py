@@ -61,6 +61,7 @@ class NetworkView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 140)
         self.spec: NetSpec | None = None
+        self.note = ""                  # why there is no network to draw, said in its place
         self.weights: list[np.ndarray] | None = None
         self.grads: list[np.ndarray] | None = None
         self.values: list[np.ndarray] | None = None     # per layer (units, n, n), last drawn
@@ -83,9 +84,11 @@ class NetworkView(QWidget):
         return QSize(480, 300)
 
     # the model and its weights ----------------------------------------------------------------
-    def set_model(self, spec: NetSpec | None) -> None:
-        """Draw this network (no weights yet: plain squares until ``show_weights``)."""
+    def set_model(self, spec: NetSpec | None, note: str = "") -> None:
+        """Draw this network (no weights yet: plain squares until ``show_weights``); with no
+        network, ``note`` says why in its place."""
         self.spec = spec
+        self.note = note if spec is None else ""
         self.weights = self.grads = self.values = self._image = self._rows = None
         self._shown = self._shown_rows = None
         self.scales = []
@@ -303,6 +306,10 @@ class NetworkView(QWidget):
             p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             self._paint_units(p)
             self._paint_titles(p)
+        elif self.note:
+            p.setPen(self.palette().placeholderText().color())
+            p.drawText(QRectF(self.rect()).adjusted(24, 24, -24, -24),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.note)
         p.end()
         self.paint_seconds += time.thread_time() - t0
 

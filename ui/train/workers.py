@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from graphviz_nn.nn.callbacks import StepLog, StepPacer
-from graphviz_nn.nn.lockstep import HistoryTap
+from graphviz_nn.nn.lockstep import HistoryTap, last_gradients
 from ui.train.trainer_link import BufferCallback, Update
 from ui.train.worker_base import (
     DIAG_INTERVAL_S,
@@ -100,6 +100,7 @@ class TrainingWorker(WorkerBase):
         self._epochs: list[tuple[int, int, dict]] = []
         self._epoch_weights: list[tuple[int, list]] = []
         self._snapshot: list | None = None   # newest weights, for the decision boundary
+        self._snapshot_grads: list | None = None     # and the gradients of their step
         self.tap = HistoryTap(self.history[0]) if self.history else None   # time travel
         self._last_diag = 0.0
         self._diag_step = -1       # the step of the newest gradient-flow sample
@@ -240,8 +241,9 @@ class TrainingWorker(WorkerBase):
                 force_snapshot and self._steps_left is not None):
             self._last_snap = now
             snap = self.model.get_weights()
+            grads = last_gradients(self.model)      # the network diagram's edges hover them
             with self._lock:
-                self._snapshot = snap
+                self._snapshot, self._snapshot_grads = snap, grads
         next_diag = self._last_diag + DIAG_INTERVAL_S if self.want_diagnostics else float("inf")
         self._next_sample = min(next_diag, self._last_snap + snap_every)
 
@@ -280,8 +282,9 @@ class TrainingWorker(WorkerBase):
                 self._diag_step != self.step_offset + self.steps_done - 1:
             self._sample_diagnostics()
         self._sample_histograms()
+        snap, grads = self.model.get_weights(), last_gradients(self.model)
         with self._lock:
-            self._snapshot = self.model.get_weights()
+            self._snapshot, self._snapshot_grads = snap, grads
 
     def _wait_while_paused(self) -> None:
         self._sample_still()
@@ -353,6 +356,7 @@ class TrainingWorker(WorkerBase):
             epochs, self._epochs = self._epochs, []
             ew, self._epoch_weights = self._epoch_weights, []
             snap, self._snapshot = self._snapshot, None
+            grads, self._snapshot_grads = self._snapshot_grads, None
             snaps = []
             if self.tap is not None:
                 snaps, self.tap.taken = self.tap.taken, []
@@ -361,7 +365,8 @@ class TrainingWorker(WorkerBase):
             return None
         return Update(steps=np.zeros(0, np.int64), loss=np.zeros(0), accuracy=np.zeros(0),
                       epochs=epochs, diag_steps=[s for s, _ in diag],
-                      diagnostics=[d for _, d in diag], weights=snap, epoch_weights=ew,
+                      diagnostics=[d for _, d in diag], weights=snap,
+                      grads=grads if snap is not None else None, epoch_weights=ew,
                       snaps=snaps, hist_steps=[s for s, _ in hist],
                       histograms=[h for _, h in hist])
 
