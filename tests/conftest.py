@@ -10,3 +10,40 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="graphviz-nn-test-config
 # and the app's data (recovery files, caches) likewise: a crashed test window never leaves a
 # "restore?" question for the learner's next start
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="graphviz-nn-test-data-")
+
+
+# ----- when the windows of a test are destroyed -------------------------------------------------
+# A test's windows are kept alive by reference cycles (slots that hold the object owning the
+# widgets); pytest-qt closes them and calls deleteLater, and Python's cyclic collector frees the
+# rest whenever it runs: also inside a later test's qtbot.wait, while Qt is dispatching events
+# to widgets it would then free under its feet (a segmentation fault in CI). So the collector
+# waits while a test runs, and collects between tests, after Qt has delivered the deletions.
+import gc  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        _delete_later_now()
+        # what the test made is young (no collection ran meanwhile): a young collection finds
+        # its cycles in a few ms; a full one (~0.1 s) where a module's fixtures end
+        same_module = nextitem is not None and nextitem.module is item.module
+        gc.collect(0 if same_module else 2)
+        _delete_later_now()             # what the collection let go of with deleteLater
+        if was_on:
+            gc.enable()
+
+
+def _delete_later_now() -> None:
+    import sys
+    if "PySide6.QtCore" not in sys.modules:
+        return                          # an engine-only test: no Qt to tidy
+    from PySide6.QtCore import QCoreApplication, QEvent
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from graphviz_nn.outputs import default_output, pick_output, sinks
 from ui.build.editing import EditingMixin
 from ui.canvas.layout import COL_GAP
 from ui.canvas.layout_groups import grouped_layout
@@ -180,11 +179,13 @@ class GraphController(EditingMixin, QObject):
     def _find_output(self, sink=None):
         """The node the learner chose (``graph.chosen_output``), else the graph's sink
         (``sink``, if the caller knows it): ``graphviz_nn.outputs.default_output``."""
+        from graphviz_nn.outputs import default_output  # the engine loads after the first paint
         if sink is not None and self.graph.chosen_output is None:
             return sink
         return default_output(self.graph)
 
     def _sink(self):
+        from graphviz_nn.outputs import pick_output, sinks
         g = self.graph
         if len(sinks(g)) > 1:
             g.forward()                 # which of them compute decides

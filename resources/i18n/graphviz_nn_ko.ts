@@ -437,6 +437,14 @@
         <source>Save curves as CSV</source>
         <translation>곡선을 CSV로 저장</translation>
     </message>
+    <message>
+        <source>Saved the curves to {path}</source>
+        <translation>곡선을 저장했습니다: {path}</translation>
+    </message>
+    <message>
+        <source>Saved {n} steps to {path}</source>
+        <translation>{n}개 스텝을 저장했습니다: {path}</translation>
+    </message>
 </context>
 <context>
     <name>Editor</name>
@@ -1396,22 +1404,6 @@ Your changes are not saved yet.</source>
         <translation>저장했습니다: {path}</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>새로 만들기(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>다른 이름으로 저장(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent</source>
         <translation>최근 파일(&amp;R)</translation>
     </message>
@@ -1625,10 +1617,6 @@ Your changes are not saved yet.</source>
     <message>
         <source>Example {title}</source>
         <translation>예제 {title}</translation>
-    </message>
-    <message>
-        <source>New graph</source>
-        <translation>새 그래프</translation>
     </message>
     <message>
         <source>Expression {text}</source>
@@ -1943,10 +1931,6 @@ Your changes are not saved yet.</source>
         <translation>예제: {title}. 순전파(F5)를 누른 다음 →로 한 단계씩 가거나 역전파(F6)를 누르세요.</translation>
     </message>
     <message>
-        <source>graphviz-nn: untitled</source>
-        <translation>graphviz-nn: 제목 없음</translation>
-    </message>
-    <message>
         <source>Built {name} from the expression; select a leaf to change its value.</source>
         <translation>식으로 {name}을(를) 만들었습니다. 값을 바꾸려면 입력 노드를 선택하세요.</translation>
     </message>
@@ -2210,6 +2194,14 @@ Your changes are not saved yet.</source>
 </context>
 <context>
     <name>NetworkView</name>
+    <message>
+        <source>The graph on the canvas is what trains now. It is not made of Dense layers the diagram can draw: the canvas below shows its values and gradients. The diagram draws the models of the MLP builder and opened .keras models (Data and model &gt; model).</source>
+        <translation>지금 학습하는 것은 캔버스의 그래프입니다. 이 그림이 그릴 수 있는 Dense 층으로 이루어져 있지 않으므로, 그 값과 기울기는 아래 캔버스에서 보세요. 이 그림은 MLP 만들기의 모델과 열어 둔 .keras 모델을 그립니다 (데이터와 모델 &gt; 모델).</translation>
+    </message>
+    <message>
+        <source>The network of an image data set is drawn once its data has loaded: press Train.</source>
+        <translation>이미지 데이터셋의 신경망은 데이터를 불러온 뒤에 그려집니다: 학습을 누르세요.</translation>
+    </message>
     <message>
         <source>The model is not on the canvas: tick &apos;show the model on the canvas&apos; and train to see its nodes there</source>
         <translation>모델이 캔버스에 없습니다: &apos;캔버스에 모델 보이기&apos;를 켜고 학습하면 캔버스에서 노드를 볼 수 있습니다</translation>
@@ -2712,10 +2704,6 @@ weight {w:.4g}</source>
 <context>
     <name>TrainWorkspace</name>
     <message>
-        <source>Network</source>
-        <translation>신경망</translation>
-    </message>
-    <message>
         <source>Views</source>
         <translation>시각화</translation>
     </message>
@@ -3060,6 +3048,18 @@ weight {w:.4g}</source>
     <message>
         <source>Lower the learning rate</source>
         <translation>학습률 낮추기</translation>
+    </message>
+    <message>
+        <source>a value became NaN or infinite</source>
+        <translation>값이 NaN 또는 무한대가 되었습니다</translation>
+    </message>
+    <message>
+        <source>the loss diverged</source>
+        <translation>손실이 발산했습니다</translation>
+    </message>
+    <message>
+        <source>Training paused after step {step}: {why} (the message above says what to do).</source>
+        <translation>{step}번째 스텝 뒤에 학습을 멈췄습니다: {why} (위의 메시지에 할 일이 있습니다).</translation>
     </message>
     <message>
         <source>paired runs train a model of the MLP builder in the trainer process</source>

@@ -14,7 +14,12 @@ from ui.workspaces import NAMES
 
 
 def _share(w) -> float:
-    return w.canvas.width() * w.canvas.height() / (w.width() * w.height())
+    """The middle's share of the window: the canvas; in Train the network diagram above it too
+    (the middle of TensorFlow Playground), the canvas keeping at least a quarter of it."""
+    middle = w.center_split if w.workspace == "train" else w.canvas
+    if w.workspace == "train":
+        assert w.canvas.height() >= 0.25 * middle.height(), (w.canvas.size(), middle.size())
+    return middle.width() * middle.height() / (w.width() * w.height())
 
 
 def _open(w, name: str) -> None:
