@@ -136,6 +136,26 @@ def test_edges_are_wider_for_larger_weights_blue_when_positive_orange_when_negat
     assert not _near(_color_at(view, _edge_mid(view, 1, 0, 0)), POSITIVE, 60)
 
 
+def test_live_edges_show_the_newest_weights_within_a_quarter_second(qtbot):
+    """While a run trains, the edges are drawn again at most every LIVE_INTERVAL (the maps
+    refresh more often), but the newest weights always reach the screen: a blue edge turned
+    negative mid-interval is orange once the interval is over, with no further update."""
+    from ui.train.net_edges import LIVE_INTERVAL
+
+    model = _small([[2.0, -0.5], [0.1, -2.0]])
+    view = _view(qtbot, model, size=(600, 400))
+    assert _near(_color_at(view, _edge_mid(view, 1, 0, 0)), POSITIVE, 60)
+    w = model.get_weights()
+    view.show_weights(w, live=True)
+    view.repaint()                                  # just drawn: the next weights must wait
+    w[0][0, 0] = -2.0
+    view.show_weights(w, live=True)
+    assert view.refreshes >= 3                      # the maps went on at once
+    qtbot.waitUntil(lambda: not view._edge_image.stale,     # drawn by the view's own timer
+                    timeout=int(LIVE_INTERVAL * 1000) + 1000)
+    assert _near(_color_at(view, _edge_mid(view, 1, 0, 0)), NEGATIVE, 60)
+
+
 def test_hovering_an_edge_tells_its_weight_and_gradient(qtbot):
     model = _small([[2.0, -0.5], [0.1, -2.0]])
     view = _view(qtbot, model, size=(600, 400))

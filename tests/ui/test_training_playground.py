@@ -322,3 +322,20 @@ def test_ridge_plots_have_a_row_per_layer_update_during_a_run_and_show_vanishing
     assert typical(first) < typical(last) - 2.0
     view.show_at(log.steps[0])                            # as it was at the first sample
     assert f"to step {log.steps[0] + 1}" in view.caption.text()
+
+
+def test_ridge_plots_of_a_run_trained_behind_another_tab_show_when_their_tab_is_clicked(
+        qtbot, dock):
+    """The rows are made when the tab is first shown (not while Train is pressed): a run
+    trained with the boundary in front still shows all its layers and its last step after."""
+    m, view = dock.model_form, dock.histograms
+    _type(qtbot, m.hidden, "8,8")
+    _type(qtbot, m.epochs, "3")
+    assert dock.tabs.currentWidget() is not view
+    _click(qtbot, dock.controls.train)
+    _wait_idle(qtbot, dock)
+    bar = dock.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.LeftButton, pos=bar.tabRect(dock.tabs.indexOf(view)).center())
+    assert dock.tabs.currentWidget() is view
+    qtbot.waitUntil(lambda: len(view.rows) == 3, timeout=5_000)
+    assert f"to step {dock.last_step + 1} " in view.caption.text()

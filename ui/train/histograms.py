@@ -87,6 +87,7 @@ class HistogramView(QWidget):
         self._curves: list[tuple[list[pg.PlotCurveItem], list[pg.PlotCurveItem]]] = []
         self._drawn = (-1, None)              # (samples, at_step) last drawn
         self._names: list[str] = []
+        self._wanted: list[str] = []          # the rows the next model needs
         self.updates = 0
 
     def begin_run(self, names: list[str] | None = None) -> None:
@@ -96,11 +97,21 @@ class HistogramView(QWidget):
         self.at_step = None
         self._drawn = (-1, None)
         names = list(names or [])
+        self._wanted = names
         if names != self._names:
-            self._make_rows(names)
+            # hidden (behind the boundary's tab): made when first shown, not as Train is pressed
+            self._make_rows(names if self.isVisible() else [])
         for w_curves, g_curves in self._curves:
             for item in (*w_curves, *g_curves):
                 item.setVisible(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.rows and (self.log.names or self._wanted):   # put off while hidden
+            if self.log.names:
+                self.refresh(force=True)          # makes the rows of the samples it draws
+            else:
+                self._make_rows(self._wanted)
+        super().showEvent(event)
 
     def add(self, steps, samples) -> None:
         """Samples from the trainer (cheap: drawn at the next ``refresh``)."""

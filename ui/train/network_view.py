@@ -78,6 +78,7 @@ class NetworkView(QWidget):
         self._shown_rows: np.ndarray | None = None
         self._offsets: list[int] = []                   # each layer's first unit in the strip
         self._edges: net_edges.Edges | None = None
+        self._edge_image = net_edges.EdgeImage(self.update, self)
         self.popup = UnitPopup(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -97,9 +98,10 @@ class NetworkView(QWidget):
         self._relayout()
         self.update()
 
-    def show_weights(self, weights, grads=None) -> None:
+    def show_weights(self, weights, grads=None, live: bool = False) -> None:
         """Draw the network with these weights ``[W1, b1, W2, b2, ...]`` (and, if known, the
-        gradients of the step they came from, in the same order)."""
+        gradients of the step they came from, in the same order); ``live``: from a running
+        model, whose next weights come soon (the edges may wait up to a quarter second)."""
         spec = self.spec
         if spec is None or weights is None or len(weights) != 2 * len(spec.activations):
             return
@@ -109,6 +111,7 @@ class NetworkView(QWidget):
             self._draw_maps()
         if self._edges is not None:
             self._edges.set_weights(self.weights)
+        self._edge_image.invalidate(live)
         if self.popup.isVisible() and self.hovered is not None:
             self._show_popup(*self.hovered)
         self.update()
@@ -159,6 +162,7 @@ class NetworkView(QWidget):
             return
         self.layout = layout(self.spec.sizes, self.width(), self.height())
         self._edges = net_edges.Edges(self.layout)
+        self._edge_image.invalidate()
         self._scale_for_screen()
         if self.weights is not None:
             self._edges.set_weights(self.weights)
@@ -296,14 +300,16 @@ class NetworkView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         t0 = time.thread_time()
         p = QPainter(self)
-        p.fillRect(self.rect(), self.palette().base())
-        if self.layout is not None:
+        edges = self._edges
+        if self.layout is not None and edges is not None and edges.count and \
+                self.weights is not None:
             # smooth lines cost twice as much: where there are very many, they blur together
-            p.setRenderHint(QPainter.RenderHint.Antialiasing,
-                            self._edges is not None and self._edges.count <= SMOOTH_EDGES)
-            if self._edges is not None and self._edges.count and self.weights is not None:
-                self._edges.paint(p)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            p.drawImage(0, 0, self._edge_image.image_for(
+                self.size(), self.devicePixelRatioF(), self.palette().base().color(), edges,
+                smooth=edges.count <= SMOOTH_EDGES))
+        else:
+            p.fillRect(self.rect(), self.palette().base())
+        if self.layout is not None:
             self._paint_units(p)
             self._paint_titles(p)
         elif self.note:

@@ -25,9 +25,9 @@ REFRESH_S = {"progress": 0.5, "curves": 0.4, "gradflow": 0.5, "boundary": 0.75,
 # often rather than slowing the trainer down. Together about 2 %: each millisecond the GUI
 # spends costs the trainer about as much again (the GIL, and two busy threads on two cores
 # slow each other down). The network diagram's maps are what a learner watches, so they get
-# more: with the trainer in its own process, a fifth of the GUI thread (2-16-16-2: ~15 a s).
+# more: with the trainer in its own process, a quarter of the GUI thread (2-32-32-2: ~10 a s).
 BUDGET = {"curves": 0.008, "gradflow": 0.006, "boundary": 0.004, "confusion": 0.002,
-          "canvas": 0.002, "network": 0.04, "histograms": 0.004}
+          "canvas": 0.002, "network": 0.05, "histograms": 0.004}
 # held to a speed (steps a second) the trainer leaves the machine mostly idle: the views may
 # repaint this much more often, so the boundary is seen to grow
 PACED_BUDGET = 10.0
@@ -183,7 +183,7 @@ class ViewRefresher:
         elif view == "network":
             weights, grads = self.pending_network
             self.pending_network = None
-            d.network.show_weights(weights, grads)
+            d.network.show_weights(weights, grads, live=True)
         elif view == "confusion":
             epoch, w, step = self.pending_epoch_weights
             self.pending_epoch_weights = None
