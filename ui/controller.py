@@ -343,6 +343,8 @@ class GraphController(EditingMixin, QObject):
         if self.trace is None:
             return
         index = max(-1, min(int(index), len(self.trace) - 1))
+        if self.quiz and index < self.n_forward:
+            self.revealed.clear()       # back before the backward pass: the quiz asks it again
         if index != self.cursor:
             self.cursor = index
             self.cursor_changed.emit(index)

@@ -2551,8 +2551,8 @@ weight {w:.4g}</source>
         <translation>역전파 단계로 가면(→) 문제가 나옵니다. 순전파 단계는 문제 없이 지나갑니다.</translation>
     </message>
     <message>
-        <source>This step is shown already (by Backward, or by auto-run after an edit): the quiz asks only about steps still hidden.</source>
-        <translation>이 단계는 이미 보입니다 (역전파를 눌렀거나 편집 후 자동 실행되었습니다). 퀴즈는 아직 가려진 단계만 묻습니다.</translation>
+        <source>This step is shown already (by Backward, or by auto-run after an edit): the quiz asks only about steps still hidden. Go back to the start (Home) and step with → to be asked each step.</source>
+        <translation>이 단계는 이미 보입니다 (역전파를 눌렀거나 편집 후 자동 실행되었습니다). 퀴즈는 아직 가려진 단계만 묻습니다. 처음으로 돌아가(Home) →로 한 단계씩 나아가면 단계마다 묻습니다.</translation>
     </message>
     <message>
         <source>the local derivative</source>

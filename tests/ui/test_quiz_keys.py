@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 
 def focus(w):
@@ -158,6 +158,38 @@ def test_a_step_shown_already_asks_nothing(win, qtbot):
     assert win.quiz.inputs == [] and win.quiz.local_inputs == []
     assert "shown already" in win.quiz.prompt.text()
     assert not win.quiz.check_button.isEnabled()
+
+
+def test_after_backward_going_back_to_the_start_quizzes_the_pass_again(win, qtbot):
+    """Seen in the window: F6 (the whole backward pass), Quiz, Home, then → through the
+    steps: every step said 'shown already' and the quiz never asked. Going back to the
+    forward pass (or the start) hides the backward pass again for the quiz."""
+    win.activateWindow()
+    qtbot.waitActive(win)
+    win.canvas.setFocus()
+    key(win, Qt.Key.Key_F6)                        # the whole pass, gradients shown
+    QTest.mouseClick(_tool(win, "quiz"), Qt.MouseButton.LeftButton)
+    assert win.controller.quiz
+    assert "shown already" in win.quiz.prompt.text()
+    win.canvas.setFocus()
+    key(win, Qt.Key.Key_Home)
+    while win.controller.current_step() is None or \
+            win.controller.current_step().kind != "backward":
+        key(win, Qt.Key.Key_Right)
+    qtbot.wait(10)
+    assert win.controller.hidden_step() is not None
+    assert win.quiz.inputs and win.quiz.check_button.isEnabled()
+    assert "shown already" not in win.quiz.prompt.text()
+    assert edge_grad(win, "q", "f", 0) == "?"          # not given away on the canvas
+
+
+def _tool(win, name):
+    """The toolbar button of action ``name``."""
+    action = win.actions[name]
+    for button in win.findChildren(QToolButton):
+        if button.defaultAction() is action and button.isVisible():
+            return button
+    raise AssertionError(f"no toolbar button for {name}")
 
 
 @pytest.fixture

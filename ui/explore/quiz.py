@@ -127,7 +127,8 @@ class QuizPanel(QGroupBox):
         elif not hidden and not self.asked:
             self.prompt.setText(translate(
                 "Quiz", "This step is shown already (by Backward, or by auto-run after an "
-                "edit): the quiz asks only about steps still hidden."))
+                "edit): the quiz asks only about steps still hidden. Go back to the start "
+                "(Home) and step with → to be asked each step."))
         elif not hidden and self.stage != DONE:
             self._finish(reveal=False)      # revealed (Reveal, or quiz switched off and on)
         self._update_buttons()
