@@ -115,6 +115,7 @@ class Workspaces(QObject):
         self._toolbars: list[tuple[QToolBar, frozenset[str]]] = []
         self._states: dict[str, QByteArray] = {}
         self._known: dict[str, set[str]] = {}
+        self._splits: dict[str, QByteArray] = {}     # the middle (center_split) of each
         self._loaders: dict[str, list[Callable[[QMainWindow], object]]] = {n: [] for n in NAMES}
         self._arrangers: dict[str, Callable[[], None]] = {}
         self._applied: set[str] = set()
@@ -200,7 +201,14 @@ class Workspaces(QObject):
     def _remember(self, name: str) -> None:
         self._states[name] = self.window.saveState(LAYOUT_VERSION)
         self._known[name] = {d.objectName() for d in self._docks}
+        split = self._split()
+        if split is not None:
+            self._splits[name] = split.saveState()
         self._store(name)
+
+    def _split(self):
+        """The window's middle (the canvas, and what a workspace puts beside it), if it has one."""
+        return getattr(self.window, "center_split", None)
 
     def _apply(self, name: str) -> None:
         state = self._states.get(name)
@@ -212,9 +220,14 @@ class Workspaces(QObject):
                 if name not in names and not dock.isFloating():
                     dock.hide()
         restored = state is not None and window.restoreState(state, LAYOUT_VERSION)
+        split, split_state = self._split(), self._splits.get(name)
+        if restored and split is not None and split_state is None:
+            restored = False        # saved before the middle was kept: laid out afresh
         if not restored:
             self._default_layout(name)
         else:
+            if split is not None:
+                split.restoreState(split_state)
             known = self._known.get(name, set())
             for dock, (names, area) in self._docks.items():
                 if dock.objectName() not in known:        # added since the layout was saved
@@ -250,6 +263,7 @@ class Workspaces(QObject):
         name = self.current
         self._states.pop(name, None)
         self._known.pop(name, None)
+        self._splits.pop(name, None)
         if self.settings is not None:
             self.settings.remove(f"{SETTINGS_GROUP}/{name}")
         self._default_layout(name)
@@ -288,6 +302,9 @@ class Workspaces(QObject):
             if isinstance(state, QByteArray) and not state.isEmpty():
                 self._states[name] = state
                 self._known[name] = set(str(docks).split(",")) if docks else set()
+                split = settings.value(f"{SETTINGS_GROUP}/{name}/split")
+                if isinstance(split, QByteArray) and not split.isEmpty():
+                    self._splits[name] = split
         if self.current in self._applied and self.current in self._states:
             self._apply(self.current)
 
@@ -302,4 +319,6 @@ class Workspaces(QObject):
         if self.settings is None:
             return
         self.settings.setValue(f"{SETTINGS_GROUP}/{name}/state", self._states[name])
+        if name in self._splits:
+            self.settings.setValue(f"{SETTINGS_GROUP}/{name}/split", self._splits[name])
         self.settings.setValue(f"{SETTINGS_GROUP}/{name}/docks", ",".join(sorted(self._known[name])))
