@@ -161,6 +161,8 @@ def build_menus(window) -> None:
         menu = _menu(window, key, title)
         for name in names:
             menu.addAction(a[name])
+        if key == "file":
+            _add_quit(window, menu)
     view = _menu(window, "view", translate("MainWindow", "&View"))
     for name in NAMES:
         view.addAction(a[f"workspace_{name}"])
@@ -185,6 +187,30 @@ def build_menus(window) -> None:
         run.addAction(a[name])
     bar.addMenu(window.examples_menu)
     window.view_menu = _menu(window, "panels", translate("MainWindow", "&Panels"))
+
+
+def _add_quit(window, menu: QMenu) -> None:
+    """File > Quit (Ctrl+Q): closes the window, which asks about unsaved changes first. It
+    stays the menu's last entry whatever is added to the menu later (Open Recent, Export)."""
+    act = QAction(translate("MainWindow", "&Quit"), window)
+    act.setObjectName("action_quit")
+    act.setShortcuts(QKeySequence.StandardKey.Quit)
+    if not act.shortcuts():                 # a platform without a standard Quit key
+        act.setShortcut(QKeySequence("Ctrl+Q"))
+    act.setMenuRole(QAction.MenuRole.QuitRole)
+    act.setStatusTip(translate("MainWindow", "Close graphviz-nn (asks about unsaved changes)"))
+    act.triggered.connect(window.close)
+    window.actions["quit"] = act
+    separator = QAction(window)
+    separator.setSeparator(True)
+
+    def keep_last() -> None:
+        for item in (separator, act):
+            menu.removeAction(item)
+            menu.addAction(item)
+
+    keep_last()
+    menu.aboutToShow.connect(keep_last)
 
 
 def fit_toolbar_rows(window, own_row_for_expression: bool) -> str:

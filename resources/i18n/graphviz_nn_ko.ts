@@ -2014,6 +2014,14 @@ Your changes are not saved yet.</source>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close graphviz-nn (asks about unsaved changes)</source>
+        <translation>graphviz-nn을 닫습니다 (저장하지 않은 변경이 있으면 묻습니다)</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

@@ -122,6 +122,34 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(win, tmp_
     assert not win.isVisible() and (tmp_path / "kept.json").exists()
 
 
+def test_ctrl_q_and_file_quit_ask_about_unsaved_changes_then_close(win, qtbot, tmp_path):
+    """Seen in the window: Ctrl+Q did nothing and the File menu had no way out but the
+    window's close button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.menus import window_menu
+
+    quit_action, menu, bar = win.actions["quit"], window_menu(win, "file"), win.menuBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(menu.menuAction()).center())    # File opens
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    assert menu.actions()[-1] is quit_action                      # last, after Export
+    assert any(a.text().startswith("&Export") or "Export" in a.text() for a in menu.actions())
+    menu.close()
+    win.document.start_session()
+    build(win)
+    asked = []
+    win.document.ask_save_changes = lambda: asked.append(1) or "cancel"
+    win.activateWindow()
+    qtbot.waitActive(win)
+    QTest.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked and win.isVisible()                    # unsaved: asked, and Cancel keeps it
+    win.document.ask_save_changes = lambda: "discard"
+    QTest.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=2000)
+
+
 CRASHING_SESSION = """
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
