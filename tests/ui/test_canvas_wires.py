@@ -124,3 +124,29 @@ def test_a_short_wire_between_two_layer_boxes_runs_straight_on(window):
     xs = [path.pointAtPercent(i / 50).x() for i in range(51)]
     assert all(b >= a - 1e-6 for a, b in zip(xs, xs[1:], strict=False)), xs
     assert first.rect().right() - 0.5 <= min(xs) and max(xs) <= second.rect().left() + 0.5
+
+
+def test_a_wire_drawn_back_to_a_node_left_of_its_source_goes_around_both_ends(qtbot, tmp_path):
+    """Seen in the window (Build): a sigmoid dropped below and left of f, then wired from f's
+    output: the wire swung out of f's port and back through f's own body. A wire that runs
+    backwards goes between (or around) its two ends instead."""
+    from tests.ui.test_editor_canvas import drag, drop_op, in_port, out_port
+    from tests.ui.windows import make_window
+
+    w = make_window(qtbot, tmp_path, example="cs231n")
+    w.resize(1280, 720)
+    scene, g = w.scene, w.controller.graph
+    f = scene.nodes[g["f"].id]
+    below_left = f.sceneBoundingRect().bottomLeft() + QPointF(-170, 110)
+    drop_op(w, "sigmoid", below_left)
+    sig = next(n for n in g.nodes if n.op == "sigmoid")
+    drag(w, out_port(w, g["f"].id), in_port(w, sig.id, 0))
+    QApplication.processEvents()
+    assert g[sig.name].inputs == [g["f"]]
+    edge = scene.edge_item(g["f"].id, sig.id, 0)
+    stroke = QPainterPathStroker()
+    stroke.setWidth(1.0)
+    path = stroke.createStroke(edge.shape_path())
+    for item in (f, scene.nodes[sig.id]):                     # its own two ends too
+        assert not path.intersects(body(item).adjusted(2, 2, -2, -2)), item.name
+    assert wires_behind_nodes(scene, g) == []

@@ -125,10 +125,14 @@ def detour(x1: float, y1: float, x2: float, y2: float, obstacles: Obstacles,
     """Waypoints for a wire from the output port (x1, y1) to the input port (x2, y2) that
     keeps off every rectangle of ``obstacles`` (its own two ends, ``ends``, touch the band only
     at its edges): pairs of points (entering and leaving a column of nodes at the same
-    height); [] if the plain curve is clear. A wire that runs backwards (x2 <= x1) keeps its
-    plain curve."""
-    if not (x2 - x1 > 2 * MARGIN and len(obstacles)) or \
-            not all(math.isfinite(v) and abs(v) < LIMIT for v in (x1, y1, x2, y2)):
+    height); [] if the plain curve is clear. A wire that runs backwards (x2 <= x1) goes
+    between its two ends, or around them (see ``_backwards``)."""
+    if not all(math.isfinite(v) and abs(v) < LIMIT for v in (x1, y1, x2, y2)):
+        return []
+    if x2 - x1 <= 2 * MARGIN:
+        return _backwards(x1, y1, x2, y2, [obstacles.rects[k] for k in ends
+                                           if k in obstacles.rects])
+    if not len(obstacles):
         return []
     cols = obstacles.between(x1 + 1.0, x2 - 1.0)
     if not cols or not _plain_hits(x1, y1, x2, y2, cols):
@@ -143,6 +147,28 @@ def detour(x1: float, y1: float, x2: float, y2: float, obstacles: Obstacles,
                                 else col[3][k])
         points += [(max(left - MARGIN, x1 + 1.0), y), (min(right + MARGIN, x2 - 1.0), y)]
     return points
+
+
+BACK_REACH = 40.0      # how far a backward wire runs out of its port before it turns
+
+
+def _backwards(x1: float, y1: float, x2: float, y2: float, ends: list[Rect]):
+    """Waypoints of a wire from an output port to an input port left of it (or straight below):
+    out to the right of its source, along the gap between its two ends' boxes (or below or
+    above both, when they overlap in height), and into its target from the left; [] without
+    the two boxes."""
+    if len(ends) < 2:
+        return []
+    (_l1, top1, _r1, bottom1), (_l2, top2, _r2, bottom2) = ends[0], ends[1]
+    if bottom1 + 2 * MARGIN <= top2:            # the target lies below: between them
+        y = (bottom1 + top2) / 2
+    elif bottom2 + 2 * MARGIN <= top1:          # above
+        y = (bottom2 + top1) / 2
+    elif y2 >= y1:
+        y = max(bottom1, bottom2) + 2 * MARGIN
+    else:
+        y = min(top1, top2) - 2 * MARGIN
+    return [(x1 + BACK_REACH, y), (x2 - BACK_REACH, y)]
 
 
 def path_points(x1: float, y1: float, x2: float, y2: float,
