@@ -137,6 +137,10 @@ def _read_idx(stream, path: Path, size: int, gz: bool, max_bytes: int) -> np.nda
     if need > max_bytes:
         raise DatasetError(f"{path}: the header declares a {shape} array of {need:,} bytes, "
                            f"more than the {max_bytes:,} bytes this app reads")
+    # an empty array (a 0 among the sizes) whose other sizes no array could have
+    if math.prod(d for d in shape if d) * dtype.itemsize > max_bytes:
+        raise DatasetError(f"{path}: the header declares an empty {shape} array whose other "
+                           f"sizes are beyond any array this app reads ({max_bytes:,} bytes)")
     room = size * DEFLATE_MAX_RATIO if gz else size - 4 - 4 * ndim
     if need > room:
         what = "the compressed file could ever hold" if gz else "the file has"

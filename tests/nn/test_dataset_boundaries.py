@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graphviz_nn import datasets as ds
@@ -195,6 +195,8 @@ _IDX_BYTES = st.one_of(
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_IDX_BYTES, compress=st.sampled_from([False, True, "cut"]))
+@example(data=b'\x00\x00\x08\x03\x00\x00\x00\x00\xb5\x04\xc4\x17\xb5\x05"Q',
+         compress=False)            # an empty array with sizes no array can have (found)
 def test_any_idx_bytes_give_an_array_or_a_dataset_error_in_bounded_memory(data, compress):
     if compress:
         data = gzip.compress(data)
