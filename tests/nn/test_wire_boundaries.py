@@ -198,3 +198,15 @@ def test_the_trainer_process_ends_after_a_bad_message_and_after_its_stdin_closes
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_an_array_in_the_other_byte_order_is_refused_not_sent_as_wrong_numbers():
+    """The wire carries native little-endian bytes: a big-endian float32 array was named
+    "float32" and its bytes arrived read the other way round (1.5 became 4.6e-41)."""
+    fh = io.BytesIO()
+    with pytest.raises(wire.WireError, match="dtype"):
+        wire.send(fh, {"t": "x"}, [np.array([1.5], dtype=">f4")])
+    wire.send(fh, {"t": "x"}, [np.array([1.5], dtype="<f4")])
+    fh.seek(0)
+    _head, (a,) = wire.recv(fh)
+    assert a.tolist() == [1.5]

@@ -40,6 +40,20 @@ class _Inbox:
         self.done = threading.Event()
 
 
+PIPE_BYTES = 1 << 20     # a progress message with its time-travel snapshots: ~0.1 MB
+
+
+def _grow(pipe) -> None:
+    """Make ``pipe`` hold a megabyte (Linux; elsewhere it stays as it is): with the default
+    64 kB the trainer waited for the window to read a message whenever the window was busy
+    drawing (a fifth of its time in the selftest)."""
+    try:
+        import fcntl
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError, ValueError):
+        pass
+
+
 class TrainerProcess:
     """The child process, a thread that writes to it and one that reads from it."""
 
@@ -49,6 +63,8 @@ class TrainerProcess:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.proc = subprocess.Popen([sys.executable, "-m", "graphviz_nn.nn.remote"],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            _grow(pipe)
         self._inboxes: dict[int, _Inbox] = {}
         self._outbox: queue.Queue = queue.Queue()
         self._last: tuple[int, _Inbox] | None = None    # the newest job
