@@ -140,7 +140,7 @@ def test_live_edges_show_the_newest_weights_within_a_quarter_second(qtbot):
     """While a run trains, the edges are drawn again at most every LIVE_INTERVAL (the maps
     refresh more often), but the newest weights always reach the screen: a blue edge turned
     negative mid-interval is orange once the interval is over, with no further update."""
-    from ui.train.net_edges import LIVE_INTERVAL
+    from ui.train.net_edge_image import LIVE_INTERVAL
 
     model = _small([[2.0, -0.5], [0.1, -2.0]])
     view = _view(qtbot, model, size=(600, 400))
@@ -151,7 +151,7 @@ def test_live_edges_show_the_newest_weights_within_a_quarter_second(qtbot):
     w[0][0, 0] = -2.0
     view.show_weights(w, live=True)
     assert view.refreshes >= 3                      # the maps went on at once
-    qtbot.waitUntil(lambda: not view._edge_image.stale,     # drawn by the view's own timer
+    qtbot.waitUntil(lambda: view._edge_image.current,        # drawn by the view's own timers
                     timeout=int(LIVE_INTERVAL * 1000) + 1000)
     assert _near(_color_at(view, _edge_mid(view, 1, 0, 0)), NEGATIVE, 60)
 

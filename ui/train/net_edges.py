@@ -4,13 +4,9 @@ weight (TensorFlow Playground's encoding). Lines of one look are drawn in one ca
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Callable
-
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from ui.train.net_layout import Layout
 from ui.train.unit_maps import NEGATIVE, POSITIVE
@@ -19,7 +15,6 @@ PX_PER_WEIGHT = 2.0      # an edge's width grows by this per unit of |w|
 MIN_WIDTH = 0.5
 QUANTUM = 0.5            # widths are drawn in steps of this many pixels
 PLAIN = QColor(190, 190, 190)   # the connections of a layer drawn as one block
-LIVE_INTERVAL = 0.25     # s: while a run trains, the edges are drawn again at most this often
 
 
 def max_width(side: float) -> float:
@@ -102,12 +97,18 @@ class Edges:
         self._buckets = buckets
 
     def paint(self, p: QPainter) -> None:
-        if self.plain:
-            p.setPen(QPen(PLAIN, 1))
-            p.drawLines(self.plain)
-        for pen, lines in self._buckets:
+        for pen, lines in self.pieces():
             p.setPen(pen)
             p.drawLines(lines)
+
+    def pieces(self, most: int | None = None) -> list[tuple[QPen, list[QLineF]]]:
+        """What ``paint`` draws, in order: (pen, lines), ``most`` lines a piece at most."""
+        out = []
+        for pen, lines in ([(QPen(PLAIN, 1), self.plain)] if self.plain else []) + \
+                self._buckets:
+            step = most or max(len(lines), 1)
+            out += [(pen, lines[i:i + step]) for i in range(0, len(lines), step)]
+        return out
 
     def at(self, x: float, y: float) -> tuple[int, int, int] | None:
         """(weight layer, from unit, to unit) of the nearest edge within a few pixels."""
@@ -124,55 +125,6 @@ class Edges:
             if np.isfinite(d[j]) and (best is None or d[j] < best):
                 best, found = float(d[j]), (k, int(ia[j]), int(ib[j]))
         return found
-
-
-class EdgeImage:
-    """The edges drawn once into an image that every paint copies. A thousand wide lines cost
-    some 50 ms to draw; copying them, under 1 ms. New weights from a running model (``live``)
-    draw them again at most every ``LIVE_INTERVAL`` s, so the units' maps can refresh ten times
-    a second; ``on_due`` (the view's update) is called when the newest weights are due, so the
-    edges never show older weights than those for longer. Any other change draws them at the
-    next paint."""
-
-    def __init__(self, on_due: Callable[[], None], parent=None) -> None:
-        self.image: QImage | None = None
-        self.stale = True
-        self.drawn_at = -math.inf
-        self._timer = QTimer(parent)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(on_due)
-
-    def invalidate(self, live: bool = False) -> None:
-        self.stale = True
-        if not live:
-            self.drawn_at = -math.inf           # at the next paint
-            self._timer.stop()
-            return
-        self._call_when_due()
-
-    def _call_when_due(self) -> None:
-        wait = LIVE_INTERVAL - (time.monotonic() - self.drawn_at)
-        if wait > 0 and not self._timer.isActive():
-            self._timer.start(int(wait * 1000) + 1)
-
-    def image_for(self, size: QSize, dpr: float, background: QColor, edges: Edges,
-                  smooth: bool) -> QImage:
-        """The edges over ``background`` at ``size`` (drawn again if due)."""
-        px = QSize(round(size.width() * dpr), round(size.height() * dpr))
-        if self.image is None or self.image.size() != px or self.image.devicePixelRatio() != dpr \
-                or self.stale and time.monotonic() - self.drawn_at >= LIVE_INTERVAL:
-            image = QImage(px, QImage.Format.Format_RGB32)
-            image.setDevicePixelRatio(dpr)
-            image.fill(background)
-            p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-            edges.paint(p)
-            p.end()
-            self.image, self.stale, self.drawn_at = image, False, time.monotonic()
-        elif self.stale:
-            self._call_when_due()       # painted before the time (a timer may fire early)
-        return self.image
 
 
 def _ends(lay: Layout, i: int, out: bool) -> np.ndarray:

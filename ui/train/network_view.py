@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.i18n import translate
 from ui.train import net_edges
+from ui.train.net_edge_image import EdgeImage
 from ui.train.net_layout import Layout, layout
 from ui.train.net_popup import UnitPopup
 from ui.train.unit_maps import MAP_GRID, diverging, probability, to_image_rows, unit_values
@@ -78,7 +79,7 @@ class NetworkView(QWidget):
         self._shown_rows: np.ndarray | None = None
         self._offsets: list[int] = []                   # each layer's first unit in the strip
         self._edges: net_edges.Edges | None = None
-        self._edge_image = net_edges.EdgeImage(self.update, self)
+        self._edge_image = EdgeImage(self.update, self)
         self.popup = UnitPopup(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
