@@ -12,7 +12,9 @@ Playground does.
   waits for Train. The learning rate, optimizer, epochs and seed apply at the next Train.
 - Painting: the boundary view's tools add and erase points of the 2-D set (``paint.py``).
 - A CSV file is read as soon as it is chosen; a file that cannot be used goes to the Train
-  workspace's message bar, naming the file, the line and what is wrong.
+  workspace's message bar, naming the file, the line and what is wrong; an image set that does
+  not load names its files and offers to load them from a folder.
+- The speed: the 2-D problems start slow enough to watch, the others at full speed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from PySide6.QtCore import QTimer
 from ui.i18n import translate
 from ui.train.controls import IDLE, PAUSED, RUNNING
 from ui.train.dataset import IMAGES, split_with_points
+from ui.train.feedback import data_failed_text
 from ui.train.model_form import summary_for
+from ui.train.speed import FULL, WATCH
 
 RESTART_DELAY_MS = 400
 FRAME = (-6.0, 6.0, -6.0, 6.0)     # the plane of Playground's generated sets
@@ -206,3 +210,42 @@ class DataSyncMixin:
         self.feedback.show(translate("TrainingDock", "This data cannot be used: {why}").format(
             why=exc), "error", [(translate("TrainingDock", "Choose file…"),
                                  self.data_form.ask_path)])
+
+    # the speed and the data sets that load later ---------------------------------------------
+    def set_speed(self, rate: float | None) -> None:
+        """Steps a second (None: full speed), as if the learner moved the speed slider."""
+        self.controls.speed.set_rate(rate)
+
+    def _on_speed(self, rate: float | None) -> None:
+        self.refresher.paced = rate is not None
+        if self.worker is not None and self.worker.is_running():
+            self.worker.set_speed(rate)
+            self.controls.restart_clock(self.last_step + 1)    # "time left" at the new pace
+
+    def _default_speed(self) -> None:
+        """The 2-D problems run slow enough to watch; the others at full speed."""
+        self.controls.speed.set_rate(WATCH if self.data_form.is_plane() else FULL, chosen=False)
+
+    def _on_data_loaded(self, _data) -> None:
+        self.show_preview()
+        mode, self._pending = self._pending, None
+        if mode is not None and self.state == IDLE:
+            self._begin(mode)
+
+    def _on_data_failed(self, err: Exception) -> None:
+        """An image data set did not load: the message bar says why, names its files and
+        offers to load them from a folder (then the Train that asked for it goes on)."""
+        mode, self._pending = self._pending, None
+        kind = self.data_form.kind.currentText()
+
+        def choose() -> None:
+            if self.data_form.choose_image_folder():
+                self._begin(mode or "train")
+            else:                               # cancelled: the advice stays in sight
+                show()
+
+        def show() -> None:
+            self.feedback.show(data_failed_text(kind, err), "error",
+                               [(translate("TrainingDock", "Choose folder…"), choose)])
+
+        show()

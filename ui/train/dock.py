@@ -26,7 +26,7 @@ from ui.train.curves import CurvesView
 from ui.train.data_form import DataForm, DataSet, fit_kwargs
 from ui.train.data_sync import FRAME, DataSyncMixin
 from ui.train.dataset import split_with_points
-from ui.train.feedback import Feedback, data_failed_text
+from ui.train.feedback import Feedback
 from ui.train.gradflow import GradientFlowView
 from ui.train.graph_model import GraphModel
 from ui.train.halt import HaltMixin
@@ -38,7 +38,6 @@ from ui.train.network_view import NetworkView
 from ui.train.pairs import Pairs
 from ui.train.refresh import ViewRefresher
 from ui.train.scrubber import TimeBar
-from ui.train.speed import FULL, WATCH
 from ui.train.summary_view import ModelSummary
 from ui.train.time_travel import TimeTravel
 from ui.train.worker_base import WorkerBase
@@ -381,49 +380,11 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
                 self.message.emit(translate("TrainingDock", "Could not refresh the canvas: {why}")
                                   .format(why=error_text(exc)))
 
-    def set_speed(self, rate: float | None) -> None:
-        """Steps a second (None: full speed), as if the learner moved the speed slider."""
-        self.controls.speed.set_rate(rate)
-
-    def _on_speed(self, rate: float | None) -> None:
-        self.refresher.paced = rate is not None
-        if self.worker is not None and self.worker.is_running():
-            self.worker.set_speed(rate)
-            self.controls.restart_clock(self.last_step + 1)    # "time left" at the new pace
-
-    def _default_speed(self) -> None:
-        """The 2-D problems run slow enough to watch; the others at full speed."""
-        self.controls.speed.set_rate(WATCH if self.data_form.is_plane() else FULL, chosen=False)
-
     def _on_tab_change(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.gradflow:
             self.gradflow.refresh(force=True)
         elif self.tabs.currentWidget() is self.histograms:
             self.histograms.refresh(force=True)
-
-    def _on_data_loaded(self, _data: DataSet) -> None:
-        self.show_preview()
-        mode, self._pending = self._pending, None
-        if mode is not None and self.state == IDLE:
-            self._begin(mode)
-
-    def _on_data_failed(self, err: Exception) -> None:
-        """An image data set did not load: the message bar says why, names its files and
-        offers to load them from a folder (then the Train that asked for it goes on)."""
-        mode, self._pending = self._pending, None
-        kind = self.data_form.kind.currentText()
-
-        def choose() -> None:
-            if self.data_form.choose_image_folder():
-                self._begin(mode or "train")
-            else:                               # cancelled: the advice stays in sight
-                show()
-
-        def show() -> None:
-            self.feedback.show(data_failed_text(kind, err), "error",
-                               [(translate("TrainingDock", "Choose folder…"), choose)])
-
-        show()
 
     # views -----------------------------------------------------------------------------------------
     def _set_state(self, state: str) -> None:
