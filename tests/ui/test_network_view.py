@@ -156,6 +156,25 @@ def test_live_edges_show_the_newest_weights_within_a_quarter_second(qtbot):
     assert _near(_color_at(view, _edge_mid(view, 1, 0, 0)), NEGATIVE, 60)
 
 
+def test_a_run_starting_draws_its_new_models_edges_in_slices_then_shows_them(qtbot):
+    """As a run starts (a new model, live weights) the units come at once and the edges a few
+    milliseconds later, drawn between other events: the window does not wait for them, and
+    they do arrive, with the model's colours, without any further call."""
+    model = _small([[2.0, -0.5], [0.1, -2.0]])
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_model(spec_for(model, BOUNDS, None, 3))
+    view.show_weights(model.get_weights(), live=True)
+    view.repaint()                                   # the first paint: no whole drawing
+    assert not view._edge_image.current
+    qtbot.waitUntil(lambda: view._edge_image.current, timeout=2000)
+    assert _near(_color_at(view, _edge_mid(view, 1, 0, 0)), POSITIVE, 60)
+    assert _near(_color_at(view, _edge_mid(view, 1, 1, 1)), NEGATIVE, 60)
+
+
 def test_hovering_an_edge_tells_its_weight_and_gradient(qtbot):
     model = _small([[2.0, -0.5], [0.1, -2.0]])
     view = _view(qtbot, model, size=(600, 400))

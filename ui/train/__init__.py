@@ -72,10 +72,12 @@ PREWARM_MS = 1500
 
 def _start_trainer_process() -> None:
     from ui.train.trainer_process import trainer_process
+    from ui.train.workers import blas_controller
     try:
         trainer_process()
     except OSError:
         pass          # the first Train says why and trains on a thread
+    blas_controller()     # found now (~50 ms), not as the first run starts
 
 
 def prewarm(_window=None) -> None:

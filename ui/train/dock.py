@@ -266,7 +266,7 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
                                         data.classes),
                                canvas_graph_note() if on_canvas else "")
         self.last_grads = None
-        self.show_weights(model.get_weights())
+        self.show_weights(model.get_weights(), live=True)    # its edges in slices, not at once
         self.model_on_canvas = on_canvas
         canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
         if canvas:   # after the plots' paints, in a turn of its own: no single long stall
@@ -394,11 +394,12 @@ class TrainingDock(DataSyncMixin, HaltMixin, QWidget):
         if changed:
             self.state_changed.emit(state)
 
-    def show_weights(self, weights, grads=None) -> None:
+    def show_weights(self, weights, grads=None, live: bool = False) -> None:
         """Show the model with these weights (``[W1, b1, ...]``) in the decision boundary and
-        the network diagram (with ``grads``, the gradients of the step they are from)."""
+        the network diagram (with ``grads``, the gradients of the step they are from; ``live``:
+        as a run starts or goes on)."""
         self.show_boundary(weights)
-        self.network.show_weights(weights, grads)
+        self.network.show_weights(weights, grads, live=live)
 
     def show_boundary(self, weights) -> None:
         if self.settings is not None and self.boundary.bounds is not None:

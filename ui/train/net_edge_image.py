@@ -31,6 +31,7 @@ class EdgeImage:
         self.stale = True               # weights newer than those the image (or job) draws
         self.drawn_at = -math.inf
         self._now = False               # drawn whole at the next paint
+        self._blank = False             # no image yet, and none needed at once (new model)
         self._job = None                # (image, painter, pieces left) of a live drawing
         self._on_due = on_due
         self._timer = QTimer(parent)
@@ -46,8 +47,14 @@ class EdgeImage:
         """Whether the image shows the newest weights."""
         return not self.stale and self._job is None and not self._now
 
-    def invalidate(self, live: bool = False) -> None:
+    def invalidate(self, live: bool = False, blank: bool = False) -> None:
+        """New weights (``live``: from a running model) or a new look; ``blank``: a new model,
+        whose edges may be drawn in slices after a first paint without them."""
         self.stale = True
+        if blank:
+            self._cancel()
+            self.image, self._now, self._blank, self.drawn_at = None, False, True, -math.inf
+            return
         if not live:
             self._now = True
             self._cancel()
@@ -60,13 +67,17 @@ class EdgeImage:
         """The edges over ``background`` at ``size``: drawn now when they must be, else the
         last whole image (a live drawing started if one is due)."""
         px = QSize(round(size.width() * dpr), round(size.height() * dpr))
+        if self.image is None and self._blank and not self._now:
+            self.image, _p = self._begin(px, dpr, background, smooth)     # no edges yet
+            _p.end()
+            self._blank = False
         if self._now or self.image is None or self.image.size() != px \
                 or self.image.devicePixelRatio() != dpr:
             self._cancel()
             image, p = self._begin(px, dpr, background, smooth)
             edges.paint(p)
             p.end()
-            self.image, self.stale, self._now = image, False, False
+            self.image, self.stale, self._now, self._blank = image, False, False, False
             self.drawn_at = time.monotonic()
         elif self.stale and self._job is None:
             if time.monotonic() - self.drawn_at >= LIVE_INTERVAL:

@@ -96,7 +96,7 @@ class NetworkView(QWidget):
         self.scales = []
         self.selected = self.hovered = None
         self.popup.hide()
-        self._relayout()
+        self._relayout(new_model=True)
         self.update()
 
     def show_weights(self, weights, grads=None, live: bool = False) -> None:
@@ -157,13 +157,15 @@ class NetworkView(QWidget):
         self._relayout()
         super().resizeEvent(event)
 
-    def _relayout(self) -> None:
+    def _relayout(self, new_model: bool = False) -> None:
         if self.spec is None:
             self.layout, self._edges = None, None
             return
         self.layout = layout(self.spec.sizes, self.width(), self.height())
         self._edges = net_edges.Edges(self.layout)
-        self._edge_image.invalidate()
+        # a new model's edges may come a few ms after its units (drawn in slices, as a run
+        # starts); the same model at a new size is drawn whole at once
+        self._edge_image.invalidate(blank=new_model)
         self._scale_for_screen()
         if self.weights is not None:
             self._edges.set_weights(self.weights)
