@@ -150,3 +150,11 @@ def test_a_wire_drawn_back_to_a_node_left_of_its_source_goes_around_both_ends(qt
     for item in (f, scene.nodes[sig.id]):                     # its own two ends too
         assert not path.intersects(body(item).adjusted(2, 2, -2, -2)), item.name
     assert wires_behind_nodes(scene, g) == []
+    # the wire q -> f has nothing in its way but its own ends (the sigmoid shares q's column
+    # now): it stays one smooth curve, left to right, no climb over q
+    path = scene.edge_item(g["q"].id, g["f"].id, 0).shape_path()
+    xs = [path.pointAtPercent(i / 50).x() for i in range(51)]
+    assert all(b >= a - 1e-6 for a, b in zip(xs, xs[1:], strict=False)), xs
+    q = scene.nodes[g["q"].id]
+    ys = [path.pointAtPercent(i / 50).y() for i in range(51)]
+    assert min(ys) >= q.sceneBoundingRect().top(), "the wire climbs over q"

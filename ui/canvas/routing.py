@@ -90,6 +90,22 @@ class Obstacles:
         return out[::-1]
 
 
+def _without(col, own: set, rects: dict):
+    """Column ``col`` without the wire's own ends (a wire leaves and enters them at their
+    edges; a column merged with a neighbour's box must not make it climb over its own)."""
+    left, right, _tops, _bottoms, keys = col
+    spans = sorted((rects[k][1] - MARGIN, rects[k][3] + MARGIN) for k in keys - own)
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for top, bottom in spans:
+        if bottoms and top <= bottoms[-1]:
+            bottoms[-1] = max(bottoms[-1], bottom)
+        else:
+            tops.append(top)
+            bottoms.append(bottom)
+    return left, right, tops, bottoms, keys - own
+
+
 def _blocked(col, y: float) -> int:
     """The index of the blocked stretch of column ``col`` that holds height ``y``, or -1."""
     tops, bottoms = col[2], col[3]
@@ -134,7 +150,10 @@ def detour(x1: float, y1: float, x2: float, y2: float, obstacles: Obstacles,
                                            if k in obstacles.rects])
     if not len(obstacles):
         return []
-    cols = obstacles.between(x1 + 1.0, x2 - 1.0)
+    own = set(ends)
+    cols = [_without(col, own, obstacles.rects) if own & col[4] else col
+            for col in obstacles.between(x1 + 1.0, x2 - 1.0)]
+    cols = [col for col in cols if col[2]]
     if not cols or not _plain_hits(x1, y1, x2, y2, cols):
         return []
     points: list[tuple[float, float]] = []
@@ -149,7 +168,7 @@ def detour(x1: float, y1: float, x2: float, y2: float, obstacles: Obstacles,
     return points
 
 
-BACK_REACH = 40.0      # how far a backward wire runs out of its port before it turns
+BACK_REACH = 20.0      # how far a backward wire runs out of its port before it turns (Fit leaves room)
 
 
 def _backwards(x1: float, y1: float, x2: float, y2: float, ends: list[Rect]):
