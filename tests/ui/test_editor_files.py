@@ -331,3 +331,36 @@ def test_training_the_canvas_graph_makes_it_unsaved(win, tmp_path):
     dock.model = SimpleNamespace(graph=g)
     dock.state_changed.emit("running")
     assert win.isWindowModified()
+
+
+COPY_THEN_QUIT = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings, QTimer, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.app import MainWindow
+w = MainWindow(example="cs231n")
+w.document.use(recovery_dir=sys.argv[1],
+               settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+w.show()
+def act():
+    g = w.controller.graph
+    w.editor.canvas.select([g["x"].id, g["q"].id])
+    QTest.keyClick(w.canvas, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    print(QApplication.clipboard().text()[:9], flush=True)
+    QTest.keyClick(w, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+QTimer.singleShot(200, act)
+sys.exit(app.exec())
+"""
+
+
+def test_copying_nodes_then_quitting_ends_the_app_cleanly(tmp_path):
+    """Seen when the tests ended: after Copy, the app died with a segmentation fault as it
+    exited (the clipboard, a Qt global, deleted the copied data after Python had ended)."""
+    run = subprocess.run([sys.executable, "-c", COPY_THEN_QUIT, str(tmp_path / "recovery"),
+                          str(tmp_path / "s.ini")], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert run.stdout.startswith('{"'), run.stdout + run.stderr          # it copied
+    assert run.returncode == 0, (run.returncode, run.stderr[-800:])

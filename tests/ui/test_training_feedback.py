@@ -78,6 +78,7 @@ def test_sgd_at_100_on_the_circles_pauses_with_a_message_and_one_click_fixes_it(
     # 10 is still too much for plain SGD here: it says so again, at a later step
     if dock.state == PAUSED:
         assert dock.halt["why"] == "diverged" and dock.last_step > step and bar.isVisible()
+        step = dock.last_step
         _click(qtbot, _bar_button(bar, "Lower the learning rate"))
         assert dock.model_form.lr.value() == pytest.approx(1.0)
         qtbot.waitUntil(lambda: dock.state == IDLE, timeout=30_000)
@@ -85,12 +86,11 @@ def test_sgd_at_100_on_the_circles_pauses_with_a_message_and_one_click_fixes_it(
     # the header counts to the run's real last step (the halted epoch was run again)
     done, total = re.search(r"step ([\d,]+)/([\d,]+)", dock.controls.info.text()).groups()
     assert done == total and int(done.replace(",", "")) == dock.last_step + 1
+    # after the last click the run no longer blows up (how well it learns in the steps that are
+    # left depends on where the trainer paused: 10 may bounce, 1 learns; not judged here)
     loss = dock.curves.run.loss.data
-    assert np.isfinite(loss[-20:]).all()
-    if dock.model_form.lr.value() == pytest.approx(1.0):
-        assert loss[-20:].mean() < 0.6            # a learning rate that trains: it learns
-    else:   # 10 may bounce without blowing up (where the trainer paused decides): not diverged
-        assert loss[-20:].max() < 100
+    after = loss[step + 1:]
+    assert len(after) and np.isfinite(after).all() and after.max() < 100
     top = dock.curves.loss_plot.vb.viewRange()[1][1]        # the recovery is what is seen
     assert top < 100 < loss.max()
 

@@ -212,6 +212,16 @@ class Editor(QObject):
         return self.canvas.place(op, QPointF(centre))
 
 
+def release_clipboard() -> None:
+    """The app is ending: nodes it copied stay on the clipboard as their JSON text, in data Qt
+    makes itself. The data ``copy`` made is a Python object; left on the clipboard, Qt deleted
+    it after Python had ended, and the app died with a segmentation fault as it quit."""
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData() if clipboard is not None else None
+    if mime is not None and mime.hasFormat(FRAGMENT_MIME):
+        clipboard.setText(mime.text())
+
+
 def install(window) -> Editor:
     """Add the editor (palette, history, file handling, canvas editing) to ``window``, once.
     (Tests and scripts give the document other folders with ``window.document.use``.)"""
@@ -219,6 +229,10 @@ def install(window) -> Editor:
         return window.editor
     editor = Editor(window)
     window.editor = editor
+    app = QApplication.instance()
+    if app is not None and not app.property("graphviz_nn_clipboard"):
+        app.setProperty("graphviz_nn_clipboard", True)      # once per app
+        app.aboutToQuit.connect(release_clipboard)
     pal = palette.install(window)
     pal.op_activated.connect(editor.place_at_centre)
     history.install(window)
