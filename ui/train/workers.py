@@ -25,6 +25,7 @@ import numpy as np
 
 from graphviz_nn.nn.callbacks import StepLog, StepPacer
 from graphviz_nn.nn.lockstep import HistoryTap, last_gradients
+from ui.train.blas import _single_threaded_blas, blas_controller
 from ui.train.trainer_link import BufferCallback, Update
 from ui.train.worker_base import (
     DIAG_INTERVAL_S,
@@ -49,34 +50,6 @@ def histograms_of(model: Any) -> list[dict] | None:
     return None
 
 NAN = float("nan")
-
-
-_BLAS = []   # the threadpoolctl controller, found once (finding the libraries takes ~40 ms)
-
-
-def blas_controller():
-    """threadpoolctl's controller of the loaded BLAS libraries, or None without threadpoolctl."""
-    if not _BLAS:
-        try:
-            from threadpoolctl import ThreadpoolController
-            _BLAS.append(ThreadpoolController())
-        except Exception:  # noqa: BLE001 - ImportError or an odd platform: go without
-            _BLAS.append(None)
-    return _BLAS[0]
-
-
-def _single_threaded_blas():
-    """Limit BLAS to one thread while training next to the GUI (threadpoolctl, if present).
-
-    Trainer and GUI are already two busy threads; BLAS helper threads spinning beside them on
-    a small machine make both slower (the GUI's 80×80 decision-boundary grid 5× slower)."""
-    ctl = blas_controller()
-    if ctl is None:
-        return None
-    try:
-        return ctl.limit(limits=1, user_api="blas")
-    except Exception:  # noqa: BLE001 - a speed tweak, never a reason to fail
-        return None
 
 
 class TrainingWorker(WorkerBase):
