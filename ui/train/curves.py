@@ -10,20 +10,19 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.i18n import translate
 from ui.train.curve_legend import CurveLegend
+from ui.train.curve_readout import METRICS, CurveReadoutMixin
 from ui.train.envelope import PeakCurve
 from ui.train.refresh import TimedLayoutWidget
 from ui.train.series import RunData
@@ -36,12 +35,6 @@ EPOCH = "#0d2c66"
 PREV = (185, 185, 185)
 RAW = (178, 200, 238)
 MAX_MARKERS = 60   # per-epoch markers only while they stay apart
-
-
-def _fmt(x: float) -> str:
-    if not np.isfinite(x):
-        return "–"
-    return f"{x:.4g}"
 
 
 def nice_ceil(v: float) -> float:
@@ -65,10 +58,7 @@ def _curve(plot: pg.PlotItem, color, width: float = 1,
     return item
 
 
-METRICS = {"loss": QT_TRANSLATE_NOOP("Curves", "loss"),
-           "accuracy": QT_TRANSLATE_NOOP("Curves", "accuracy")}
-
-class CurvesView(QWidget):
+class CurvesView(CurveReadoutMixin, QWidget):
     """Loss and accuracy plots with smoothing, log scale, hover read-out and export."""
 
     exported = Signal(str)   # a message for the status bar
@@ -337,42 +327,6 @@ class CurvesView(QWidget):
         else:
             self._ranges = (self._ranges[0], 0.0)
             self._fit_axes()
-
-    def _on_mouse_moved(self, event) -> None:
-        pos = event[0]
-        for plot, name in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy")):
-            if not plot.sceneBoundingRect().contains(pos):
-                continue
-            # beside the pointer, not in a row of its own: the plots keep the height
-            QToolTip.showText(QCursor.pos(), self.readout(plot.vb.mapSceneToView(pos).x(), name),
-                              self.plots)
-            return
-        QToolTip.hideText()
-
-    def readout(self, x: float, which: str = "loss") -> str:
-        """Text for the step nearest to ``x``: its raw and smoothed values and its epoch."""
-        r = self.run
-        steps = r.steps.data
-        if steps.size == 0:
-            return " "
-        i = int(np.clip(np.searchsorted(steps, x), 0, steps.size - 1))
-        if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
-            i -= 1
-        raw = (r.loss if which == "loss" else r.acc).data[i]
-        sm = (r.smooth_loss if which == "loss" else r.smooth_acc).out.data[i]
-        text = translate("Curves", "step {step}  (epoch {epoch}):  {metric} {raw}  smoothed "
-                         "{smoothed}").format(step=int(steps[i]),
-                                              epoch=int(r.epoch_of_step.data[i]) + 1,
-                                              metric=translate("Curves", METRICS[which]),
-                                              raw=_fmt(raw), smoothed=_fmt(sm))
-        for _ep, last, logs in r.epochs:
-            if last >= steps[i]:
-                key = "val_loss" if which == "loss" else "val_accuracy"
-                if key in logs:
-                    text += translate("Curves", "   validation at epoch end {value}").format(
-                        value=_fmt(logs[key]))
-                break
-        return text
 
     # export -------------------------------------------------------------------------------------
     def _ask_png(self) -> None:
