@@ -1,7 +1,7 @@
 """Keep the translations current: ``python3 -m ui.i18n_tools`` (``--check`` changes nothing).
 
 0. The engine's message templates (``graphviz_nn/messages.py``) are copied into
-   ``ui/engine_text.py``, marked for translation, so lupdate finds them.
+   ``ui/engine_tables.py``, marked for translation, so lupdate finds them.
 1. ``pyside6-lupdate`` reads every ``translate(...)`` / ``QT_TRANSLATE_NOOP(...)`` in ``ui/``
    and brings ``resources/i18n/graphviz_nn_ko.ts`` up to date (new strings come in as
    unfinished; strings no longer in the sources go).
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "graphviz_nn_ko.ts"
 QM = ROOT / "ui" / "translations" / "graphviz_nn_ko.qm"
-ENGINE_TEXT = ROOT / "ui" / "engine_text.py"
+ENGINE_TEXT = ROOT / "ui" / "engine_tables.py"   # the tables ui/engine_text.py says
 
 
 def tool(name: str) -> str:
@@ -82,7 +82,7 @@ def messages(ts: Path = TS) -> list[dict]:
 
 
 def engine_table() -> str:
-    """The source of ``ui/engine_text.py`` with its tables made from the engine's: TEMPLATES
+    """The source of ``ui/engine_tables.py`` with its tables made from the engine's: TEMPLATES
     (the messages, context "Engine") and OP_DOCS (each op's one-line doc, context "OpDocs"),
     every text marked with ``QT_TRANSLATE_NOOP``."""
     from graphviz_nn.messages import TEMPLATES
@@ -140,7 +140,7 @@ def check(ts: Path = TS) -> list[str]:
     strings of ``ts`` gone from the sources, and unfinished ones."""
     problems = []
     if engine_table() != ENGINE_TEXT.read_text(encoding="utf-8"):
-        problems.append("ui/engine_text.py differs from graphviz_nn/messages.py")
+        problems.append("ui/engine_tables.py differs from graphviz_nn/messages.py")
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / ts.name
         shutil.copy(ts, fresh)
