@@ -130,8 +130,7 @@ def test_a_wire_drawn_back_to_a_node_left_of_its_source_goes_around_both_ends(qt
     """Seen in the window (Build): a sigmoid dropped below and left of f, then wired from f's
     output: the wire swung out of f's port and back through f's own body. A wire that runs
     backwards goes between (or around) its two ends instead."""
-    from tests.ui.test_editor_canvas import drag, drop_op, in_port, out_port
-    from tests.ui.windows import make_window
+    from tests.ui.windows import drag, drop_op, in_port, make_window, out_port
 
     w = make_window(qtbot, tmp_path, example="cs231n")
     w.resize(1280, 720)

@@ -4,55 +4,15 @@ ports, refusing a cycle, delete / move / rename and their undo, values and gradi
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from tests.ui.windows import make_window
+from tests.ui.windows import drag, drop_op, in_port, make_window, out_port, vp_point
 
 
 @pytest.fixture
 def win(qtbot, tmp_path):
     return make_window(qtbot, tmp_path)
-
-
-def vp_point(w, scene_pos: QPointF) -> QPoint:
-    return w.canvas.mapFromScene(scene_pos)
-
-
-def drag(w, a: QPointF, b: QPointF, steps: int = 6) -> None:
-    """Press at scene point ``a``, move in steps to ``b``, release (the real mouse path)."""
-    vp = w.canvas.viewport()
-    pa, pb = vp_point(w, a), vp_point(w, b)
-    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pa)
-    for k in range(1, steps + 1):
-        p = pa + (pb - pa) * (k / steps)
-        QTest.mouseMove(vp, p)
-    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pb)
-
-
-def out_port(w, node_id) -> QPointF:
-    return w.scene.node_item(node_id).out_port_pos()
-
-
-def in_port(w, node_id, port) -> QPointF:
-    return w.scene.node_item(node_id).in_port_pos(port)
-
-
-def drop_op(w, op: str, scene_pos: QPointF) -> None:
-    mime: QMimeData = w.palette.mime_for(op)
-    vp = w.canvas.viewport()
-    p = QPointF(vp_point(w, scene_pos))
-    enter = QDragEnterEvent(p.toPoint(), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(vp, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(p, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(vp, drop)
-    # a copy: a "move" would make the palette delete its row
-    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
 
 
 def build_xy_mul(w):
