@@ -10,9 +10,9 @@ weight as an edge, as the Train workspace shows them.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
+from ui.headless.script import run
 from ui.headless.training_screenshot import _run_until, _save, _settle
 
 
@@ -58,14 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Screenshot of the network diagram mid-training.")
     p.add_argument("--out", default="resources/screenshots/network.png")
     args = p.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        print(make_screenshot(args.out))
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        print(f"screenshot failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run(lambda: [make_screenshot(args.out)])
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ both curves on one plot and both decision boundaries side by side.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from ui.headless.script import run
 from ui.headless.training_screenshot import _run_until, _save, _settle
 
 
@@ -68,19 +68,16 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description="Screenshots of time travel and a paired run.")
     p.add_argument("--out", default="resources/screenshots/")
     args = p.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
+
+    def make() -> list[str]:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication(["graphviz-nn"])
         folder = Path(args.out)
-        print(time_travel(app, str(folder / "time_travel.png")))
-        print(paired_run(app, str(folder / "paired_run.png")))
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        print(f"screenshot failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
+        return [time_travel(app, str(folder / "time_travel.png")),
+                paired_run(app, str(folder / "paired_run.png"))]
+
+    return run(make)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,10 @@ picture puts a deep sigmoid network's gradient flow beside the same network with
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
+
+from ui.headless.script import run
 
 
 def _run_until(app, predicate, timeout_s: float = 120.0) -> None:
@@ -110,15 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="resources/screenshots/training.png")
     p.add_argument("--gradient-flow-out", default="resources/screenshots/gradient_flow.png")
     args = p.parse_args(argv)
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        print(make_screenshot(args.out))
-        print(make_gradient_flow_screenshot(args.gradient_flow_out))
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        print(f"screenshot failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    return run(lambda: [make_screenshot(args.out),
+                        make_gradient_flow_screenshot(args.gradient_flow_out)])
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ui.headless.script import run
+
 SIZES = ((1280, 720), (1920, 1080))
 PRESENTATION = (1280, 720, 1.5)
 
@@ -138,14 +140,7 @@ def shoot(out_dir: str | Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        paths = shoot(argv[0] if argv else "resources/screenshots")
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-        print(f"screenshots failed: {exc}", file=sys.stderr)
-        return 1
-    for path in paths:
-        print(path)
-    return 0
+    return run(lambda: shoot(argv[0] if argv else "resources/screenshots"), "screenshots")
 
 
 if __name__ == "__main__":
