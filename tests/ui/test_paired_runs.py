@@ -13,27 +13,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from graphviz_nn.nn import regularizers, wire
-from ui.train import install
 from ui.train.boundary import BoundaryView
 from ui.train.model_form import build_model
 from ui.train.pairs import CHOICES
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_workspace("train")
-    dock = install(w)
-    dock.set_speed(None)
-    dock.model_form.epochs.setValue(3)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    dock.shutdown()
+def window(train_window):
+    """conftest's Train window (full speed, 1440×900), runs of 3 epochs."""
+    train_window.training_dock.model_form.epochs.setValue(3)
+    return train_window
 
 
 def _compare(qtbot, dock, key) -> list:

@@ -10,26 +10,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from graphviz_nn.nn import Callback
-from ui.train import install
 from ui.train.boundary import BoundaryView
 from ui.train.model_form import build_model
 
 
 @pytest.fixture
-def window(qtbot):
-    from ui.app import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_workspace("train")
-    dock = install(w)
-    dock.set_speed(None)
-    dock.model_form.epochs.setValue(12)
-    w.resize(1440, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    dock.shutdown()
+def window(train_window):
+    """conftest's Train window (full speed, 1440×900), runs of 12 epochs."""
+    train_window.training_dock.model_form.epochs.setValue(12)
+    return train_window
 
 
 def _click(qtbot, button) -> None:
