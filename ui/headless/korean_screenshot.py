@@ -10,9 +10,7 @@ Language is 한국어 (so the picture is what a Korean learner sees, Qt's own wo
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 DEFAULT_OUT = Path("resources/screenshots/window_ko.png")
@@ -21,27 +19,10 @@ DEFAULT_OUT = Path("resources/screenshots/window_ko.png")
 def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
                     size: tuple[int, int] = (1440, 900)) -> Path:
     """Write the screenshot to ``out``; returns its path."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from ui.headless.render import save_png
+    from ui.headless.script import window_in
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from graphviz_nn.io import write_atomic
-    from ui.i18n import apply_app_font, install_language
-
-    install_language(language)
-    apply_app_font()
-    from ui.app import MainWindow
-    from ui.style import png_bytes
-
-    tmp = Path(tempfile.mkdtemp(prefix="gnn-korean-shot-"))
-    window = MainWindow(example=None)
-    window.document.use(settings=QSettings(str(tmp / "settings.ini"),
-                                           QSettings.Format.IniFormat))
-    window.document.ask_save_changes = lambda: "discard"
-    window.resize(*size)
-    window.show()
-    app.processEvents()
+    app, window = window_in(language, size)
     window.load_example("sigmoid")
     c = window.controller
     c.run_forward()
@@ -54,9 +35,7 @@ def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
     window.canvas.fit()
     for _ in range(3):
         app.processEvents()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, png_bytes(window.grab()))
+    out = save_png(window.grab(), out)
     window.close()
     return out
 

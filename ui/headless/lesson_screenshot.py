@@ -10,9 +10,7 @@ lesson is played through its panel (the forward pass stepped, the answer typed a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 DEFAULT_OUT = Path("resources/screenshots/lesson_ko.png")
@@ -20,27 +18,11 @@ DEFAULT_OUT = Path("resources/screenshots/lesson_ko.png")
 
 def make_screenshot(out: str | Path = DEFAULT_OUT, language: str = "ko",
                     size: tuple[int, int] = (1440, 900)) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    from ui.i18n import apply_app_font, install_language
-
-    install_language(language)          # before any widget is made, as the app does
-    apply_app_font()
-    from ui.app import MainWindow
     from ui.headless.render import save_png
+    from ui.headless.script import window_in
     from ui.lessons import open_lesson
 
-    tmp = Path(tempfile.mkdtemp(prefix="gnn-lesson-shot-"))
-    window = MainWindow(example=None)
-    window.document.use(settings=QSettings(str(tmp / "settings.ini"),
-                                           QSettings.Format.IniFormat))
-    window.document.ask_save_changes = lambda: "discard"
-    window.resize(*size)
-    window.show()
-    app.processEvents()
+    app, window = window_in(language, size)
     open_lesson(window, "backprop", 0)
     window.controller.run_forward()              # the step's checkpoint: the forward pass
     panel = window.lesson_panel

@@ -21,3 +21,32 @@ def run(make: Callable[[], Iterable], what: str = "screenshot") -> int:
     for path in paths:
         print(path)
     return 0
+
+
+def window_in(language: str, size: tuple[int, int]):
+    """``(app, window)``: the main window on an empty graph, offscreen, in ``language`` (set
+    before any widget is made, as the app does), with settings of its own (the learner's are
+    left alone) and never a question about unsaved changes; shown at ``size``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from ui.i18n import apply_app_font, install_language
+
+    install_language(language)
+    apply_app_font()
+    from ui.app import MainWindow
+
+    folder = Path(tempfile.mkdtemp(prefix="gnn-shot-"))
+    window = MainWindow(example=None)
+    window.document.use(settings=QSettings(str(folder / "settings.ini"),
+                                           QSettings.Format.IniFormat))
+    window.document.ask_save_changes = lambda: "discard"
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    return app, window

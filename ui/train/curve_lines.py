@@ -44,17 +44,7 @@ class ExtraLine:
 
     def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
                   epoch: int = 0) -> None:
-        r = self.data
-        r.steps.extend(steps)
-        r.loss.extend(loss)
-        r.acc.extend(accuracy)
-        r.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
-        r.smooth_loss.extend(loss)
-        r.smooth_acc.extend(accuracy)
-        finite = loss[np.isfinite(loss)]
-        if finite.size:
-            r.loss_max = max(r.loss_max, float(finite.max()))
-        if not self._has_accuracy and np.isfinite(accuracy).any():
+        if self.data.add_steps(steps, loss, accuracy, epoch):
             self._has_accuracy = True
 
     def add_epoch(self, epoch: int, last_step: int, logs: dict) -> None:

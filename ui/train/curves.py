@@ -226,17 +226,7 @@ class CurvesView(CurveReadoutMixin, QWidget):
     def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
                   epoch: int = 0) -> None:
         """Append per-batch numbers (cheap; call ``refresh`` to redraw)."""
-        r = self.run
-        r.steps.extend(steps)
-        r.loss.extend(loss)
-        r.acc.extend(accuracy)
-        r.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
-        r.smooth_loss.extend(loss)
-        finite = loss[np.isfinite(loss)]
-        if finite.size:
-            r.loss_max = max(r.loss_max, float(finite.max()))
-        r.smooth_acc.extend(accuracy)
-        if not self._has_accuracy and np.isfinite(accuracy).any():
+        if self.run.add_steps(steps, loss, accuracy, epoch):
             self._has_accuracy = True
 
     def rescale(self) -> None:

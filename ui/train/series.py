@@ -119,6 +119,20 @@ class RunData:
         self.epochs: list[tuple[int, int, dict]] = []   # (epoch, last step, logs)
         self.loss_max = 0.0
 
+    def add_steps(self, steps: np.ndarray, loss: np.ndarray, accuracy: np.ndarray,
+                  epoch: int = 0) -> bool:
+        """Append per-batch numbers; True if the accuracy has a finite value among them."""
+        self.steps.extend(steps)
+        self.loss.extend(loss)
+        self.acc.extend(accuracy)
+        self.epoch_of_step.extend(np.full(len(steps), epoch, dtype=float))
+        self.smooth_loss.extend(loss)
+        self.smooth_acc.extend(accuracy)
+        finite = loss[np.isfinite(loss)]
+        if finite.size:
+            self.loss_max = max(self.loss_max, float(finite.max()))
+        return bool(np.isfinite(accuracy).any())
+
     def epoch_arrays(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         xs = [s for _, s, logs in self.epochs if key in logs]
         ys = [logs[key] for _, s, logs in self.epochs if key in logs]
