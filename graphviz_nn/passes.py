@@ -102,7 +102,8 @@ class PassesMixin:
         self._clear_grads()
         self._has_grads = True
         edge = self._edge_grads
-        grads = {output: np.ones_like(output.value)}
+        seed = output.value
+        grads = {output: np.array(1, seed.dtype) if seed.ndim == 0 else np.ones(seed.shape, seed.dtype)}
         with np.errstate(all="ignore"):
             for node, vjp, ins, need in plan:
                 g = grads.pop(node, None)
@@ -195,6 +196,8 @@ def _check_result_size(op: str, xs: list) -> None:
 
 
 def _matmul_shape(a: tuple, b: tuple) -> tuple:
+    if len(a) == 2 and len(b) == 2:
+        return a[0], b[1]                                     # the common case, checked each step
     if len(a) == 1 and len(b) == 1:
         return ()
     if len(a) == 1:

@@ -11,12 +11,27 @@ from .tensor import check_axis
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    """1 / (1 + e^−x); e^−x overflowing to inf gives the right limit 0 (warnings are off)."""
-    return 1.0 / (1.0 + np.exp(-x))
+    """1 / (1 + e^−x); e^−x overflowing to inf gives the right limit 0 (warnings are off).
+    Worked in one new array (a training step's sigmoid is over a whole batch)."""
+    e = np.exp(-x)
+    if type(e) is not np.ndarray:                      # a 0-d input gives a numpy scalar
+        return np.asarray(1.0 / (1.0 + e))
+    e += 1.0
+    return np.reciprocal(e, out=e)
 
 
 def _sigmoid_local(xs, out, node):
     return [out * (1.0 - out)]
+
+
+def _sigmoid_vjp(g, xs, out, node, need):
+    """upstream × σ(x)·(1 − σ(x)), in one new array when the dtypes agree."""
+    d = 1.0 - out
+    if type(d) is not np.ndarray or d.dtype != g.dtype or d.shape != g.shape:
+        return [g * (out * (1.0 - out))]
+    d *= out
+    d *= g
+    return [d]
 
 
 def _tanh_local(xs, out, node):
@@ -75,7 +90,7 @@ register(OpSpec(
     "sigmoid", "σ", "Activations", ("x",), {}, "σ(x) = 1/(1+e^−x)", ("∂σ(x)/∂x = σ(x)·(1 − σ(x))",),
     "Squashes to (0, 1); the classic neuron of CS231n.",
     lambda xs, node: sigmoid(xs[0]),
-    _local_vjp, _sigmoid_local))
+    _sigmoid_vjp, _sigmoid_local))
 register(OpSpec(
     "tanh", "tanh", "Activations", ("x",), {}, "tanh(x)", ("∂tanh(x)/∂x = 1 − tanh²(x)",),
     "Squashes to (−1, 1).",
