@@ -7,6 +7,7 @@ lesson to open after the first paint.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterable
 
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None,
     """Start the app; ``argv`` may hold one graph file to open. ``after_first_paint``: more
     to do with the window once it has painted (e.g. open a lesson)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    LONG_LIVED[0] = True
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
     from ui.i18n import apply_app_font, chosen_language, install_language
@@ -56,7 +58,21 @@ def main(argv: list[str] | None = None,
     if window is None:
         return 2
     window.document.start_session()         # close guard, autosave, recovery
+    keep_long_lived()
     return app.exec()
+
+
+LONG_LIVED = [False]    # True in the app itself (main, selftest); tests collect on their own
+
+
+def keep_long_lived() -> None:
+    """What the window has made so far lives as long as it: keep it out of the cyclic
+    collector's sight (``gc.freeze``), so a full collection while training looks at new objects
+    only (one over the ~100,000 objects of the window and the Train workspace took ~70 ms, a
+    stall a learner sees). Called after start-up and once the Train workspace is made; only in
+    the app (``LONG_LIVED``), not in tests, which collect between tests on their own."""
+    if LONG_LIVED[0]:
+        gc.freeze()
 
 
 def panel_installers() -> list:

@@ -143,4 +143,6 @@ def install(window) -> TrainingDock:
     window.training_panel = panel
     if getattr(window, "opened_model", None) is not None:     # a .keras file opened before
         dock.model_form.set_opened_model(window.opened_model, window.opened_model_name)
+    from ui.start import keep_long_lived
+    keep_long_lived()             # the dock's many objects live as long as the window
     return dock
