@@ -18,7 +18,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 
-LIVE_INTERVAL = 0.25     # s: while a run trains, the edges are drawn again at most this often
+LIVE_INTERVAL = 0.5      # s: while a run trains, the edges are drawn again at most this often
+                         # (a drawing costs 20-40 ms of the window's time, in slices)
 SLICE_S = 0.006          # s: the longest the window waits for one slice of a live drawing
 PIECE = 150              # lines drawn in one call (a slice draws calls until its time is up)
 

@@ -102,7 +102,7 @@ class NetworkView(QWidget):
     def show_weights(self, weights, grads=None, live: bool = False) -> None:
         """Draw the network with these weights ``[W1, b1, W2, b2, ...]`` (and, if known, the
         gradients of the step they came from, in the same order); ``live``: from a running
-        model, whose next weights come soon (the edges may wait up to a quarter second)."""
+        model, whose next weights come soon (the edges may wait up to half a second)."""
         spec = self.spec
         if spec is None or weights is None or len(weights) != 2 * len(spec.activations):
             return
