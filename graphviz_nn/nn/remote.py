@@ -31,7 +31,8 @@ Child -> parent:
         then each of "snaps"'s weights (and gradients); then run B's in the same order.
         A paired run's n1 is the same for both runs: the steps both have done.
     {"t": "parked", "job", "step"}    the trainer waits between two steps
-    {"t": "done", "job", "reason", "info", "fit_seconds", "model": state spec, "model_b": spec}
+    {"t": "done", "job", "reason", "info", "fit_seconds", "fit_cpu_seconds" (the trainer's CPU
+     time in the fit, its reader thread's included), "model": state spec, "model_b": spec}
         arrays: the model state's (weights, moments, generators in the spec), then B's
 """
 
@@ -250,7 +251,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     if job.get("pause_after") is not None:
         ctrl.steps_left, ctrl.attention = int(job["pause_after"]), True
     reason, info = "done", {}
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     try:
         link.begin(models)
         if len(models) == 1:
@@ -263,6 +264,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
         reason, info = "error", {"message": f"{type(exc).__name__}: {exc}"}
     fit_seconds = time.perf_counter() - t0
+    fit_cpu = time.process_time() - c0
     ctrl.model = None
     if model.history is not None:      # fit began: send its last steps and epochs
         if link.nonfinite is None and reason != "error":   # and the last step's gradients
@@ -274,7 +276,7 @@ def _run_job(out, ctrl: _Control, job: dict, arrays: list[np.ndarray]) -> None:
     elif reason != "error" and ctrl.stop:
         reason = "stopped"
     head = {"t": "done", "job": job["job"], "reason": reason, "info": info,
-            "fit_seconds": fit_seconds}
+            "fit_seconds": fit_seconds, "fit_cpu_seconds": fit_cpu}
     arrays = []
     for key, m in zip(("model", "model_b"), models, strict=False):
         head[key], state = wire.model_state(m)

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(r"startup_ms=(\d+) max_stall_ms=([\d.]+) gui_train_ratio=([\d.]+)")
 MAPS = re.compile(r"network diagram: ([\d.]+) map redraws/s")
+DRIFT = re.compile(r"before ([\d,]+), after ([\d,]+)")
 TARGET_RATIO, TARGET_STALL_MS, TARGET_MAPS = 0.90, 50.0, 10.0
 
 
@@ -46,18 +47,25 @@ def main() -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--steps", type=int, default=15000)
     args = p.parse_args()
-    ratios, stalls, maps = [], [], []
+    ratios, stalls, maps, drifts = [], [], [], []
     for i in range(args.runs):
         ratio, stall, rate, speeds = one_run(args.steps)
         ratios.append(ratio)
         stalls.append(stall)
         maps.append(rate)
+        d = DRIFT.search(speeds)
+        if d:
+            before, after = (float(g.replace(",", "")) for g in d.groups())
+            drifts.append(abs(before / after - 1))
         print(f"run {i + 1}: ratio {ratio:.2f}  longest stall {stall:.0f} ms  maps {rate:.1f}/s"
               f"  ({speeds})", flush=True)
     ok = min(ratios) >= TARGET_RATIO and max(stalls) < TARGET_STALL_MS and \
         min(maps) >= TARGET_MAPS
     print(f"network diagram maps redrawn: worst {min(maps):.1f}/s, median "
           f"{statistics.median(maps):.1f}/s (target >= {TARGET_MAPS:.0f}/s)")
+    if drifts:   # the same headless training, seconds apart: how far the machine itself moves
+        print(f"headless alone, before against after the window's run: differed by up to "
+              f"{max(drifts):.0%} (median {statistics.median(drifts):.0%})")
     print(f"window/headless at full speed: worst {min(ratios):.2f}, median "
           f"{statistics.median(ratios):.2f} (target >= {TARGET_RATIO:.2f}); longest stall: "
           f"worst {max(stalls):.0f} ms, median {statistics.median(stalls):.0f} ms "

@@ -52,6 +52,8 @@ def test_a_short_selftest_trains_at_full_speed_and_reports_what_it_measured():
     assert rates, proc.stdout
     steps, window, headless = (int(g.replace(",", "")) for g in rates.groups())
     assert steps == 450                       # 30 epochs of the spiral's 15 batches
+    busy = re.search(r"the trainer computed (\d+)% of its run's time", proc.stdout)
+    assert busy and 0 < int(busy.group(1)) <= 110, proc.stdout
     assert ratio == pytest.approx(window / headless, abs=0.01 + 1 / headless)
     assert startup > 0 and stall > 0          # the stall timer did run
 

@@ -98,12 +98,14 @@ def _show_window(app):
 
     spy = PaintSpy()
     app.installEventFilter(spy)
+    start.LONG_LIVED[0] = True     # as in the app: the window's objects kept from the collector
     # as `graphviz-nn` starts: show, paint, then the example and the panels (training dock)
     window = start.launch([], after_first_paint=start.panel_installers())
     if window is None:
         raise SelftestError("the main window could not be created")
     _wait(app, lambda: bool(painted), 20, "the window's first paint")
     app.removeEventFilter(spy)
+    start.keep_long_lived()
     return window, painted[0]
 
 
@@ -199,8 +201,9 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]
     if worker.fit_seconds <= 0:
         raise SelftestError("training in the window took no time?")
     maps = dock.network.refreshes - maps0
+    busy = getattr(worker, "fit_cpu_seconds", 0.0) / worker.fit_seconds
     return (1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds,
-            maps / worker.fit_seconds, worker.fit_seconds)
+            maps / worker.fit_seconds, (worker.fit_seconds, busy))
 
 
 def _train_headless(settings, data) -> float:
@@ -217,8 +220,9 @@ def _train_headless(settings, data) -> float:
 
 
 def _measure_training(app, window, steps: int) -> tuple[float, float, float, float, tuple]:
-    """(max stall ms, window steps/s, headless steps/s, steps, (maps/s, seconds)) for the
-    spiral MLP, trained in the Train workspace with its network diagram on screen."""
+    """(max stall ms, window steps/s, headless steps/s, steps, (maps/s, seconds, the trainer's
+    CPU time over its wall time, headless steps/s before, after)) for the spiral MLP, trained
+    in the Train workspace with its network diagram on screen."""
     import math
 
     if hasattr(window, "show_workspace"):
@@ -231,10 +235,12 @@ def _measure_training(app, window, steps: int) -> tuple[float, float, float, flo
     settings, data = dock.model_form.settings(), dock.data_form.current()
     _train_headless(settings, data)   # warm-up: first-call costs are nobody's fault
     before = _train_headless(settings, data)
-    stall_ms, gui_rate, maps_rate, seconds = _train_in_window(app, dock, steps)
+    stall_ms, gui_rate, maps_rate, (seconds, busy) = _train_in_window(app, dock, steps)
     after = _train_headless(settings, data)
-    # the machine's load drifts: use the headless time just before and just after
-    return stall_ms, gui_rate, steps / ((before + after) / 2), steps, (maps_rate, seconds)
+    # the machine's speed drifts: use the headless time just before and just after (both are
+    # printed: how far apart they are says how far to trust the ratio)
+    return stall_ms, gui_rate, steps / ((before + after) / 2), steps, (
+        maps_rate, seconds, busy, steps / before, steps / after)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -252,13 +258,14 @@ def run(args: argparse.Namespace) -> str:
         if args.startup_only:
             return f"selftest ok: startup_ms={startup_ms:.0f}"
         _check_example(app, window)
-        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds) = _measure_training(
-            app, window, args.steps)
+        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds, busy, before, after) = \
+            _measure_training(app, window, args.steps)
         ratio = gui_rate / headless_rate
         summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={stall_ms:.1f} "
                    f"gui_train_ratio={ratio:.2f}")
         print(f"trained {steps} steps at full speed: window {gui_rate:,.0f} steps/s, "
-              f"headless {headless_rate:,.0f} steps/s", flush=True)
+              f"headless {headless_rate:,.0f} steps/s (before {before:,.0f}, after {after:,.0f}); "
+              f"the trainer computed {busy:.0%} of its run's time", flush=True)
         print(f"network diagram: {maps_rate:.1f} map redraws/s while training "
               f"({SPIRAL['hidden']} hidden units at 50x50; target >= {args.min_maps:g})",
               flush=True)

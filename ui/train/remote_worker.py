@@ -288,6 +288,7 @@ class ProcessTrainingWorker(WorkerBase):
                 .format(code=code, why=why)}
         try:
             self.fit_seconds = float(head.get("fit_seconds", 0.0))
+            self.fit_cpu_seconds = float(head.get("fit_cpu_seconds", 0.0))
             if head.get("model") is not None:
                 n = wire.state_len(head["model"])
                 wire.load_state(self.model, head["model"], arrays[:n])

@@ -53,6 +53,7 @@ class WorkerBase(QObject):
         self.speed = speed if speed is not None and speed > 0 else None
         self.history = history
         self.fit_seconds = 0.0     # wall time of model.fit, on the trainer's own clock
+        self.fit_cpu_seconds = 0.0   # and the CPU time the trainer spent in it
         self._scheduled = False
         self._timer = QTimer(self)
         self._timer.setInterval(int(1000 / DRAIN_HZ))

@@ -281,11 +281,12 @@ class TrainingWorker(WorkerBase):
             if self._steps_left is not None:
                 self._go.set()  # run the requested steps, then pause
             self.take_history(0)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             try:
                 self.model.fit(**kwargs)
             finally:
                 self.fit_seconds = time.perf_counter() - t0
+                self.fit_cpu_seconds = time.thread_time() - c0
             if self._nonfinite is None:
                 self._sample_still()
         except Exception as exc:  # noqa: BLE001 - reported on the status bar, never lost
