@@ -136,7 +136,27 @@ def test_edges_are_wider_for_larger_weights_blue_when_positive_orange_when_negat
     assert not _near(_color_at(view, _edge_mid(view, 1, 0, 0)), POSITIVE, 60)
 
 
-def test_live_edges_show_the_newest_weights_within_a_quarter_second(qtbot):
+def test_weak_edges_are_pale_and_strong_ones_full_colour(qtbot):
+    """Edges are opaque blends with the background (translucent lines cost ten times as much
+    to draw while training): a weak weight's edge is a pale blue, a strong one's full blue."""
+    from ui.train.net_edges import edge_color
+
+    model = _small([[2.0, 0.3], [0.1, -2.0]])
+    view = _view(qtbot, model, size=(600, 400))
+    strong = _color_at(view, _edge_mid(view, 1, 0, 0))
+    weak = _color_at(view, _edge_mid(view, 1, 0, 1))
+    bg = view.palette().base().color()
+    assert _near(strong, POSITIVE) and weak != bg
+    assert weak.lightness() > strong.lightness() + 40            # pale, not the same blue
+    pens = [pen for pen, _lines in view._edges.pieces()]
+    assert all(pen.color().alpha() == 255 for pen in pens)
+    half = edge_color(1.0, 128, QColor(255, 255, 255))          # half blue, half white
+    for got, c in zip((half.red(), half.green(), half.blue()), POSITIVE, strict=True):
+        assert abs(got - (int(c) + 255) / 2) <= 1
+    assert edge_color(-1.0, 255, bg).rgb() == edge_color(-1.0).rgb()   # solid: the colour
+
+
+def test_live_edges_show_the_newest_weights_within_the_live_interval(qtbot):
     """While a run trains, the edges are drawn again at most every LIVE_INTERVAL (the maps
     refresh more often), but the newest weights always reach the screen: a blue edge turned
     negative mid-interval is orange once the interval is over, with no further update."""

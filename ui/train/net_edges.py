@@ -1,6 +1,7 @@
 """The network diagram's edges: one line per weight between two layers drawn unit by unit,
-blue for a positive weight and orange for a negative one, wider and more opaque the larger the
-weight (TensorFlow Playground's encoding). Lines of one look are drawn in one call."""
+blue for a positive weight and orange for a negative one, wider and stronger the larger the
+weight (TensorFlow Playground's encoding; a weak edge's colour is mostly the background's).
+Lines of one look are drawn in one call."""
 
 from __future__ import annotations
 
@@ -36,10 +37,18 @@ def edge_alpha(width: np.ndarray, widest: float) -> np.ndarray:
     return (70 + 185 * np.clip(t, 0, 1)).astype(int)
 
 
-def edge_color(w: float, alpha: int = 255) -> QColor:
-    """Blue for a weight >= 0, orange below."""
-    r, g, b = (POSITIVE if w >= 0 else NEGATIVE).astype(int)
-    return QColor(int(r), int(g), int(b), int(alpha))
+def edge_color(w: float, alpha: int = 255, over: QColor | None = None) -> QColor:
+    """Blue for a weight >= 0, orange below; with ``over``, the colour ``alpha`` of it shows
+    over that background, as an opaque colour (translucent lines cost ten times as much to
+    draw; an opaque one looks the same except where two cross)."""
+    rgb = (POSITIVE if w >= 0 else NEGATIVE).astype(float)
+    if over is None:
+        r, g, b = rgb.astype(int)
+        return QColor(int(r), int(g), int(b), int(alpha))
+    a = alpha / 255.0
+    bg = np.array([over.red(), over.green(), over.blue()], float)
+    r, g, b = np.rint(a * rgb + (1 - a) * bg).astype(int)
+    return QColor(int(r), int(g), int(b))
 
 
 class Edges:
@@ -50,7 +59,10 @@ class Edges:
         self.pairs = []      # (weight layer k from 1, from-unit idx, to-unit idx, x0, y0, x1, y1)
         self.plain: list[QLineF] = []
         self._buckets: list[tuple[QPen, list[QLineF]]] = []
-        self.widths: dict[int, np.ndarray] = {}        # per weight layer, (in, out) px
+        self._widths: dict[int, np.ndarray] = {}       # per weight layer, (in, out) px
+        self._pending: list[np.ndarray] | None = None  # weights given, looks not made yet
+        self._weights: list[np.ndarray] | None = None
+        self.background = QColor(255, 255, 255)        # what the edges are drawn over
         self._lines: list[list[QLineF]] = []           # per pair, in the pair's edge order
         for i in range(len(lay.units) - 1):
             a, b = _ends(lay, i, out=True), _ends(lay, i + 1, out=False)
@@ -70,16 +82,40 @@ class Edges:
         return sum(len(pair[1]) for pair in self.pairs)
 
     def set_weights(self, weights: list[np.ndarray]) -> None:
-        """Pens and lines for these weights (thin ones first, so strong ones lie on top)."""
+        """Draw these weights from now on. Their pens and lines are made when first needed (a
+        drawing, a hover): while a run trains, weights come far more often than the edges are
+        drawn."""
+        self._pending = list(weights)
+
+    def set_background(self, color: QColor) -> None:
+        """The colour the edges are drawn over (their pens are opaque blends with it)."""
+        if QColor(color) != self.background:
+            self.background = QColor(color)
+            if self._pending is None and self._weights is not None:
+                self._pending = self._weights
+
+    @property
+    def widths(self) -> dict[int, np.ndarray]:
+        """Each weight layer's edge widths in px, (in, out)."""
+        self._ensure()
+        return self._widths
+
+    def _ensure(self) -> None:
+        """Pens and lines for the newest weights (thin ones first, so strong ones lie on
+        top)."""
+        if self._pending is None:
+            return
+        weights, self._pending = self._pending, None
+        self._weights = weights
         groups: dict[tuple[bool, float], list[QLineF]] = {}
-        self.widths = {}
+        self._widths = {}
         for (k, ia, ib, *_), lines in zip(self.pairs, self._lines, strict=True):
             w = np.asarray(weights[2 * (k - 1)])
             if w.ndim != 2 or w.shape[0] <= ia.max() or w.shape[1] <= ib.max():
                 continue
             wv = w[ia, ib]
             width = edge_width(wv, self.widest)
-            self.widths[k] = width.reshape(w.shape[0], w.shape[1])
+            self._widths[k] = width.reshape(w.shape[0], w.shape[1])
             steps = np.rint(width / QUANTUM).astype(np.int64)
             key = 2 * steps + (wv < 0)                 # one look per (width step, sign)
             order = np.argsort(key, kind="stable")
@@ -91,7 +127,8 @@ class Edges:
         buckets = []
         for (pos, width), lines in sorted(groups.items(), key=lambda kv: kv[0][1]):
             alpha = int(edge_alpha(np.array([width]), self.widest)[0])
-            pen = QPen(edge_color(1.0 if pos else -1.0, alpha), max(width, MIN_WIDTH))
+            pen = QPen(edge_color(1.0 if pos else -1.0, alpha, self.background),
+                       max(width, MIN_WIDTH))
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             buckets.append((pen, lines))
         self._buckets = buckets
@@ -103,6 +140,7 @@ class Edges:
 
     def pieces(self, most: int | None = None) -> list[tuple[QPen, list[QLineF]]]:
         """What ``paint`` draws, in order: (pen, lines), ``most`` lines a piece at most."""
+        self._ensure()
         out = []
         for pen, lines in ([(QPen(PLAIN, 1), self.plain)] if self.plain else []) + \
                 self._buckets:

@@ -306,6 +306,7 @@ class NetworkView(QWidget):
         edges = self._edges
         if self.layout is not None and edges is not None and edges.count and \
                 self.weights is not None:
+            edges.set_background(self.palette().base().color())
             # smooth lines cost twice as much: where there are very many, they blur together
             p.drawImage(0, 0, self._edge_image.image_for(
                 self.size(), self.devicePixelRatioF(), self.palette().base().color(), edges,
