@@ -187,6 +187,7 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]
         raise SelftestError("the network diagram is not on screen in the Train workspace")
     timer.start()
     last[0] = time.perf_counter()
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     maps0 = dock.network.refreshes
     dock.train()
     if dock.worker is None:
@@ -195,6 +196,7 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]
     # than the stall timer does; the trainer's own clock (fit_seconds) gives its speed
     _wait(app, lambda: dock.state == "idle", 600, "training in the window to finish", 100)
     timer.stop()
+    window_cpu = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
     worker = dock.worker
     if worker.steps_done != steps:
         raise SelftestError(f"the window trained {worker.steps_done} steps, expected {steps}")
@@ -203,7 +205,7 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]
     maps = dock.network.refreshes - maps0
     busy = getattr(worker, "fit_cpu_seconds", 0.0) / worker.fit_seconds
     return (1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds,
-            maps / worker.fit_seconds, (worker.fit_seconds, busy))
+            maps / worker.fit_seconds, (worker.fit_seconds, busy, window_cpu))
 
 
 def _train_headless(settings, data) -> float:
@@ -221,8 +223,8 @@ def _train_headless(settings, data) -> float:
 
 def _measure_training(app, window, steps: int) -> tuple[float, float, float, float, tuple]:
     """(max stall ms, window steps/s, headless steps/s, steps, (maps/s, seconds, the trainer's
-    CPU time over its wall time, headless steps/s before, after)) for the spiral MLP, trained
-    in the Train workspace with its network diagram on screen."""
+    CPU time over its wall time, the window process's, headless steps/s before, after)) for
+    the spiral MLP, trained in the Train workspace with its network diagram on screen."""
     import math
 
     if hasattr(window, "show_workspace"):
@@ -235,12 +237,13 @@ def _measure_training(app, window, steps: int) -> tuple[float, float, float, flo
     settings, data = dock.model_form.settings(), dock.data_form.current()
     _train_headless(settings, data)   # warm-up: first-call costs are nobody's fault
     before = _train_headless(settings, data)
-    stall_ms, gui_rate, maps_rate, (seconds, busy) = _train_in_window(app, dock, steps)
+    stall_ms, gui_rate, maps_rate, (seconds, busy, window_cpu) = _train_in_window(app, dock,
+                                                                                   steps)
     after = _train_headless(settings, data)
     # the machine's speed drifts: use the headless time just before and just after (both are
     # printed: how far apart they are says how far to trust the ratio)
     return stall_ms, gui_rate, steps / ((before + after) / 2), steps, (
-        maps_rate, seconds, busy, steps / before, steps / after)
+        maps_rate, seconds, busy, window_cpu, steps / before, steps / after)
 
 
 def run(args: argparse.Namespace) -> str:
@@ -258,14 +261,16 @@ def run(args: argparse.Namespace) -> str:
         if args.startup_only:
             return f"selftest ok: startup_ms={startup_ms:.0f}"
         _check_example(app, window)
-        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds, busy, before, after) = \
+        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds, busy, window_cpu, before,
+                                                   after) = \
             _measure_training(app, window, args.steps)
         ratio = gui_rate / headless_rate
         summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={stall_ms:.1f} "
                    f"gui_train_ratio={ratio:.2f}")
         print(f"trained {steps} steps at full speed: window {gui_rate:,.0f} steps/s, "
               f"headless {headless_rate:,.0f} steps/s (before {before:,.0f}, after {after:,.0f}); "
-              f"the trainer computed {busy:.0%} of its run's time", flush=True)
+              f"the trainer computed {busy:.0%} of its run's time, the window used "
+              f"{window_cpu:.0%} of a CPU", flush=True)
         print(f"network diagram: {maps_rate:.1f} map redraws/s while training "
               f"({SPIRAL['hidden']} hidden units at 50x50; target >= {args.min_maps:g})",
               flush=True)
