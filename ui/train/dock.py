@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from ui.train.network_view import NetworkView
 from ui.train.pairs import Pairs
 from ui.train.refresh import ViewRefresher
 from ui.train.run_reports import RunReportsMixin
+from ui.train.run_start import StagedStart
 from ui.train.scrubber import TimeBar
 from ui.train.summary_view import ModelSummary
 from ui.train.time_travel import TimeTravel
@@ -128,6 +129,7 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
         self._diverging: dict | None = None    # the run is being stopped: it diverged
         self._pending: str | None = None       # "train" | "step" while a data set loads
         self.refresher = ViewRefresher(self)
+        self.starting = StagedStart(self)      # a new run's views, a piece per turn
         self.travel = TimeTravel(self, self.time_bar)
         self.pairs = Pairs(self)                   # Compare…: two runs in lock-step
         self.model_on_canvas = False
@@ -169,11 +171,13 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
 
     def train(self) -> None:
         """Start a new run with the current choices."""
+        self.starting.finish()
         self.travel.leave()
         self._begin("train")
 
     def step_one_batch(self) -> None:
         """Run one batch and pause (starts a run when none is under way)."""
+        self.starting.finish()
         self.travel.leave()
         if self.state == PAUSED and self.worker is not None and self.worker.is_running():
             self.worker.step_once()
@@ -183,6 +187,7 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
             self._begin("step")
 
     def toggle_pause(self) -> None:
+        self.starting.finish()
         if self.state == RUNNING and self.worker is not None:
             self.worker.pause()
             self._set_state(PAUSED)
@@ -190,6 +195,7 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
             self.resume()
 
     def resume(self) -> None:
+        self.starting.finish()
         self.travel.leave()
         if self.worker is not None and self.worker.is_running():
             self.feedback.clear()
@@ -200,6 +206,7 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
             self._continue(steps=None)
 
     def stop(self) -> None:
+        self.starting.finish()
         if self.worker is not None and self.worker.is_running():
             self.worker.stop()
         elif self.state == PAUSED:     # paused by itself (NaN, diverged): nothing runs
@@ -253,24 +260,36 @@ class TrainingDock(RunReportsMixin, DataSyncMixin, HaltMixin, QWidget):
         self.refresher.reset()
         self.last_step, self.last_epoch = -1, 0
         per_epoch = math.ceil(len(xt) / settings.batch_size)
-        self.curves.begin_run(per_epoch * settings.epochs)
         self.travel.begin_run(model)
-        self.curves.name_loss(data.regression, settings.penalty_text())
         self.gradflow.begin_run()
         self.histograms.begin_run([d["layer"] for d in histograms_of(model) or []])
-        self.boundary.set_data(pt, yt, data.classes, pv, yv, features=data.features,
-                               frame=FRAME if self.data_form.is_plane() else None)
         self.confusion.set_validation(xv if len(xv) else None, yv, data.class_names,
                                       regression=data.regression)
-        self.network.set_model(spec_for(model, self.boundary.bounds, data_features(data),
-                                        data.classes),
-                               canvas_graph_note() if on_canvas else "")
         self.last_grads = None
-        self.show_weights(model.get_weights(), live=True)    # its edges in slices, not at once
         self.model_on_canvas = on_canvas
-        canvas = settings.show_on_canvas and self.controller is not None and not on_canvas
-        if canvas:   # after the plots' paints, in a turn of its own: no single long stall
-            QTimer.singleShot(20, self, self._put_model_on_canvas)
+        weights = model.get_weights()
+
+        def curves() -> None:
+            self.curves.begin_run(per_epoch * settings.epochs)
+            self.curves.name_loss(data.regression, settings.penalty_text())
+
+        def plane() -> None:
+            self.boundary.set_data(pt, yt, data.classes, pv, yv, features=data.features,
+                                   frame=FRAME if self.data_form.is_plane() else None)
+            self.show_boundary(weights)
+
+        def network() -> None:
+            self.network.set_model(spec_for(model, self.boundary.bounds, data_features(data),
+                                            data.classes),
+                                   canvas_graph_note() if on_canvas else "")
+
+        def maps() -> None:        # its edges in slices, not at once
+            self.network.show_weights(weights, None, live=True)
+
+        pieces = [curves, plane, network, maps]
+        if settings.show_on_canvas and self.controller is not None and not on_canvas:
+            pieces.append(self._put_model_on_canvas)
+        self.starting.begin(pieces)        # a paint between two pieces: no single long stall
         # let the fresh run paint (cleared plots, the data points, the model on the canvas:
         # the costliest paints of a run) before the trainer competes with it for the GIL
         self._launch(settings.epochs, 0, 0, 1 if mode == "step" else None, delay_ms=START_DELAY_MS)

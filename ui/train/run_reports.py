@@ -19,6 +19,7 @@ class RunReportsMixin:
 
     def _on_progress(self, up: Update) -> None:
         """Store what arrived (cheap), then redraw the views whose turn it is."""
+        self.starting.finish()               # the views of this run are all made first
         lines = self.travel.line_target      # the curves, or a branch's own line
         if len(up):
             lines.add_steps(up.steps, up.loss, up.accuracy, up.epoch)
@@ -47,11 +48,13 @@ class RunReportsMixin:
         self.refresher.refresh()
 
     def _on_paused(self, step: int) -> None:
+        self.starting.finish()
         self._set_state(PAUSED)
         self._show_still_weights()
         self.refresher.refresh_all(self._recompute_canvas)
 
     def _on_finished(self, reason: str, info: dict) -> None:
+        self.starting.finish()
         # every view redraws, in pieces; the state changes once they all have
         self._show_still_weights()
         self.refresher.refresh_all(self._recompute_canvas, partial(self._finish, reason, info))
