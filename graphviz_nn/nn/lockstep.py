@@ -18,7 +18,7 @@ from graphviz_nn.nn.callbacks import Callback
 from graphviz_nn.nn.fit import fit_steps
 from graphviz_nn.nn.snapshots import SnapshotSchedule
 
-__all__ = ["fit_lockstep", "HistoryTap", "Leader", "SMALL_MODEL"]
+__all__ = ["fit_lockstep", "HistoryTap", "Leader", "SMALL_MODEL", "split_flat"]
 
 SMALL_MODEL = 20_000   # parameters: up to this many, each snapshot keeps its step's gradients
 
@@ -87,18 +87,21 @@ class HistoryTap:
         if self.offset < self.schedule.last:
             raise ValueError("a fit that starts before the snapshots kept")
         self.grads = bool(spec.get("grads", False))
-        self.taken: list[tuple[int, list[np.ndarray], list[np.ndarray] | None]] = []
+        self.taken: list[tuple[int, np.ndarray, bool]] = []
+        self.shapes: list[tuple[int, ...]] = []     # of the weights, from the first snapshot
 
     def take(self, model, count: int) -> None:
-        """After ``count`` steps of this fit: a snapshot if the store will keep one here."""
+        """After ``count`` steps of this fit: a snapshot if the store will keep one here, as one
+        flat array (the weights in ``get_weights`` order, then their gradients if kept): a
+        copy and a message part per snapshot, not one per array."""
         step = self.offset + count
         if not self.schedule.wants(step) or step < self.schedule.last:
             return
-        weights = model.get_weights()
-        grads = last_gradients(model) if self.grads and count > 0 else None
-        size = sum(w.nbytes for w in weights) + sum(g.nbytes for g in grads or ())
-        self.schedule.add(step, size)
-        self.taken.append((step, weights, grads))
+        weights, grads = _own_arrays(model, self.grads and count > 0)
+        self.shapes = [w.shape for w in weights]
+        flat = np.concatenate([a.reshape(-1) for a in weights + (grads or [])])
+        self.schedule.add(step, flat.nbytes)
+        self.taken.append((step, flat, grads is not None))
 
     def next_index(self, count: int) -> int:
         """The fit's step index (``on_batch_end``'s ``step``) after which the next snapshot
@@ -106,10 +109,47 @@ class HistoryTap:
         return self.schedule.next_wanted(self.offset + count) - self.offset - 1
 
     def drain(self) -> tuple[list[list], list[np.ndarray]]:
-        """What was taken since the last call: ([[step, has_grads], ...], arrays)."""
-        heads, arrays = [], []
-        for step, weights, grads in self.taken:
-            heads.append([step, grads is not None])
-            arrays += weights + (grads or [])
+        """What was taken since the last call: ([[step, has_grads], ...], one flat array per
+        snapshot)."""
+        heads = [[step, has_grads] for step, _flat, has_grads in self.taken]
+        arrays = [flat for _step, flat, _has in self.taken]
         self.taken = []
         return heads, arrays
+
+    def drain_split(self) -> list[tuple[int, list[np.ndarray], list[np.ndarray] | None]]:
+        """What was taken since the last call, as (step, weights, gradients or None): views
+        of each snapshot's own flat array (for a window in the same process)."""
+        out = [(step, *split_flat(flat, self.shapes, has)) for step, flat, has in self.taken]
+        self.taken = []
+        return out
+
+
+def _own_arrays(model, with_grads: bool) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+    """``model``'s weights and (``with_grads``) its last step's gradients, uncopied where the
+    model lets us (the caller copies them once, into one array)."""
+    layers = getattr(model, "dense_layers", None)
+    weights = [w for lay in layers for w in lay.weights] if layers is not None \
+        else model.get_weights()
+    if not with_grads:
+        return weights, None
+    plan = getattr(model, "_plan", None)
+    if plan is not None and getattr(plan, "rows", None) and hasattr(plan, "grads"):
+        return weights, list(plan.grads)
+    return weights, last_gradients(model)
+
+
+def split_flat(flat: np.ndarray, shapes: list[tuple[int, ...]], has_grads: bool
+               ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+    """A snapshot sent as one flat array back as (weights, gradients or None): views of it in
+    ``shapes``. ValueError if its size does not fit."""
+    sizes = [int(np.prod(s, dtype=np.int64)) for s in shapes]
+    total = sum(sizes) * (2 if has_grads else 1)
+    if flat.ndim != 1 or flat.size != total:
+        raise ValueError(f"a snapshot of shape {tuple(flat.shape)} for a model of {total} numbers")
+    views, at = [], 0
+    for shape, n in zip(shapes * (2 if has_grads else 1), sizes * (2 if has_grads else 1),
+                        strict=True):
+        views.append(flat[at:at + n].reshape(shape))
+        at += n
+    k = len(shapes)
+    return views[:k], (views[k:] if has_grads else None)

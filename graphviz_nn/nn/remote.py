@@ -28,7 +28,8 @@ Child -> parent:
      "b": {the same keys for run B of a paired run}}
         arrays: loss[n0:n1], accuracy[n0:n1], then the snapshot's weights and (if "grads") the
         gradients of the step they came from, in the same order, then the epoch's weights,
-        then each of "snaps"'s weights (and gradients); then run B's in the same order.
+        then per "snaps" one flat array: its weights raveled in order (then its gradients);
+        then run B's in the same order.
         A paired run's n1 is the same for both runs: the steps both have done.
     {"t": "parked", "job", "step"}    the trainer waits between two steps
     {"t": "done", "job", "reason", "info", "fit_seconds", "fit_cpu_seconds" (the trainer's CPU

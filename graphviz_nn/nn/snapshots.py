@@ -105,11 +105,13 @@ class SnapshotStore:
         return self.schedule.wants(step)
 
     def add(self, step: int, weights: list[np.ndarray],
-            extra: list[np.ndarray] | None = None) -> None:
-        """Record the weights after ``step`` steps (copied), with ``extra`` arrays if given.
-        Steps must not go backwards."""
-        copy = [np.array(w, copy=True) for w in weights]
-        extra = None if extra is None else [np.array(e, copy=True) for e in extra]
+            extra: list[np.ndarray] | None = None, copy: bool = True) -> None:
+        """Record the weights after ``step`` steps (copied, unless ``copy`` is False: arrays
+        nothing else holds or writes, e.g. views of a snapshot's own buffer), with ``extra``
+        arrays if given. Steps must not go backwards."""
+        own = (lambda a: np.array(a, copy=True)) if copy else np.asarray
+        copy = [own(w) for w in weights]
+        extra = None if extra is None else [own(e) for e in extra]
         size = sum(w.nbytes for w in copy) + sum(e.nbytes for e in extra or ())
         kept, dropped = self.schedule.add(step, size)
         self.latest, self.latest_extra = (int(step), copy), extra

@@ -2,11 +2,12 @@
 snapshots a window's store keeps, at exactly those steps."""
 
 import numpy as np
+import pytest
 
 from graphviz_nn.datasets import spiral
 from graphviz_nn.nn import Dense, Sequential
 from graphviz_nn.nn.callbacks import Callback, CallPacer
-from graphviz_nn.nn.lockstep import HistoryTap, fit_lockstep
+from graphviz_nn.nn.lockstep import HistoryTap, fit_lockstep, split_flat
 from graphviz_nn.nn.snapshots import SnapshotStore
 
 X, Y = spiral(n=120, noise=0.1, seed=1)
@@ -77,13 +78,13 @@ def test_the_tap_takes_exactly_the_snapshots_the_window_store_keeps():
     m.fit(X, Y, epochs=12, batch_size=8, verbose=0, callbacks=[link])
     heads, arrays = tap.drain()
     store, every_step = SnapshotStore(**limits), SnapshotStore(**limits)
-    n_w = 4
-    for step, has_grads in heads:
-        ws, arrays = arrays[:n_w], arrays[n_w:]
-        gs, arrays = (arrays[:n_w], arrays[n_w:]) if has_grads else (None, arrays)
+    assert len(arrays) == len(heads)                            # one flat array a snapshot
+    shapes = [w.shape for w in m.get_weights()]
+    for (step, has_grads), flat in zip(heads, arrays, strict=True):
+        ws, gs = split_flat(flat, shapes, has_grads)
         assert store.wants(step)                                  # nothing the store refuses
         store.add(step, ws, gs)
-    assert not arrays and link.calls < 12 * 15 / 2              # not called at every step
+    assert link.calls < 12 * 15 / 2                             # not called at every step
     again = _model("adam")                                      # a store fed at every step
     rec = _Every(every_step)
     every_step.add(0, again.get_weights())
@@ -103,3 +104,15 @@ class _Every(Callback):
         if self.store.wants(step + 1):
             grads = [g.copy() for g in self.model._plan.grads]
             self.store.add(step + 1, self.model.get_weights(), grads)
+
+
+def test_a_flat_snapshot_of_the_wrong_size_is_refused_by_name():
+    shapes = [(2, 3), (3,)]
+    flat = np.arange(9, dtype=np.float32)
+    ws, gs = split_flat(flat, shapes, False)
+    assert gs is None and ws[0].tolist() == [[0, 1, 2], [3, 4, 5]] and ws[1].tolist() == [6, 7, 8]
+    ws, gs = split_flat(np.arange(18, dtype=np.float32), shapes, True)
+    assert gs[1].tolist() == [15, 16, 17]
+    for bad in (np.arange(8.0), np.arange(10.0), np.zeros((3, 3))):
+        with pytest.raises(ValueError, match="snapshot of"):
+            split_flat(bad, shapes, False)

@@ -250,7 +250,7 @@ class _Mnist784:
 def test_what_a_784_100_10_run_of_20_epochs_keeps_stays_under_50_mb():
     """The trainer's tap and the window's record, fed as a real run's messages feed them:
     60,000 samples in batches of 32 for 20 epochs, a message every 50 steps."""
-    from graphviz_nn.nn.lockstep import HistoryTap
+    from graphviz_nn.nn.lockstep import HistoryTap, split_flat
     from ui.train.run_record import RunRecord
 
     model = _Mnist784()
@@ -265,12 +265,12 @@ def test_what_a_784_100_10_run_of_20_epochs_keeps_stays_under_50_mb():
         model.w[0][0, 0] = count
         tap.take(model, count)
         if count % 50 == 0 or count == steps:             # a progress message
-            heads, arrays = tap.drain()
+            heads, arrays = tap.drain()              # one flat array a snapshot
             snaps = []
-            for step, has_grads in heads:
+            for (step, has_grads), flat in zip(heads, arrays, strict=True):
                 assert not has_grads
-                snaps.append((step, arrays[:4], None))
-                arrays = arrays[4:]
+                weights, _none = split_flat(np.array(flat), tap.shapes, False)   # as sent
+                snaps.append((step, weights, None))
             rec.take(snaps)
             rec.set_latest(count, model.get_weights())      # its live snapshot
             peak = max(peak, rec.store.nbytes + sum(w.nbytes for w in rec.store.latest[1]))

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from graphviz_nn.nn import wire
+from graphviz_nn.nn.lockstep import split_flat
 from ui.i18n import translate
 from ui.train.trainer_link import Update
 from ui.train.trainer_process import next_job_id, trainer_process
@@ -268,13 +269,10 @@ class ProcessTrainingWorker(WorkerBase):
             up.epoch_weights[:] = [(head["epoch_weights"] + self.epoch_offset, rest[:n_w])]
             rest = rest[n_w:]
         for step, has_grads in head.get("snaps", ()):
-            weights, rest = rest[:n_w], rest[n_w:]
-            grads = None
-            if has_grads:
-                grads, rest = rest[:n_w], rest[n_w:]
-            if [w.shape for w in weights] != shapes or (
-                    grads is not None and [g.shape for g in grads] != shapes):
-                raise ValueError("a snapshot that does not match the model's weights")
+            if not rest:
+                raise ValueError("a snapshot the message does not carry")
+            weights, grads = split_flat(rest[0], shapes, bool(has_grads))
+            rest = rest[1:]
             up.snaps.append((int(step), weights, grads))
         return rest
 

@@ -49,10 +49,11 @@ class RunRecord:
                 "sizes": [sched.sizes[s] for s in sched.steps], "grads": self.grads}
 
     def take(self, snaps: list[tuple[int, list, list | None]]) -> None:
-        """Snapshots from the trainer: (step of this run's store, weights, gradients)."""
+        """Snapshots from the trainer: (step of this run's store, weights, gradients), each
+        snapshot's arrays views of a buffer of its own (kept as they are, not copied)."""
         for step, weights, grads in snaps:
             if step >= (self.store.latest[0] if self.store.latest else -1):
-                self.store.add(step, weights, grads)
+                self.store.add(step, weights, grads, copy=False)
 
     def set_latest(self, step: int, weights: list[np.ndarray]) -> None:
         """The weights at global ``step`` (the live ones, or new ones after a reset there)."""

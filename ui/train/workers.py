@@ -333,7 +333,7 @@ class TrainingWorker(WorkerBase):
             grads, self._snapshot_grads = self._snapshot_grads, None
             snaps = []
             if self.tap is not None:
-                snaps, self.tap.taken = self.tap.taken, []
+                snaps = self.tap.drain_split()
         if not new_steps and not diag and not epochs and snap is None and not snaps \
                 and not hist:
             return None
