@@ -70,8 +70,6 @@ def make_screenshot(out: str, width: int = 1500, height: int = 620) -> str:
     dock.toggle_pause()
     _run_until(app, lambda: dock.worker is not None and dock.worker.is_paused())
     _settle(app)
-    dock.curves.hover.setText(dock.curves.readout(dock.last_step * 0.8))
-    app.processEvents()
     _save(dock.grab(), out)
     dock.shutdown()
     dock.close()
