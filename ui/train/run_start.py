@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
 
-GAP_MS = 1   # a real timer between two pieces, not a zero one: Qt delivers a zero timer before
-             # the window's other timers and input, which would then wait for every piece
+# ms between two pieces: a real timer, not a zero one (Qt delivers a zero timer before the
+# window's other timers and input, which would then wait for every piece), and about a frame,
+# so a piece's paints (a plot often paints twice after new ranges) have a turn of their own
+GAP_MS = 16
 
 
 class StagedStart:
