@@ -127,3 +127,18 @@ def test_time_travel_moves_both_sides_of_a_pair(qtbot, window):
         fresh.update_weights(rec.at(k)[1], rec.predictor)
         assert np.array_equal(side.rgb, fresh.rgb)
     assert not bar.branch.isEnabled()                     # a pair does not branch
+
+
+def test_both_sides_are_drawn_and_named_on_the_curves_and_b_over_the_same_plane(qtbot, window):
+    """What a learner sees of a pair: A's and B's curves on the plots, each named in the
+    legend, and B's boundary over the same plane as A's."""
+    dock = window.training_dock
+    _compare(qtbot, dock, "optimizer")
+    qtbot.waitUntil(lambda: dock.state == "idle", timeout=30_000)
+    line, labels = dock.pairs.line, dock.pairs.labels
+    assert line in dock.curves.lines
+    assert line.loss in dock.curves.loss_plot.listDataItems()
+    assert len(line.loss.getData()[0]) > 0                  # B's loss is drawn
+    texts = dock.curves.legend.texts()
+    assert any(labels[0] in t for t in texts) and any(labels[1] in t for t in texts)
+    assert dock.pairs.view.b.bounds == dock.boundary.bounds and dock.pairs.view.b.outputs is not None

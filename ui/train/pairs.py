@@ -142,15 +142,23 @@ class Pairs:
         return model_a, settings
 
     def launched(self) -> None:
-        """The dock has set up the run (data, views): B's record, curves and boundary."""
+        """The dock has set up the run: B's record now; B's curves and boundary once A's
+        views are made for the run (they come a piece at a time, ``StagedStart``)."""
+        d = self.dock
+        if not self.active or self.line is not None:
+            return
+        self.record.data = (d.x_train, d.y_train, d.x_val, d.y_val)
+        d.travel.record.label = self.labels[0]
+        d.starting.after(self._show)
+
+    def _show(self) -> None:
+        """B's line on the curves (after A's, which a new run clears) and the A / B tab."""
         d = self.dock
         if not self.active or self.line is not None:
             return
         acts = self.record.predictor
-        self.record.data = (d.x_train, d.y_train, d.x_val, d.y_val)
         rename_main(d.curves, self.labels[0])       # first: the legends list A, then B
         self.line = d.curves.add_line(B_COLOR, self.labels[1])
-        d.travel.record.label = self.labels[0]
         self.view.set_data(d.p_train, d.y_train, d.data.classes,
                            features=getattr(d.data, "features", None),
                            frame=d.boundary.bounds)

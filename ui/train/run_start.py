@@ -38,6 +38,13 @@ class StagedStart:
         if self._pieces:
             QTimer.singleShot(GAP_MS, self._owner, self._next)
 
+    def after(self, piece: Callable[[], object]) -> None:
+        """``piece`` once the queued pieces are done (at once when none is queued)."""
+        if self._pieces:
+            self._pieces.append(piece)
+        else:
+            piece()
+
     def _next(self) -> None:
         if not self._pieces:
             return
