@@ -103,7 +103,7 @@ class PassesMixin:
         self._has_grads = True
         edge = self._edge_grads
         seed = output.value
-        grads = {output: np.array(1, seed.dtype) if seed.ndim == 0 else np.ones(seed.shape, seed.dtype)}
+        grads = {output: np.ones(seed.shape, seed.dtype)}
         with np.errstate(all="ignore"):
             for node, vjp, ins, need in plan:
                 g = grads.pop(node, None)

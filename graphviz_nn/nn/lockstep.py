@@ -92,12 +92,13 @@ class HistoryTap:
 
     def take(self, model, count: int) -> None:
         """After ``count`` steps of this fit: a snapshot if the store will keep one here, as one
-        flat array (the weights in ``get_weights`` order, then their gradients if kept): a
-        copy and a message part per snapshot, not one per array."""
+        flat array (the weights in ``get_weights`` order, then their gradients if kept): one
+        message part per snapshot, and one array for the window to keep, not one per weight."""
         step = self.offset + count
         if not self.schedule.wants(step) or step < self.schedule.last:
             return
-        weights, grads = _own_arrays(model, self.grads and count > 0)
+        weights = model.get_weights()
+        grads = last_gradients(model) if self.grads and count > 0 else None
         self.shapes = [w.shape for w in weights]
         flat = np.concatenate([a.reshape(-1) for a in weights + (grads or [])])
         self.schedule.add(step, flat.nbytes)
@@ -124,32 +125,16 @@ class HistoryTap:
         return out
 
 
-def _own_arrays(model, with_grads: bool) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
-    """``model``'s weights and (``with_grads``) its last step's gradients, uncopied where the
-    model lets us (the caller copies them once, into one array)."""
-    layers = getattr(model, "dense_layers", None)
-    weights = [w for lay in layers for w in lay.weights] if layers is not None \
-        else model.get_weights()
-    if not with_grads:
-        return weights, None
-    plan = getattr(model, "_plan", None)
-    if plan is not None and getattr(plan, "rows", None) and hasattr(plan, "grads"):
-        return weights, list(plan.grads)
-    return weights, last_gradients(model)
-
-
 def split_flat(flat: np.ndarray, shapes: list[tuple[int, ...]], has_grads: bool
                ) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
     """A snapshot sent as one flat array back as (weights, gradients or None): views of it in
     ``shapes``. ValueError if its size does not fit."""
-    sizes = [int(np.prod(s, dtype=np.int64)) for s in shapes]
-    total = sum(sizes) * (2 if has_grads else 1)
+    parts = list(shapes) * (2 if has_grads else 1)
+    ends = np.cumsum([int(np.prod(s, dtype=np.int64)) for s in parts], dtype=np.int64)
+    total = int(ends[-1]) if len(ends) else 0
     if flat.ndim != 1 or flat.size != total:
         raise ValueError(f"a snapshot of shape {tuple(flat.shape)} for a model of {total} numbers")
-    views, at = [], 0
-    for shape, n in zip(shapes * (2 if has_grads else 1), sizes * (2 if has_grads else 1),
-                        strict=True):
-        views.append(flat[at:at + n].reshape(shape))
-        at += n
+    starts = [0, *ends[:-1].tolist()]
+    views = [flat[a:b].reshape(s) for a, b, s in zip(starts, ends.tolist(), parts, strict=True)]
     k = len(shapes)
     return views[:k], (views[k:] if has_grads else None)

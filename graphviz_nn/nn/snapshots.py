@@ -110,13 +110,13 @@ class SnapshotStore:
         nothing else holds or writes, e.g. views of a snapshot's own buffer), with ``extra``
         arrays if given. Steps must not go backwards."""
         own = (lambda a: np.array(a, copy=True)) if copy else np.asarray
-        copy = [own(w) for w in weights]
+        arrays = [own(w) for w in weights]
         extra = None if extra is None else [own(e) for e in extra]
-        size = sum(w.nbytes for w in copy) + sum(e.nbytes for e in extra or ())
+        size = sum(w.nbytes for w in arrays) + sum(e.nbytes for e in extra or ())
         kept, dropped = self.schedule.add(step, size)
-        self.latest, self.latest_extra = (int(step), copy), extra
+        self.latest, self.latest_extra = (int(step), arrays), extra
         if kept:
-            self._weights[int(step)] = copy
+            self._weights[int(step)] = arrays
             self._extras[int(step)] = extra
         for s in dropped:
             del self._weights[s], self._extras[s]

@@ -28,7 +28,7 @@ def _sigmoid_vjp(g, xs, out, node, need):
     """upstream × σ(x)·(1 − σ(x)), in one new array when the dtypes agree."""
     d = 1.0 - out
     if type(d) is not np.ndarray or d.dtype != g.dtype or d.shape != g.shape:
-        return [g * (out * (1.0 - out))]
+        return [g * _sigmoid_local(xs, out, node)[0]]
     d *= out
     d *= g
     return [d]
