@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None,
     """Start the app; ``argv`` may hold one graph file to open. ``after_first_paint``: more
     to do with the window once it has painted (e.g. open a lesson)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    LONG_LIVED[0] = True
+    global LONG_LIVED
+    LONG_LIVED = True
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
     from ui.i18n import apply_app_font, chosen_language, install_language
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None,
     return app.exec()
 
 
-LONG_LIVED = [False]    # True in the app itself (main, selftest); tests collect on their own
+LONG_LIVED = False    # True in the app itself (main, selftest); tests collect on their own
 
 
 def keep_long_lived() -> None:
@@ -71,7 +72,7 @@ def keep_long_lived() -> None:
     only (one over the ~100,000 objects of the window and the Train workspace took ~70 ms, a
     stall a learner sees). Called after start-up and once the Train workspace is made; only in
     the app (``LONG_LIVED``), not in tests, which collect between tests on their own."""
-    if LONG_LIVED[0]:
+    if LONG_LIVED:
         gc.freeze()
 
 

@@ -23,10 +23,9 @@ def _tracked(obj) -> bool:
 
 
 @pytest.fixture
-def app_mode():
-    start.LONG_LIVED[0] = True
+def app_mode(monkeypatch):
+    monkeypatch.setattr(start, "LONG_LIVED", True)
     yield
-    start.LONG_LIVED[0] = False
     gc.unfreeze()                      # the test process collects as before
 
 
@@ -45,7 +44,7 @@ def test_the_train_workspace_is_kept_out_of_full_collections_in_the_app(qtbot, a
 def test_tests_keep_collecting_everything(qtbot):
     from ui.app import MainWindow
 
-    assert start.LONG_LIVED[0] is False
+    assert start.LONG_LIVED is False
     w = MainWindow()
     qtbot.addWidget(w)
     w.show_workspace("train")

@@ -20,6 +20,7 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import dataclass
 
 T_ENTRY = time.perf_counter()
 
@@ -98,7 +99,7 @@ def _show_window(app):
 
     spy = PaintSpy()
     app.installEventFilter(spy)
-    start.LONG_LIVED[0] = True     # as in the app: the window's objects kept from the collector
+    start.LONG_LIVED = True        # as in the app: the window's objects kept from the collector
     # as `graphviz-nn` starts: show, paint, then the example and the panels (training dock)
     window = start.launch([], after_first_paint=start.panel_installers())
     if window is None:
@@ -161,9 +162,28 @@ def _dock_of(window):
     return dock
 
 
-def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]:
-    """Train in the dock; returns (longest event-loop stall in ms, steps/s of the trainer,
-    network diagram map redraws a second, seconds the run took)."""
+@dataclass
+class Measured:
+    """One training run in the window, and the same fit headless just before and after."""
+
+    stall_ms: float = 0.0       # the longest event-loop stall
+    window_rate: float = 0.0    # steps/s of the trainer while the window showed the run
+    maps_rate: float = 0.0      # network diagram map redraws a second
+    seconds: float = 0.0        # the run's length on the trainer's clock
+    busy: float = 0.0           # the trainer's CPU time over its wall time
+    window_cpu: float = 0.0     # the window process's CPU time over the run's wall time
+    steps: int = 0
+    before: float = 0.0         # headless steps/s just before the run
+    after: float = 0.0          # and just after
+
+    @property
+    def headless_rate(self) -> float:
+        """Steps/s of the two headless fits together (the machine's speed drifts)."""
+        return 2 / (1 / self.before + 1 / self.after)
+
+
+def _train_in_window(app, dock, steps: int) -> Measured:
+    """Train in the dock; what the run showed (the headless speeds are the caller's)."""
     from PySide6.QtCore import Qt, QTimer
 
     gaps: list[float] = []
@@ -203,9 +223,11 @@ def _train_in_window(app, dock, steps: int) -> tuple[float, float, float, float]
     if worker.fit_seconds <= 0:
         raise SelftestError("training in the window took no time?")
     maps = dock.network.refreshes - maps0
-    busy = getattr(worker, "fit_cpu_seconds", 0.0) / worker.fit_seconds
-    return (1000 * max(gaps, default=0.0), worker.steps_done / worker.fit_seconds,
-            maps / worker.fit_seconds, (worker.fit_seconds, busy, window_cpu))
+    return Measured(stall_ms=1000 * max(gaps, default=0.0),
+                    window_rate=worker.steps_done / worker.fit_seconds,
+                    maps_rate=maps / worker.fit_seconds, seconds=worker.fit_seconds,
+                    busy=worker.fit_cpu_seconds / worker.fit_seconds, window_cpu=window_cpu,
+                    steps=steps)
 
 
 def _train_headless(settings, data) -> float:
@@ -221,10 +243,9 @@ def _train_headless(settings, data) -> float:
     return time.perf_counter() - t0
 
 
-def _measure_training(app, window, steps: int) -> tuple[float, float, float, float, tuple]:
-    """(max stall ms, window steps/s, headless steps/s, steps, (maps/s, seconds, the trainer's
-    CPU time over its wall time, the window process's, headless steps/s before, after)) for
-    the spiral MLP, trained in the Train workspace with its network diagram on screen."""
+def _measure_training(app, window, steps: int) -> Measured:
+    """The spiral MLP trained in the Train workspace with its network diagram on screen, and
+    the same fit headless just before and just after."""
     import math
 
     if hasattr(window, "show_workspace"):
@@ -237,13 +258,12 @@ def _measure_training(app, window, steps: int) -> tuple[float, float, float, flo
     settings, data = dock.model_form.settings(), dock.data_form.current()
     _train_headless(settings, data)   # warm-up: first-call costs are nobody's fault
     before = _train_headless(settings, data)
-    stall_ms, gui_rate, maps_rate, (seconds, busy, window_cpu) = _train_in_window(app, dock,
-                                                                                   steps)
+    m = _train_in_window(app, dock, steps)
     after = _train_headless(settings, data)
-    # the machine's speed drifts: use the headless time just before and just after (both are
+    # the machine's speed drifts: the headless time just before and just after (both are
     # printed: how far apart they are says how far to trust the ratio)
-    return stall_ms, gui_rate, steps / ((before + after) / 2), steps, (
-        maps_rate, seconds, busy, window_cpu, steps / before, steps / after)
+    m.before, m.after = steps / before, steps / after
+    return m
 
 
 def run(args: argparse.Namespace) -> str:
@@ -261,24 +281,22 @@ def run(args: argparse.Namespace) -> str:
         if args.startup_only:
             return f"selftest ok: startup_ms={startup_ms:.0f}"
         _check_example(app, window)
-        stall_ms, gui_rate, headless_rate, steps, (maps_rate, seconds, busy, window_cpu, before,
-                                                   after) = \
-            _measure_training(app, window, args.steps)
-        ratio = gui_rate / headless_rate
-        summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={stall_ms:.1f} "
+        m = _measure_training(app, window, args.steps)
+        ratio = m.window_rate / m.headless_rate
+        summary = (f"startup_ms={startup_ms:.0f} max_stall_ms={m.stall_ms:.1f} "
                    f"gui_train_ratio={ratio:.2f}")
-        print(f"trained {steps} steps at full speed: window {gui_rate:,.0f} steps/s, "
-              f"headless {headless_rate:,.0f} steps/s (before {before:,.0f}, after {after:,.0f}); "
-              f"the trainer computed {busy:.0%} of its run's time, the window used "
-              f"{window_cpu:.0%} of a CPU", flush=True)
-        print(f"network diagram: {maps_rate:.1f} map redraws/s while training "
+        print(f"trained {m.steps} steps at full speed: window {m.window_rate:,.0f} steps/s, "
+              f"headless {m.headless_rate:,.0f} steps/s (before {m.before:,.0f}, after "
+              f"{m.after:,.0f}); the trainer computed {m.busy:.0%} of its run's time, the window "
+              f"used {m.window_cpu:.0%} of a CPU", flush=True)
+        print(f"network diagram: {m.maps_rate:.1f} map redraws/s while training "
               f"({SPIRAL['hidden']} hidden units at 50x50; target >= {args.min_maps:g})",
               flush=True)
-        if seconds >= 2.0 and maps_rate < args.min_maps:
-            raise SelftestError(f"{summary}: the network diagram redrew its maps {maps_rate:.1f} "
-                                f"times a second (limit {args.min_maps:g})")
-        if stall_ms > args.max_stall_ms:
-            raise SelftestError(f"{summary}: the event loop stalled {stall_ms:.0f} ms "
+        if m.seconds >= 2.0 and m.maps_rate < args.min_maps:
+            raise SelftestError(f"{summary}: the network diagram redrew its maps "
+                                f"{m.maps_rate:.1f} times a second (limit {args.min_maps:g})")
+        if m.stall_ms > args.max_stall_ms:
+            raise SelftestError(f"{summary}: the event loop stalled {m.stall_ms:.0f} ms "
                                 f"(limit {args.max_stall_ms:g} ms)")
         if ratio < args.min_ratio:
             raise SelftestError(f"{summary}: training in the window ran at {ratio:.0%} of "

@@ -253,7 +253,7 @@ class ProcessTrainingWorker(WorkerBase):
         for step, hist in head.get("hist") or ():
             up.hist_steps.append(int(step) + self.step_offset)
             up.histograms.append(hist)
-        shapes = [w.shape for w in model.get_weights()]
+        shapes = [w.shape for lay in model.dense_layers for w in lay.weights]   # no copies
         n_w = len(shapes)
         if head["snapshot"]:
             snap, rest = rest[:n_w], rest[n_w:]

@@ -97,9 +97,7 @@ class TimeTravel:
     def show_step(self, step: int) -> None:
         """Show every view at the kept step nearest at or before ``step``."""
         d, rec = self.dock, self.record
-        starting = getattr(d, "starting", None)
-        if starting is not None:
-            starting.finish()             # a run that just began: its views first
+        d.starting.finish()               # a run that just began: its views first
         if rec is None or rec.last_step < 0:
             return
         if self.viewing is None:
