@@ -30,14 +30,14 @@ def _model(input_dim=2, hidden=(16, 16), acts=("tanh", "relu"), classes=3, seed=
     return model
 
 
-def _view(qtbot, model, feats=None, size=(520, 360)):
+def _view(qtbot, model, feats=None, size=(520, 360), bounds=BOUNDS, classes=3, live=False):
     view = NetworkView()
     qtbot.addWidget(view)
     view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
-    view.set_model(spec_for(model, BOUNDS, feats, 3))
-    view.show_weights(model.get_weights())
+    view.set_model(spec_for(model, bounds, feats, classes))
+    view.show_weights(model.get_weights(), live=live)
     return view
 
 
@@ -181,13 +181,7 @@ def test_a_run_starting_draws_its_new_models_edges_in_slices_then_shows_them(qtb
     milliseconds later, drawn between other events: the window does not wait for them, and
     they do arrive, with the model's colours, without any further call."""
     model = _small([[2.0, -0.5], [0.1, -2.0]])
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_model(spec_for(model, BOUNDS, None, 3))
-    view.show_weights(model.get_weights(), live=True)
+    view = _view(qtbot, model, size=(600, 400), live=True)
     view.repaint()                                   # the first paint: no whole drawing
     assert not view._edge_image.current
     qtbot.waitUntil(lambda: view._edge_image.current, timeout=2000)
@@ -234,13 +228,7 @@ def test_clicking_a_unit_emits_which_one(qtbot):
 
 def test_without_2d_data_the_diagram_has_layers_but_no_maps(qtbot):
     model = _model(input_dim=784, hidden=(100, 16), classes=10)
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(500, 300)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_model(spec_for(model, None, None, 10))
-    view.show_weights(model.get_weights())
+    view = _view(qtbot, model, size=(500, 300), bounds=None, classes=10)
     assert view.values is None
     assert set(view.layout.blocks) == {0, 1}                      # 784 inputs, 100 units
     assert len(view.layout.units[2]) == 16 and len(view.layout.units[3]) == 10
