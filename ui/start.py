@@ -48,8 +48,6 @@ def main(argv: list[str] | None = None,
     """Start the app; ``argv`` may hold one graph file to open. ``after_first_paint``: more
     to do with the window once it has painted (e.g. open a lesson)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    global LONG_LIVED
-    LONG_LIVED = True
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("graphviz-nn")
     from ui.i18n import apply_app_font, chosen_language, install_language
@@ -59,7 +57,9 @@ def main(argv: list[str] | None = None,
     if window is None:
         return 2
     window.document.start_session()         # close guard, autosave, recovery
-    keep_long_lived()
+    global LONG_LIVED
+    LONG_LIVED = True                       # the app runs (set only now: a refused file, or a
+    keep_long_lived()                       # test calling main, leaves the flag alone)
     return app.exec()
 
 
